@@ -1,0 +1,53 @@
+# socialaid — two commands matter: `make demo` and `make test` (see README.md).
+SHELL := /bin/bash
+OPA := .tools/bin/opa
+PY := .venv/bin/python
+EXAMPLE ?= examples/urban-family-eligible.json
+REGO_COVERAGE_MIN ?= 90
+
+.PHONY: setup tools venv stage bundle demo test check-rego check-python pytest bench schemas regal clean
+
+setup: tools venv
+
+tools:
+	@scripts/ensure-opa.sh
+
+venv:
+	@scripts/ensure-python.sh
+
+stage: setup
+	@$(PY) -m socialaid.bundle stage >/dev/null
+
+bundle: setup
+	@$(PY) -m socialaid.bundle build
+
+demo: bundle
+	.venv/bin/socialaid decide $(EXAMPLE)
+
+schemas: venv
+	.venv/bin/socialaid schema --write
+
+check-rego: stage
+	$(OPA) fmt --list --fail policies
+	$(OPA) check --strict --schema schemas build/stage
+	$(OPA) test build/stage
+	$(OPA) test build/stage --coverage --threshold $(REGO_COVERAGE_MIN) > build/coverage.json || \
+	  { $(PY) scripts/coverage-summary.py build/coverage.json; exit 1; }
+	@$(PY) scripts/coverage-summary.py build/coverage.json
+	@scripts/regal-lint.sh
+
+check-python: venv
+	.venv/bin/ruff check python tests benchmarks
+	.venv/bin/ruff format --check python tests benchmarks
+	.venv/bin/mypy
+
+pytest: bundle
+	.venv/bin/pytest -q
+
+test: check-rego check-python pytest
+
+bench: bundle
+	$(PY) benchmarks/decision_throughput.py
+
+clean:
+	rm -rf build bundles/*.tar.gz

@@ -1,0 +1,83 @@
+"""Build the policy bundle that the OPA sidecar runs.
+
+``stage()`` lays out build/stage/: the Rego, tests and parameter data of policies/, the household schema as
+``data.socialaid.schemas.household`` (so the policy checks its own input), and a ``.manifest`` with
+the bundle root and the git revision. ``build()`` runs ``opa build`` on it
+(leaving the tests out) into bundles/; ``opa test`` runs on the staged tree.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+from socialaid import schemas
+from socialaid.errors import BundleError
+from socialaid.paths import BUNDLE_FILE, POLICY_DIR, REPO_ROOT, STAGE_DIR, opa_binary
+
+__all__ = ["ROOT", "build", "git_revision", "stage"]
+
+ROOT = "socialaid"
+
+
+def git_revision() -> str:
+    """The repository's revision (``git describe --always --dirty``), or ``unversioned``."""
+    try:
+        out = subprocess.run(
+            ["git", "describe", "--always", "--dirty", "--abbrev=12"],
+            cwd=REPO_ROOT,
+            capture_output=True,
+            text=True,
+            check=True,
+            timeout=10,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return "unversioned"
+    return out.stdout.strip() or "unversioned"
+
+
+def stage(target: Path = STAGE_DIR, *, revision: str | None = None) -> Path:
+    if target.exists():
+        shutil.rmtree(target)
+    shutil.copytree(POLICY_DIR, target)
+    for name in ("household",):
+        data_dir = target / ROOT / "schemas" / name
+        data_dir.mkdir(parents=True, exist_ok=True)
+        (data_dir / "data.json").write_text(json.dumps(schemas.load(name), ensure_ascii=False), "utf-8")
+    manifest = {"revision": revision or git_revision(), "roots": [ROOT]}
+    (target / ".manifest").write_text(json.dumps(manifest), encoding="utf-8")
+    return target
+
+
+def build(output: Path = BUNDLE_FILE, *, revision: str | None = None) -> Path:
+    staged = stage(revision=revision)
+    output.parent.mkdir(parents=True, exist_ok=True)
+    proc = subprocess.run(
+        [str(opa_binary()), "build", "--bundle", str(staged), "--ignore", "*_test.rego", "--output", str(output)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if proc.returncode != 0:
+        raise BundleError(f"opa build failed:\n{proc.stderr.strip()}")
+    return output
+
+
+def main(argv: list[str] | None = None) -> int:
+    import sys
+
+    args = sys.argv[1:] if argv is None else argv
+    if args[:1] == ["stage"]:
+        print(stage())
+    elif args[:1] == ["build"]:
+        print(build())
+    else:
+        print("usage: python -m socialaid.bundle stage|build", file=sys.stderr)
+        return 2
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,93 @@
+"""The one exception hierarchy of socialaid, and the exit code each error gives the CLI.
+
+    SocialaidError                     exit 70 (internal error)
+    ├── InvalidInputError              exit 2  (the request does not match the schema)
+    ├── DecisionRefusedError           exit 3  (the policy refused: e.g. no parameter in force)
+    ├── EngineError                    exit 4  (OPA could not give a decision)
+    │   ├── EngineUnavailableError     exit 5  (OPA unreachable, or the sidecar would not start)
+    │   ├── EngineTimeoutError         exit 6  (OPA did not answer in time)
+    │   ├── UndefinedDecisionError     exit 7  (the entrypoint is undefined: wrong bundle or path)
+    │   └── PolicyEvaluationError      exit 8  (OPA reported an error evaluating the policy)
+    └── BundleError                    exit 9  (the bundle could not be built)
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+__all__ = [
+    "BundleError",
+    "DecisionRefusedError",
+    "EngineError",
+    "EngineTimeoutError",
+    "EngineUnavailableError",
+    "FieldError",
+    "InvalidInputError",
+    "PolicyEvaluationError",
+    "SocialaidError",
+    "UndefinedDecisionError",
+]
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class FieldError:
+    """One problem with a request: where (JSON pointer), what is wrong, what was expected."""
+
+    pointer: str
+    problem: str
+    expected: str
+
+    def to_dict(self) -> dict[str, str]:
+        return {"pointer": self.pointer, "problem": self.problem, "expected": self.expected}
+
+    def __str__(self) -> str:
+        return f"{self.pointer or '/'}: {self.problem} (expected {self.expected})"
+
+
+class SocialaidError(Exception):
+    exit_code: ClassVar[int] = 70
+
+
+class InvalidInputError(SocialaidError):
+    exit_code = 2
+
+    def __init__(self, errors: list[FieldError], *, source: str = "request") -> None:
+        self.errors = errors
+        self.source = source
+        super().__init__(f"{source} is invalid: " + "; ".join(str(e) for e in errors))
+
+
+class DecisionRefusedError(SocialaidError):
+    """The policy answered with errors instead of an outcome (e.g. no standard in force)."""
+
+    exit_code = 3
+
+    def __init__(self, errors: list[FieldError]) -> None:
+        self.errors = errors
+        super().__init__("no decision: " + "; ".join(str(e) for e in errors))
+
+
+class EngineError(SocialaidError):
+    exit_code = 4
+
+
+class EngineUnavailableError(EngineError):
+    exit_code = 5
+
+
+class EngineTimeoutError(EngineError):
+    exit_code = 6
+
+
+class UndefinedDecisionError(EngineError):
+    exit_code = 7
+
+
+class PolicyEvaluationError(EngineError):
+    exit_code = 8
+
+
+class BundleError(SocialaidError):
+    exit_code = 9

@@ -1,0 +1,384 @@
+"""The decision request: a household on a decision date, as clauses 2–10 of the plan need it.
+
+These models are the source of ``schemas/household.schema.json`` (``socialaid schema --write``);
+a test fails when the committed schema and the models drift apart. Every field carries an English
+and a Chinese description, so a service can build its forms from the schema alone.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+from typing import Annotated, Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+__all__ = [
+    "Area",
+    "CurrentBenefits",
+    "DailyActivities",
+    "Disability",
+    "DisabilityType",
+    "Education",
+    "EducationStage",
+    "Employment",
+    "EmploymentStatus",
+    "Household",
+    "HouseholdRequest",
+    "Housing",
+    "Insurance",
+    "LegalSupporter",
+    "MedicalEpisode",
+    "Member",
+    "PovertyStatus",
+    "PriceIndex",
+    "RigidExpenditure",
+    "RigidExpenditureKind",
+    "SelfCare",
+    "SelfCareAbility",
+    "TekunArrangement",
+]
+
+
+def _d(en: str, zh: str) -> str:
+    """A bilingual description: English first, then Chinese."""
+    return f"{en} / {zh}"
+
+
+Money = Annotated[float, Field(ge=0, allow_inf_nan=False)]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", use_enum_values=True)
+
+
+class Area(StrEnum):
+    urban = "urban"
+    rural = "rural"
+
+
+class DisabilityType(StrEnum):
+    physical = "physical"
+    visual = "visual"
+    hearing = "hearing"
+    speech = "speech"
+    intellectual = "intellectual"
+    mental = "mental"
+    multiple = "multiple"
+
+
+class SelfCareAbility(StrEnum):
+    able = "able"
+    partly_lost = "partly_lost"
+    fully_lost = "fully_lost"
+
+
+class EducationStage(StrEnum):
+    preschool = "preschool"
+    compulsory = "compulsory"
+    senior_secondary = "senior_secondary"
+    higher = "higher"
+    postgraduate = "postgraduate"
+
+
+class EmploymentStatus(StrEnum):
+    employed = "employed"
+    self_employed = "self_employed"
+    unemployed = "unemployed"
+    not_in_labour_force = "not_in_labour_force"
+
+
+class PovertyStatus(StrEnum):
+    none = "none"
+    tuopin = "tuopin"
+    tuopin_unstable = "tuopin_unstable"
+    edge_at_risk = "edge_at_risk"
+
+
+class RigidExpenditureKind(StrEnum):
+    disability = "disability"
+    illness = "illness"
+    education = "education"
+    employment = "employment"
+
+
+class Disability(_Model):
+    grade: int = Field(ge=1, le=4, description=_d("Disability grade, 1 (most severe) to 4", "残疾等级（1–4级）"))
+    type: DisabilityType = Field(description=_d("Disability type", "残疾类别"))
+
+
+class DailyActivities(_Model):
+    """The six daily activities of the national 特困 self-care assessment; true = managed alone."""
+
+    eating: bool = Field(description=_d("Eats without help", "自主吃饭"))
+    dressing: bool = Field(description=_d("Dresses without help", "自主穿衣"))
+    getting_in_out_of_bed: bool = Field(description=_d("Gets in and out of bed without help", "自主上下床"))
+    toileting: bool = Field(description=_d("Uses the toilet without help", "自主如厕"))
+    walking_indoors: bool = Field(description=_d("Walks indoors without help", "室内自主行走"))
+    bathing: bool = Field(description=_d("Bathes without help", "自主洗澡"))
+
+
+class SelfCare(_Model):
+    ability: SelfCareAbility | None = Field(
+        default=None,
+        description=_d(
+            "Self-care ability as assessed; used when daily_activities is not given",
+            "生活自理能力评估结论（未提供六项日常活动时采用）",
+        ),
+    )
+    daily_activities: DailyActivities | None = Field(
+        default=None,
+        description=_d(
+            "The six daily activities; when given, the ability is derived from them",
+            "六项日常生活活动；提供时据此认定自理能力",
+        ),
+    )
+
+
+class Education(_Model):
+    stage: EducationStage | None = Field(
+        default=None, description=_d("Education stage the member is enrolled in", "就读学段")
+    )
+    enrolled: bool = Field(default=False, description=_d("Enrolled as a student now", "在校就读"))
+    cannot_attend_due_to_disability: bool = Field(
+        default=False,
+        description=_d(
+            "A disabled minor of compulsory-education age who cannot attend school because of "
+            "physical or mental impairment",
+            "因身心障碍等原因不方便入学接受义务教育",
+        ),
+    )
+
+
+class Employment(_Model):
+    status: EmploymentStatus = Field(
+        default=EmploymentStatus.not_in_labour_force, description=_d("Employment status", "就业状况")
+    )
+    job_start_date: dt.date | None = Field(
+        default=None, description=_d("Date the current job or business started", "就业或创业开始日期")
+    )
+    able_to_work: bool = Field(default=False, description=_d("Has capacity to work", "有劳动能力"))
+    willing_to_work: bool = Field(default=False, description=_d("Wants to work", "有就业意愿"))
+    registered_unemployed: bool = Field(
+        default=False, description=_d("Registered as unemployed", "已进行失业登记")
+    )
+    wants_to_start_business: bool = Field(
+        default=False, description=_d("Wants to start a business", "有创业意愿")
+    )
+    business_start_date: dt.date | None = Field(
+        default=None, description=_d("Date the member's business started", "创业开始日期")
+    )
+    employment_difficult: bool = Field(
+        default=False, description=_d("Recognised as an employment-difficult person", "认定为就业困难人员")
+    )
+    market_placement_failed: bool = Field(
+        default=False,
+        description=_d("Could not find work through the market", "通过市场渠道难以实现就业"),
+    )
+
+
+class Insurance(_Model):
+    insured: bool = Field(
+        default=True, description=_d("Enrolled in residents' medical insurance", "已参加城乡居民医保")
+    )
+    paid_date: dt.date | None = Field(
+        default=None, description=_d("Date the premium was paid", "缴纳参保费日期")
+    )
+    paid_after_collection_period: bool = Field(
+        default=False, description=_d("Paid after the collection period", "集中征缴期后缴费")
+    )
+
+
+class MedicalEpisode(_Model):
+    date: dt.date = Field(description=_d("Date of the episode", "就医日期"))
+    compliant_self_paid: Money = Field(
+        description=_d(
+            "Compliant self-paid cost of this single episode after medical assistance, CNY",
+            "经医疗救助后单次合规费用自付部分（元）",
+        )
+    )
+
+
+class LegalSupporter(_Model):
+    name: str | None = Field(default=None, description=_d("Name", "姓名"))
+    relationship: str | None = Field(default=None, description=_d("Relationship", "关系"))
+    birth_date: dt.date | None = Field(default=None, description=_d("Birth date", "出生日期"))
+    is_tekun: bool = Field(default=False, description=_d("Is a 特困 person", "本人为特困人员"))
+    receives_dibao: bool = Field(default=False, description=_d("Receives 低保", "本人为低保对象"))
+    severely_disabled: bool = Field(default=False, description=_d("Severely disabled", "重度残疾"))
+    low_income: bool = Field(default=False, description=_d("Has a low income", "收入较低"))
+    legally_incapacitated: bool = Field(
+        default=False, description=_d("Without legal capacity", "无民事行为能力或限制民事行为能力")
+    )
+    missing: bool = Field(default=False, description=_d("Declared missing", "被宣告失踪"))
+    imprisoned: bool = Field(default=False, description=_d("Serving a prison sentence", "在监狱服刑"))
+
+
+class TekunArrangement(_Model):
+    centralized: bool = Field(
+        default=False,
+        description=_d(
+            "Would be (or is) supported in an institution (centralized) rather than at home (dispersed)",
+            "集中供养（否则为分散供养）",
+        ),
+    )
+
+
+class Member(_Model):
+    id: str = Field(min_length=1, description=_d("Member identifier, unique in the household", "成员编号"))
+    name: str | None = Field(default=None, description=_d("Name", "姓名"))
+    birth_date: dt.date = Field(description=_d("Birth date", "出生日期"))
+    sex: str | None = Field(default=None, description=_d("Sex (male/female)", "性别"))
+    monthly_income: Money = Field(
+        default=0, description=_d("Monthly income, CNY", "月收入（元）")
+    )
+    disability: Disability | None = Field(default=None, description=_d("Disability, if any", "残疾情况"))
+    serious_illness: bool = Field(default=False, description=_d("Has a serious illness", "患重病"))
+    chronic_illness: bool = Field(default=False, description=_d("Has a chronic illness", "患慢性病"))
+    self_care: SelfCare | None = Field(default=None, description=_d("Self-care ability", "生活自理能力"))
+    education: Education | None = Field(default=None, description=_d("Education", "教育情况"))
+    employment: Employment | None = Field(default=None, description=_d("Employment", "就业情况"))
+    poverty_status: PovertyStatus = Field(
+        default=PovertyStatus.none,
+        description=_d(
+            "Poverty-alleviation status: 脱贫, 脱贫不稳定, 边缘易致贫 or none",
+            "脱贫人口、脱贫不稳定人口、边缘易致贫人口或无",
+        ),
+    )
+    relocated: bool = Field(
+        default=False, description=_d("Relocated for poverty alleviation", "易地扶贫搬迁人口")
+    )
+    insurance: Insurance | None = Field(default=None, description=_d("Medical insurance", "医保参保情况"))
+    medical_episodes: list[MedicalEpisode] = Field(
+        default_factory=list, description=_d("Medical episodes with self-paid costs", "就医自付费用记录")
+    )
+    orphan: bool = Field(default=False, description=_d("Orphan", "孤儿"))
+    de_facto_unsupported_child: bool = Field(
+        default=False, description=_d("De-facto unsupported child", "事实无人抚养儿童")
+    )
+    lives_on_family_support: bool = Field(
+        default=False, description=_d("Lives on the family's support", "靠家庭供养")
+    )
+    can_register_separately: bool = Field(
+        default=False, description=_d("Can register a separate household", "能够单独立户")
+    )
+    legal_supporters: list[LegalSupporter] = Field(
+        default_factory=list,
+        description=_d(
+            "Legal supporters (赡养、抚养、扶养义务人); empty means none",
+            "法定赡养、抚养、扶养义务人；为空表示无",
+        ),
+    )
+    tekun_arrangement: TekunArrangement | None = Field(
+        default=None, description=_d("特困 support arrangement", "特困供养方式")
+    )
+
+
+class RigidExpenditure(_Model):
+    member_id: str = Field(description=_d("Member who incurs it", "支出所属成员编号"))
+    kind: RigidExpenditureKind = Field(
+        description=_d(
+            "Cause: disability, serious or chronic illness, non-compulsory education, employment cost",
+            "刚性支出类别：残疾、重病或慢性病、非义务教育、必要就业成本",
+        )
+    )
+    monthly_amount: Money = Field(description=_d("Amount claimed per month, CNY", "月支出（元）"))
+    verified_cap: Money = Field(
+        description=_d(
+            "Verifiable maximum per month, CNY (不得超过可查证的最高数额)", "可查证的最高数额（元/月）"
+        )
+    )
+
+
+class Housing(_Model):
+    difficulty_meets_local_standard: bool = Field(
+        default=False, description=_d("Meets the local housing-difficulty standard", "符合住房困难标准")
+    )
+    dangerous_house: bool = Field(default=False, description=_d("Lives in a dangerous house", "居住危房"))
+
+
+class CurrentBenefit(_Model):
+    receiving: bool = Field(default=False, description=_d("Receiving now", "正在享受"))
+    monthly_amount: Money = Field(default=0, description=_d("Current monthly amount, CNY", "现月发放金额（元）"))
+    since: dt.date | None = Field(default=None, description=_d("Receiving since", "起始日期"))
+    member_ids: list[str] = Field(
+        default_factory=list, description=_d("Members covered (empty = whole household)", "保障成员")
+    )
+
+
+class CurrentBenefits(_Model):
+    dibao: CurrentBenefit | None = Field(default=None, description=_d("Current 低保", "现享受低保"))
+    tekun: CurrentBenefit | None = Field(default=None, description=_d("Current 特困 support", "现享受特困供养"))
+    low_income: bool = Field(
+        default=False, description=_d("Recognised as a low-income family", "已认定为低收入家庭")
+    )
+    income_rise_month: dt.date | None = Field(
+        default=None,
+        description=_d(
+            "First day of the month in which per-capita income rose above the standard",
+            "家庭人均收入超过低保标准的起始月份",
+        ),
+    )
+    income_rise_cause: str | None = Field(
+        default=None,
+        description=_d(
+            "Why income rose: employment, business, or other", "收入增加原因：就业、创业或其他"
+        ),
+    )
+
+
+class PriceIndex(_Model):
+    month: str = Field(pattern=r"^\d{4}-(0[1-9]|1[0-2])$", description=_d("Month, YYYY-MM", "月份"))
+    cpi_rise: float = Field(description=_d("CPI rise year on year, as a fraction", "居民消费价格指数同比涨幅"))
+    food_cpi_rise: float = Field(
+        description=_d("Food CPI rise year on year, as a fraction", "食品价格指数同比涨幅")
+    )
+
+
+class Household(_Model):
+    id: str | None = Field(default=None, description=_d("Household identifier", "家庭编号"))
+    area: Area = Field(description=_d("Urban or rural", "城市或农村"))
+    members: list[Member] = Field(
+        min_length=1, description=_d("Members living together", "家庭共同生活成员")
+    )
+    assets_test_met: bool = Field(
+        description=_d(
+            "The caller asserts the household's assets are within the local limit",
+            "家庭财产状况符合当地规定（由申请方确认）",
+        )
+    )
+    single_parent_family: bool = Field(default=False, description=_d("Single-parent family", "单亲家庭"))
+    agricultural_migrant: bool = Field(
+        default=False,
+        description=_d(
+            "Agricultural migrants living in the district, registered elsewhere", "农业转移人口"
+        ),
+    )
+    grain_shortage: bool = Field(
+        default=False, description=_d("Short of grain in the lean season", "季节性缺粮")
+    )
+    rigid_expenditures: list[RigidExpenditure] = Field(
+        default_factory=list, description=_d("Rigid expenditures", "家庭刚性支出")
+    )
+    housing: Housing | None = Field(default=None, description=_d("Housing", "住房情况"))
+    current_benefits: CurrentBenefits | None = Field(
+        default=None, description=_d("Benefits the household receives now", "家庭现享受的救助")
+    )
+
+
+class HouseholdRequest(_Model):
+    """A decision request. Schema: schemas/household.schema.json."""
+
+    as_of: dt.date = Field(description=_d("Decision date", "决定日期"))
+    household: Household = Field(description=_d("The household", "申请家庭"))
+    parameter_overrides: dict[str, dict[str, Any]] | None = Field(
+        default=None,
+        description=_d(
+            "What-if overrides by parameter group and name, e.g. {\"dibao\": {\"standard_urban\": 900}}; "
+            "marks the decision hypothetical",
+            "参数假设值（按参数组与名称），决定将标注为假设",
+        ),
+    )
+    price_index: PriceIndex | None = Field(
+        default=None, description=_d("The month's price indices", "当月价格指数")
+    )

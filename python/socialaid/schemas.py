@@ -1,0 +1,58 @@
+"""JSON Schemas generated from the Pydantic models, and where they live in the repository.
+
+``schemas/household.schema.json`` and ``schemas/decision.schema.json`` are committed; the policy
+bundle carries the household schema as data so that OPA checks every request itself.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
+
+from socialaid.models import Decision, HouseholdRequest
+from socialaid.paths import SCHEMA_DIR
+
+__all__ = ["SCHEMAS", "generate", "load", "render", "schema_path", "write_all"]
+
+DIALECT = "https://json-schema.org/draft/2020-12/schema"
+
+SCHEMAS: dict[str, tuple[type[BaseModel], str]] = {
+    "household": (HouseholdRequest, "A social-assistance decision request / 社会救助认定请求"),
+    "decision": (Decision, "A social-assistance decision / 社会救助认定结果"),
+}
+
+
+def schema_path(name: str) -> Path:
+    return SCHEMA_DIR / f"{name}.schema.json"
+
+
+def generate(name: str) -> dict[str, Any]:
+    model, title = SCHEMAS[name]
+    body = model.model_json_schema(mode="validation")
+    return {
+        "$schema": DIALECT,
+        "$id": f"https://socialaid.example/schemas/{name}.schema.json",
+        **body,
+        "title": title,
+    }
+
+
+def render(name: str) -> str:
+    return json.dumps(generate(name), ensure_ascii=False, indent=2) + "\n"
+
+
+def write_all() -> list[Path]:
+    written = []
+    for name in SCHEMAS:
+        path = schema_path(name)
+        path.write_text(render(name), encoding="utf-8")
+        written.append(path)
+    return written
+
+
+def load(name: str) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(schema_path(name).read_text(encoding="utf-8"))
+    return data

@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Create .venv from uv.lock (uv itself, pinned, lives in .tools/uv).
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+uv_version="0.13.9"
+uv="$root/.tools/uv/bin/uv"
+if [ ! -x "$uv" ] || ! "$uv" --version | grep -q " $uv_version"; then
+  python3 -m venv "$root/.tools/uv"
+  "$root/.tools/uv/bin/pip" install --quiet "uv==$uv_version"
+fi
+cd "$root"
+"$uv" sync --frozen --quiet
