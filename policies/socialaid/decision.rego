@@ -22,6 +22,7 @@ decision := object.union(_header, {
 	"programs": programs,
 	"findings": [f | some f in findings],
 	"parameters": params.used,
+	"clauses": cited_clauses,
 }) if count(errors) == 0
 
 _header := {
@@ -50,6 +51,14 @@ errors := [e | some e in params.errors] if count(validation.errors) == 0
 programs := object.union_n([dibao.programs])
 
 findings := dibao.findings
+
+# cited_clauses: number and titles of every clause a finding cites, so a caller can render citations
+# without its own copy of the plan.
+cited_clauses[key] := {"number": n, "title": data.socialaid.plan.clauses[key].title} if {
+	some f in findings
+	n := f.clause
+	key := format_int(n, 10)
+}
 
 default bundle_revision := "unbundled"
 

@@ -17,7 +17,7 @@ from socialaid import schemas
 from socialaid.errors import BundleError
 from socialaid.paths import BUNDLE_FILE, POLICY_DIR, REPO_ROOT, STAGE_DIR, opa_binary
 
-__all__ = ["ROOT", "build", "git_revision", "stage"]
+__all__ = ["ROOT", "build", "ensure_fresh", "git_revision", "stage"]
 
 ROOT = "socialaid"
 
@@ -62,6 +62,19 @@ def build(output: Path = BUNDLE_FILE, *, revision: str | None = None) -> Path:
     )
     if proc.returncode != 0:
         raise BundleError(f"opa build failed:\n{proc.stderr.strip()}")
+    return output
+
+
+def _newest_source() -> float:
+    files = [p for p in POLICY_DIR.rglob("*") if p.is_file()]
+    files += [schemas.schema_path(name) for name in schemas.SCHEMAS]
+    return max(p.stat().st_mtime for p in files)
+
+
+def ensure_fresh(output: Path = BUNDLE_FILE) -> Path:
+    """The bundle, rebuilt first when it is missing or older than any policy or schema file."""
+    if not output.exists() or output.stat().st_mtime < _newest_source():
+        build(output)
     return output
 
 

@@ -52,6 +52,7 @@ program(id, eligible, amount, covered, details) := {
 	"program": id,
 	"name": data.socialaid.catalog.programs[id].name,
 	"tier": data.socialaid.catalog.programs[id].tier,
+	"tier_name": data.socialaid.catalog.tiers[data.socialaid.catalog.programs[id].tier],
 	"clause": data.socialaid.catalog.programs[id].clause,
 	"eligible": eligible,
 	"monthly_amount": money(amount),

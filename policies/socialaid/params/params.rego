@@ -78,6 +78,7 @@ errors contains err if {
 	not in_force[group][name]
 	first := min([v.effective_from | some v in table.values])
 	err := {
+		"kind": "parameter_not_in_force",
 		"pointer": "/as_of",
 		"problem": sprintf("no value of parameter %s.%s is in force on %s", [group, name, input.as_of]),
 		"expected": sprintf("a decision date on or after %s, or a new dated value in parameters/%s", [first, group]),
@@ -89,6 +90,7 @@ errors contains err if {
 	_overrides[group][name]
 	not _tables[group][name]
 	err := {
+		"kind": "input",
 		"pointer": sprintf("/parameter_overrides/%s/%s", [group, name]),
 		"problem": sprintf("unknown parameter %s.%s", [group, name]),
 		"expected": "a parameter defined in the bundle's parameters data (see socialaid params)",
@@ -102,6 +104,7 @@ errors contains err if {
 	want := type_name(table.values[0].value)
 	type_name(override) != want
 	err := {
+		"kind": "input",
 		"pointer": sprintf("/parameter_overrides/%s/%s", [group, name]),
 		"problem": sprintf("override has type %s", [type_name(override)]),
 		"expected": sprintf("a %s, like the parameter's dated values", [want]),
@@ -112,6 +115,7 @@ errors contains err if {
 	count(_overrides) > 0
 	not data.socialaid.settings.allow_parameter_overrides
 	err := {
+		"kind": "input",
 		"pointer": "/parameter_overrides",
 		"problem": "parameter overrides are switched off in this deployment",
 		"expected": "no parameter_overrides (settings.allow_parameter_overrides is false)",

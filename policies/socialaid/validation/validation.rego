@@ -8,7 +8,7 @@ package socialaid.validation
 
 default errors := []
 
-errors := [{"pointer": "", "problem": "the request has no input", "expected": "an object {\"input\": {...}}"}] if {
+errors := [{"kind": "input", "pointer": "", "problem": "the request has no input", "expected": "an object {\"input\": {...}}"}] if {
 	not input
 }
 
@@ -19,6 +19,7 @@ errors := [e | some e in {_error(d) | some d in details}] if {
 }
 
 _error(e) := {
+	"kind": "input",
 	"pointer": _pointer(e),
 	"problem": e.desc,
 	"expected": _expected(e),

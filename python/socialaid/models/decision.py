@@ -40,6 +40,9 @@ class Localized(_Model):
 
 
 class DecisionError(_Model):
+    kind: str = Field(
+        description="input (the request is wrong) or parameter_not_in_force / 输入错误或参数未生效"
+    )
     pointer: str = Field(description="JSON pointer of the offending field / 出错字段的 JSON 指针")
     problem: str = Field(description="What is wrong / 问题")
     expected: str = Field(description="What was expected / 期望")
@@ -65,6 +68,7 @@ class Program(_Model):
     program: str = Field(description="Program identifier / 项目标识")
     name: Localized = Field(description="Program name / 项目名称")
     tier: Tier = Field(description="Clause 2 tier / 救助层次")
+    tier_name: Localized = Field(description="Name of the tier / 救助层次名称")
     clause: int = Field(ge=1, le=10, description="Clause that sets up the program / 条款号")
     eligible: bool = Field(description="Whether anyone in the household qualifies / 是否符合条件")
     monthly_amount: float = Field(ge=0, description="Monthly cash amount, CNY / 月发放金额（元）")
@@ -82,6 +86,11 @@ class ParameterUsed(_Model):
     hypothetical: bool = Field(description="Overridden in the request / 请求中的假设值")
 
 
+class CitedClause(_Model):
+    number: int = Field(ge=1, le=10, description="Clause number / 条款号")
+    title: Localized = Field(description="Clause title / 条款标题")
+
+
 class Decision(_Model):
     """Schema: schemas/decision.schema.json."""
 
@@ -94,3 +103,4 @@ class Decision(_Model):
     programs: dict[str, Program] | None = Field(default=None, description="Programs / 各救助项目")
     findings: list[Finding] | None = Field(default=None, description="Findings / 认定理由")
     parameters: list[ParameterUsed] | None = Field(default=None, description="Parameters used / 所用参数")
+    clauses: dict[str, CitedClause] | None = Field(default=None, description="Clauses cited / 引用条款")
