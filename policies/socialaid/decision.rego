@@ -10,6 +10,7 @@ package socialaid
 
 import data.socialaid.dibao
 import data.socialaid.params
+import data.socialaid.tekun
 import data.socialaid.validation
 
 # METADATA
@@ -48,9 +49,9 @@ errors := validation.errors if count(validation.errors) > 0
 errors := [e | some e in params.errors] if count(validation.errors) == 0
 
 # programs: one entry per program of the plan. Each clause package contributes its own.
-programs := object.union_n([dibao.programs])
+programs := object.union_n([dibao.programs, tekun.programs])
 
-findings := dibao.findings
+findings := dibao.findings | tekun.findings
 
 # cited_clauses: number and titles of every clause a finding cites, so a caller can render citations
 # without its own copy of the plan.
