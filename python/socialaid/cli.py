@@ -36,7 +36,7 @@ app = typer.Typer(
     help="Honghuagang social assistance (遵红府办发〔2021〕49号): cited decisions from the plan's clauses.",
 )
 out = Console(soft_wrap=False, width=None if sys.stdout.isatty() else 150)
-err = Console(stderr=True)
+err = Console(stderr=True, width=None if sys.stderr.isatty() else 150)
 
 
 class Format(StrEnum):

@@ -1,0 +1,74 @@
+"""Schema validation turns every problem into a JSON pointer, the problem and what was expected."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from socialaid.errors import InvalidInputError
+from socialaid.validation import load_request, validate
+from tests.helpers import example, household, person
+
+
+def pointers(request: object) -> list[str]:
+    return [e.pointer for e in validate(request)]
+
+
+def test_examples_are_valid() -> None:
+    for name in ("urban-family-eligible", "rural-family-eligible", "urban-family-just-above-standard"):
+        assert validate(example(name)) == []
+
+
+def test_negative_income_names_the_field() -> None:
+    errors = validate(household(person("a", income=-5)))
+    assert [(e.pointer, e.expected) for e in errors] == [("/household/members/0/monthly_income", "a number >= 0")]
+
+
+def test_missing_required_property_points_at_it() -> None:
+    request = household(person("a"))
+    del request["household"]["area"]
+    (error,) = validate(request)
+    assert error.pointer == "/household/area"
+    assert error.expected == "the property to be present"
+
+
+def test_unknown_property_is_rejected_by_name() -> None:
+    request = household(person("a", incme=3))
+    (error,) = validate(request)
+    assert error.pointer == "/household/members/0/incme"
+
+
+def test_bad_date_and_enum() -> None:
+    request = household(person("a", birth="1980-13-01"), area="city")
+    found = {e.pointer: e.expected for e in validate(request)}
+    assert found["/household/members/0/birth_date"].startswith("a string in date format")
+    assert found["/household/area"] == 'one of "urban", "rural"'
+
+
+def test_wrong_type_inside_optional_object_points_inside_it() -> None:
+    request = household(person("a", disability={"grade": "two", "type": "physical"}))
+    (error,) = validate(request)
+    assert error.pointer == "/household/members/0/disability/grade"
+    assert error.expected == "a value of type integer"
+
+
+def test_empty_household_is_invalid() -> None:
+    request = household()
+    assert pointers(request) == ["/household/members"]
+
+
+def test_not_json_is_invalid_input(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text("{not json", "utf-8")
+    with pytest.raises(InvalidInputError) as caught:
+        load_request(bad)
+    assert caught.value.exit_code == 2
+    assert caught.value.errors[0].problem.startswith("not JSON")
+
+
+def test_load_request_returns_a_valid_request(tmp_path: Path) -> None:
+    good = tmp_path / "good.json"
+    good.write_text(json.dumps(household(person("a"))), "utf-8")
+    assert load_request(good)["household"]["members"][0]["id"] == "a"
