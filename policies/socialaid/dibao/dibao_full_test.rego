@@ -1,0 +1,468 @@
+package socialaid.dibao_full_test
+
+import data.socialaid.dibao
+
+# Unit tests for the whole of clause 5. The urban standard on 2025-01-01 is 808 (from 2024-04-01); the
+# rural one is 6852 / 12 = 571. 特困 identification (clause 6) is mocked out (empty set) unless a test
+# says otherwise, so that members are judged under clause 5 alone.
+
+_m(id, income) := {"id": id, "birth_date": "1980-01-01", "monthly_income": income}
+
+_req(area, members) := {"as_of": "2025-01-01", "household": {"area": area, "assets_test_met": true, "members": members}}
+
+_hh(req, patch) := object.union(req, {"household": patch})
+
+_prog(req) := p if {
+	p := dibao.programs.dibao with input as req with data.socialaid.tekun.supported_member_ids as set()
+}
+
+_findings(req) := fs if {
+	fs := dibao.findings with input as req with data.socialaid.tekun.supported_member_ids as set()
+}
+
+_has(req, want) if {
+	some f in _findings(req)
+	object.subset(f, want)
+}
+
+_clause5 := data.socialaid.plan.clauses["5"].text
+
+# --- counted income and rigid expenditure ---
+
+_rigid(member_id, amount, cap) := {"member_id": member_id, "kind": "illness", "monthly_amount": amount, "verified_cap": cap}
+
+# Income 1000, illness 500 capped at 300 → counted 700; (808 − 700) × 1 = 108.
+test_clause5_deduction_capped_above_cap if {
+	r := _hh(_req("urban", [_m("m1", 1000)]), {"rigid_expenditures": [_rigid("m1", 500, 300)]})
+	p := _prog(r)
+	p.details.counted_income == 700
+	p.monthly_amount == 108
+	_has(r, {"rule": "Rigid expenditure deducted", "member_id": "m1", "facts": {"deducted": 300}})
+}
+
+# Amount 299.99 under the cap 300 → deducted in full; counted 700.01; (808 − 700.01) = 107.99.
+test_clause5_deduction_below_cap if {
+	r := _hh(_req("urban", [_m("m1", 1000)]), {"rigid_expenditures": [_rigid("m1", 299.99, 300)]})
+	_prog(r).monthly_amount == 107.99
+}
+
+# Amount equal to the cap: 300 deducted; 808 − 700 = 108.
+test_clause5_deduction_at_cap if {
+	r := _hh(_req("urban", [_m("m1", 1000)]), {"rigid_expenditures": [_rigid("m1", 300, 300)]})
+	_prog(r).monthly_amount == 108
+}
+
+# Deductions 900 exceed income 500 → counted income 0, not −400; benefit 808.
+test_clause5_counted_income_never_negative if {
+	r := _hh(_req("urban", [_m("m1", 500)]), {"rigid_expenditures": [_rigid("m1", 900, 1000)]})
+	p := _prog(r)
+	p.details.counted_income == 0
+	p.monthly_amount == 808
+	_has(r, {"rule": "Counted income", "message": {"en": "counted income = max(0, 500.00 − 900.00) = 0.00"}})
+}
+
+# An expenditure of someone not in the household is ignored.
+test_clause5_deduction_of_unknown_member_ignored if {
+	r := _hh(_req("urban", [_m("m1", 1000)]), {"rigid_expenditures": [_rigid("x9", 500, 500)]})
+	_prog(r).details.deductions == 0
+}
+
+# Two members: deductions cut per-capita income at the threshold. Incomes 1000 + 716 = 1716,
+# deduction 100 → 1616 / 2 = 808: at the standard → not eligible.
+test_clause5_deduction_to_threshold_at_standard if {
+	r := _hh(_req("urban", [_m("m1", 1000), _m("m2", 716)]), {"rigid_expenditures": [_rigid("m2", 100, 100)]})
+	not _prog(r).eligible
+}
+
+# ... deduction 100.02 → 1615.98 / 2 = 807.99: just below → (808 − 807.99) × 2 = 0.02.
+test_clause5_deduction_to_threshold_just_below if {
+	r := _hh(_req("urban", [_m("m1", 1000), _m("m2", 716)]), {"rigid_expenditures": [_rigid("m2", 100.02, 200)]})
+	_prog(r).monthly_amount == 0.02
+}
+
+# --- standard by area and date ---
+
+# Rural on 2024-03-31: 5316 / 12 = 443; (443 − 0) × 1 = 443. On 2024-04-01: 571.
+test_clause5_rural_standard_by_date if {
+	r := object.union(_req("rural", [_m("m1", 0)]), {"as_of": "2024-03-31"})
+	_prog(r).monthly_amount == 443
+	r2 := object.union(r, {"as_of": "2024-04-01"})
+	_prog(r2).monthly_amount == 571
+}
+
+# Asset test not met → not eligible, with a not_met finding.
+test_clause5_assets_not_met if {
+	r := _hh(_req("urban", [_m("m1", 0)]), {"assets_test_met": false})
+	not _prog(r).eligible
+	_has(r, {"rule": "Asset test (asserted by the caller)", "outcome": "not_met"})
+}
+
+# --- classified supplements ---
+
+_dis(grade, type) := {"disability": {"grade": grade, "type": type}}
+
+_supp(member_patch) := _prog(_req("urban", [object.union(_m("m1", 0), member_patch)])).details.supplements
+
+# Grade 2 physical: severe → 0.3 × 808 = 242.40. Grade 3 physical: not severe → none.
+test_clause5_severe_disability_grade_threshold if {
+	_supp(_dis(2, "physical")).m1 == 242.4
+	not _supp(_dis(3, "physical")).m1
+}
+
+# Grade 3 intellectual or mental: severe (242.40); grade 4 mental: not.
+test_clause5_severe_disability_grade3_intellectual_mental if {
+	_supp(_dis(3, "intellectual")).m1 == 242.4
+	_supp(_dis(3, "mental")).m1 == 242.4
+	not _supp(_dis(4, "mental")).m1
+}
+
+# Serious illness 0.3 × 808 = 242.40; enrolled student 0.1 × 808 = 80.80; not enrolled: none.
+test_clause5_illness_and_student if {
+	_supp({"serious_illness": true}).m1 == 242.4
+	_supp({"education": {"enrolled": true}}).m1 == 80.8
+	not _supp({"education": {"enrolled": false}}).m1
+}
+
+# Elderly at 60 on the decision date 2025-01-01: born 1965-01-01 → 60 → 80.80; born 1965-01-02 → 59 → none;
+# born 1964-12-31 → 60 → 80.80.
+test_clause5_elderly_age_threshold if {
+	_supp({"birth_date": "1965-01-01"}).m1 == 80.8
+	not _supp({"birth_date": "1965-01-02"}).m1
+	_supp({"birth_date": "1964-12-31"}).m1 == 80.8
+}
+
+# Single-parent family: every member gets 0.1 × 808 = 80.80.
+test_clause5_single_parent if {
+	r := _hh(_req("urban", [_m("m1", 0), _m("m2", 0)]), {"single_parent_family": true})
+	_prog(r).details.supplements == {"m1": 80.8, "m2": 80.8}
+	_prog(r).details.supplement_total == 161.6
+}
+
+# Highest, not the sum: elderly (0.1) + student (0.1) + serious illness (0.3) + severe disability (0.3)
+# → 0.3 × 808 = 242.40, not 0.8 × 808.
+test_clause5_supplement_highest_not_sum if {
+	patch := object.union(_dis(1, "visual"), {"birth_date": "1950-01-01", "serious_illness": true, "education": {"enrolled": true}})
+	_supp(patch).m1 == 242.4
+	r := _req("urban", [object.union(_m("m1", 0), patch)])
+	_has(r, {"rule": "Classified supplement", "member_id": "m1", "facts": {"rate": 0.3}})
+}
+
+# Household of 3, incomes 300 + 0 + 0 → per capita 100; basic (808 − 100) × 3 = 2124; m2 ill 242.40,
+# m3 student 80.80; total 2124 + 242.40 + 80.80 = 2447.20.
+test_clause5_supplements_add_across_members if {
+	r := _req("urban", [_m("m1", 300), object.union(_m("m2", 0), {"serious_illness": true}), object.union(_m("m3", 0), {"education": {"enrolled": true}})])
+	_prog(r).monthly_amount == 2447.2
+	_has(r, {"rule": "No classified supplement", "member_id": "m1", "outcome": "not_met"})
+}
+
+# No supplement for a household not eligible.
+test_clause5_no_supplement_when_not_eligible if {
+	_prog(_req("urban", [object.union(_m("m1", 900), {"serious_illness": true})])).details.supplements == {}
+}
+
+# Rural supplement: 0.3 × 571 = 171.30; basic 571 → 742.30.
+test_clause5_rural_supplement if {
+	_prog(_req("rural", [object.union(_m("m1", 0), {"serious_illness": true})])).monthly_amount == 742.3
+}
+
+# An override of a rate is applied (what-if): elderly 0.2 → 0.2 × 808 = 161.60.
+test_clause5_rate_override if {
+	r := object.union(_req("urban", [object.union(_m("m1", 0), {"birth_date": "1950-01-01"})]), {"parameter_overrides": {"dibao": {"supplement_rate_elderly": 0.2}}})
+	_prog(r).details.supplements.m1 == 161.6
+}
+
+# The plan allows 10 %–30 % of the standard: every configured value of every supplement rate is within.
+test_clause5_supplement_rates_within_plan_range if {
+	rates := [v.value |
+		some name, table in data.socialaid.parameters.dibao
+		startswith(name, "supplement_rate_")
+		some v in table.values
+	]
+	count(rates) >= 5
+	every r in rates {
+		r >= 0.10
+		r <= 0.30
+	}
+}
+
+# The plan allows a grace period of 3–12 months: every configured value is within.
+test_clause5_grace_months_within_plan_range if {
+	months := [v.value |
+		some name, table in data.socialaid.parameters.dibao
+		startswith(name, "grace_months_")
+		some v in table.values
+	]
+	count(months) >= 2
+	every n in months {
+		n >= 3
+		n <= 12
+	}
+}
+
+# --- single-person route ---
+
+_dep(id, income) := object.union(_m(id, income), {
+	"serious_illness": true, "lives_on_family_support": true, "can_register_separately": false,
+})
+
+# Low-income line 1.5 × 808 = 1212. Two members: m1 earns 2424 − x, m2 (ill, dependent) 0.
+# Per capita 1211.99 (m1 2423.98) → below the line → m2 covered alone: (808 − 0) + 0.3 × 808 = 1050.40.
+test_clause5_route_low_income_just_below if {
+	r := _req("urban", [_m("m1", 2423.98), _dep("m2", 0)])
+	p := _prog(r)
+	p.eligible
+	p.covered_member_ids == ["m2"]
+	p.monthly_amount == 1050.4
+	p.details.single_person.m2.amount == 1050.4
+	_has(r, {"rule": "Single-person route — member covered", "member_id": "m2", "outcome": "met"})
+	_has(r, {"rule": "Single-person route — member not covered", "member_id": "m1", "outcome": "not_met"})
+}
+
+# Per capita exactly 1212 → not below 150 % → no route.
+test_clause5_route_low_income_at_line if {
+	r := _req("urban", [_m("m1", 2424), _dep("m2", 0)])
+	not _prog(r).eligible
+	_has(r, {"rule": "Single-person route — household group", "outcome": "not_met"})
+}
+
+# Per capita 1212.01 → above; but a 边缘易致贫 member opens the route anyway.
+test_clause5_route_edge_population if {
+	r := _req("urban", [_m("m1", 2424.02), object.union(_dep("m2", 0), {"poverty_status": "edge_at_risk"})])
+	_prog(r).monthly_amount == 1050.4
+	r2 := _req("urban", [_m("m1", 2424.02), _dep("m2", 0)])
+	not _prog(r2).eligible
+}
+
+# 脱贫不稳定 opens it too; the route member's own income 100 minus illness cost 50 (cap 80) → 50;
+# (808 − 50) + 242.40 = 1000.40.
+test_clause5_route_unstable_own_income if {
+	r := _hh(
+		_req("urban", [object.union(_m("m1", 5000), {"poverty_status": "tuopin_unstable"}), _dep("m2", 100)]),
+		{"rigid_expenditures": [_rigid("m2", 50, 80)]},
+	)
+	_prog(r).monthly_amount == 1000.4
+	_prog(r).details.single_person.m2.own_counted_income == 50
+}
+
+# Severe disability (grade 1) instead of illness: same route; elderly too → still 0.3 (highest).
+test_clause5_route_severe_disability if {
+	m2 := object.union(_m("m2", 0), {"disability": {"grade": 1, "type": "physical"}, "birth_date": "1950-01-01", "lives_on_family_support": true})
+	r := _req("urban", [_m("m1", 2000), m2])
+	_prog(r).monthly_amount == 1050.4
+}
+
+# Not covered: can register separately; not on family support; own income at the standard.
+test_clause5_route_member_reasons if {
+	r1 := _req("urban", [_m("m1", 2000), object.union(_dep("m2", 0), {"can_register_separately": true})])
+	not _prog(r1).eligible
+	_has(r1, {"rule": "Single-person route — member not covered", "member_id": "m2", "message": {"en": "member m2 does not live on the family's support or can register a separate household"}})
+	r2 := _req("urban", [_m("m1", 2000), object.union(_dep("m2", 0), {"lives_on_family_support": false})])
+	not _prog(r2).eligible
+	r3 := _req("urban", [_m("m1", 1000), _dep("m2", 808)])
+	not _prog(r3).eligible
+	_has(r3, {"rule": "Single-person route — member not covered", "member_id": "m2", "message": {"en": "member m2: own counted income 808.00 is not below the standard 808.00"}})
+	_has(r3, {"rule": "Single-person route — member not covered", "member_id": "m1", "message": {"en": "member m1 is neither severely disabled nor seriously ill"}})
+
+	# own income 807.99 → (808 − 807.99) + 242.40 = 242.41
+	r4 := _req("urban", [_m("m1", 1000), _dep("m2", 807.99)])
+	_prog(r4).monthly_amount == 242.41
+}
+
+# A household failing the asset test gets no route.
+test_clause5_route_needs_asset_test if {
+	r := _hh(_req("urban", [_m("m1", 2000), _dep("m2", 0)]), {"assets_test_met": false})
+	not _prog(r).eligible
+}
+
+# --- grace period ---
+
+_receiving(req, amount, cause, month) := _hh(req, {"current_benefits": {
+	"dibao": {"receiving": true, "monthly_amount": amount},
+	"income_rise_cause": cause,
+	"income_rise_month": month,
+}})
+
+# Rise 2024-09 (first of month), 6 months: Sep, Oct, Nov, Dec, Jan, Feb → ends 2025-02-28.
+# On 2025-01-01 within it: keep the current 500.
+test_clause5_grace_within if {
+	r := _receiving(_req("urban", [_m("m1", 900)]), 500, "employment", "2024-09-01")
+	p := _prog(r)
+	p.eligible
+	p.monthly_amount == 500
+	p.covered_member_ids == ["m1"]
+	p.details.grace == {"cause": "employment", "months": 6, "start": "2024-09-01", "end": "2025-02-28", "within": true}
+	p.details.management == "grace"
+	_has(r, {"rule": "Grace period (缓退)", "outcome": "met"})
+}
+
+# A mid-month rise date counts from the first of that month: 2024-09-17 → start 2024-09-01.
+test_clause5_grace_mid_month if {
+	r := _receiving(_req("urban", [_m("m1", 900)]), 500, "business", "2024-09-17")
+	_prog(r).details.grace.start == "2024-09-01"
+	_prog(r).details.grace.end == "2025-02-28"
+}
+
+# On the end date 2025-02-28: still within; 2025-03-01: ended → exit.
+test_clause5_grace_end_boundary if {
+	r := _receiving(_req("urban", [_m("m1", 900)]), 500, "business", "2024-09-01")
+	_prog(object.union(r, {"as_of": "2025-02-28"})).details.grace.within
+	p := _prog(object.union(r, {"as_of": "2025-03-01"}))
+	not p.eligible
+	p.monthly_amount == 0
+	p.details.management == "exit"
+	_has(object.union(r, {"as_of": "2025-03-01"}), {"rule": "Grace period (缓退)", "outcome": "not_met"})
+}
+
+# Grace months overridden to 3: rise 2024-11 → Nov, Dec, Jan → ends 2025-01-31; covers current members.
+test_clause5_grace_override_three_months if {
+	r := object.union(
+		_receiving(_req("urban", [_m("m1", 900), _m("m2", 900)]), 500, "employment", "2024-11-01"),
+		{"parameter_overrides": {"dibao": {"grace_months_employment": 3}}, "household": {"current_benefits": {"dibao": {"member_ids": ["m2"]}}}},
+	)
+	_prog(r).details.grace.end == "2025-01-31"
+	_prog(r).covered_member_ids == ["m2"]
+}
+
+# Other causes: no grace period, exit.
+test_clause5_grace_other_cause_exit if {
+	r := _receiving(_req("urban", [_m("m1", 900)]), 500, "other", "2024-09-01")
+	p := _prog(r)
+	not p.eligible
+	p.details.management == "exit"
+	not p.details.grace
+	_has(r, {"rule": "No grace period", "outcome": "not_met"})
+}
+
+# Grace needs a rise month; without it, exit.
+test_clause5_grace_needs_month if {
+	r := _hh(_req("urban", [_m("m1", 900)]), {"current_benefits": {"dibao": {"receiving": true, "monthly_amount": 500}, "income_rise_cause": "employment"}})
+	_prog(r).details.management == "exit"
+	_has(r, {"rule": "No grace period", "message": {"en": "per-capita income 900.00 is not below the standard 808.00; the rise came through employment but no income_rise_month is given, so no grace period can run: the benefit ends"}})
+}
+
+# --- dynamic management ---
+
+_current(req, receiving, amount) := _hh(req, {"current_benefits": {"dibao": {"receiving": receiving, "monthly_amount": amount}}})
+
+# Entitled to 708 (808 − 100).
+test_clause5_management_states if {
+	base := _req("urban", [_m("m1", 100)])
+	_prog(_current(base, false, 0)).details.management == "enter"
+	_prog(_current(base, true, 708)).details.management == "keep"
+	p := _prog(_current(base, true, 600))
+	p.details.management == "change"
+	p.details.amount_change == 108
+	_prog(_current(_req("urban", [_m("m1", 900)]), false, 0)).details.management == "none"
+	_has(_current(base, true, 600), {"rule": "Dynamic management", "message": {"en": "dynamic management: change (current 600.00, new 708.00, difference 108.00)"}})
+}
+
+# Receiving, income rose with no cause given → exit.
+test_clause5_management_exit_without_cause if {
+	r := _current(_req("urban", [_m("m1", 900)]), true, 500)
+	_prog(r).details.management == "exit"
+	_prog(r).details.amount_change == -500
+}
+
+# --- price subsidy ---
+
+_priced(req, cpi, food) := object.union(req, {"price_index": {"month": "2024-12", "cpi_rise": cpi, "food_cpi_rise": food}})
+
+# CPI 0.035 (at the trigger) → 808 × 3.5 % = 28.28 a person; 2 covered → 56.56. Not in monthly_amount.
+test_clause5_price_cpi_at_trigger if {
+	r := _priced(_req("urban", [_m("m1", 0), _m("m2", 0)]), 0.035, 0)
+	p := _prog(r)
+	p.details.price_subsidy.per_person == 28.28
+	p.details.price_subsidy.total == 56.56
+	p.details.price_subsidy.index == "cpi"
+	p.monthly_amount == 1616
+	_has(r, {"rule": "Price subsidy", "outcome": "met"})
+}
+
+# CPI 0.0349 and food 0.0599, both just below → not triggered.
+test_clause5_price_just_below if {
+	r := _priced(_req("urban", [_m("m1", 0)]), 0.0349, 0.0599)
+	not _prog(r).details.price_subsidy.triggered
+	_has(r, {"rule": "Price subsidy not triggered", "outcome": "not_met"})
+}
+
+# Food 0.06 at its trigger (CPI below) → 808 × 6 % = 48.48; food 0.061 → 49.288 → 49.29.
+test_clause5_price_food_trigger if {
+	p := _prog(_priced(_req("urban", [_m("m1", 0)]), 0.02, 0.06))
+	p.details.price_subsidy.index == "food_cpi"
+	p.details.price_subsidy.per_person == 48.48
+	_prog(_priced(_req("urban", [_m("m1", 0)]), 0.02, 0.061)).details.price_subsidy.per_person == 49.29
+}
+
+# Both trigger → the CPI rise is used: 808 × 4 % = 32.32.
+test_clause5_price_both_uses_cpi if {
+	_prog(_priced(_req("urban", [_m("m1", 0)]), 0.04, 0.1)).details.price_subsidy.per_person == 32.32
+}
+
+# Triggered but nobody covered → total 0, not_met.
+test_clause5_price_no_one_covered if {
+	r := _priced(_req("urban", [_m("m1", 900)]), 0.04, 0)
+	_prog(r).details.price_subsidy.total == 0
+	_has(r, {"rule": "Price subsidy", "outcome": "not_met"})
+}
+
+test_clause5_price_not_assessed if {
+	r := _req("urban", [_m("m1", 0)])
+	_prog(r).details.price_subsidy == {"assessed": false}
+	_has(r, {"rule": "Price subsidy not assessed", "outcome": "info"})
+}
+
+# --- 特困 members (clause 6) ---
+
+# m1 supported as 特困: the household is m2 alone, income 100 → 808 − 100 = 708.
+test_clause5_tekun_member_excluded if {
+	r := _req("urban", [_m("m1", 0), _m("m2", 100)])
+	p := dibao.programs.dibao with input as r with data.socialaid.tekun.supported_member_ids as {"m1"}
+	p.covered_member_ids == ["m2"]
+	p.monthly_amount == 708
+	p.details.tekun_excluded_member_ids == ["m1"]
+	fs := dibao.findings with input as r with data.socialaid.tekun.supported_member_ids as {"m1"}
+	some f in fs
+	object.subset(f, {"rule": "Member supported as 特困", "member_id": "m1", "outcome": "not_met", "clause": 6})
+}
+
+test_clause5_tekun_everyone_excluded if {
+	r := _req("urban", [_m("m1", 0)])
+	p := dibao.programs.dibao with input as r with data.socialaid.tekun.supported_member_ids as {"m1"}
+	not p.eligible
+	fs := dibao.findings with input as r with data.socialaid.tekun.supported_member_ids as {"m1"}
+	some f in fs
+	f.rule == "No member left to assess"
+}
+
+# --- citations ---
+
+# Every clause-5 finding quotes words that stand exactly in clause 5.
+test_clause5_quotes_are_in_the_plan if {
+	reqs := [
+		_priced(_hh(_req("urban", [_m("m1", 300), _dep("m2", 0)]), {"rigid_expenditures": [_rigid("m2", 9, 5)], "single_parent_family": true}), 0.04, 0),
+		_priced(_req("urban", [_m("m1", 2000), _dep("m2", 0)]), 0, 0),
+		_receiving(_req("urban", [_m("m1", 900)]), 500, "employment", "2024-09-01"),
+		_receiving(_req("urban", [_m("m1", 900)]), 500, "other", "2024-09-01"),
+	]
+	every r in reqs {
+		every f in _findings(r) {
+			_quote_ok(f)
+		}
+	}
+}
+
+_quote_ok(f) if {
+	f.clause == 5
+	contains(_clause5, f.quote)
+}
+
+_quote_ok(f) if {
+	f.clause != 5
+	contains(data.socialaid.plan.clauses[format_int(f.clause, 10)].text, f.quote)
+}
+
+# No cause given at all: no grace period, with the reason.
+test_clause5_grace_no_cause_reason if {
+	r := _current(_req("urban", [_m("m1", 900)]), true, 500)
+	_has(r, {"rule": "No grace period", "facts": {"income_rise_cause": null}, "message": {"en": "per-capita income 900.00 is not below the standard 808.00 and the rise (cause: not stated) is not from a member's work or business: no grace period, the benefit ends"}})
+}
