@@ -1,0 +1,246 @@
+package socialaid.medical_test
+
+import data.socialaid.medical
+import data.socialaid.status
+
+# Decision date 2025-06-01. Status helpers of clauses 5 and 6 are mocked so that each test sets exactly
+# the status it probes: by default nobody is 低保 or 特困 and the family is not low-income.
+_req(members) := {
+	"as_of": "2025-06-01",
+	"household": {"area": "urban", "assets_test_met": true, "members": members},
+}
+
+_m(id, extra) := object.union(
+	{"id": id, "birth_date": "1980-01-01", "monthly_income": 3000, "poverty_status": "none"},
+	extra,
+)
+
+_run(members, low_income) := r if {
+	r := medical with input as _req(members)
+		with status.dibao_member as false
+		with status.tekun_member as false
+		with status.low_income_family as low_income
+}
+
+_finding(r, rule, id) := f if {
+	some f in r.findings
+	f.rule == rule
+	f.member_id == id
+}
+
+_ep(amount) := {"medical_episodes": [{"date": "2025-05-01", "compliant_self_paid": amount}]}
+
+# --- warning lines ---
+
+# A 脱贫 member is a low-income person: line 4000. 4000 is not above it (超过 = strictly above).
+test_clause7_low_income_line_at_4000_not_referred if {
+	r := _run([_m("a", object.union(_ep(4000), {"poverty_status": "tuopin"}))], false)
+	count(r.referrals) == 0
+	f := _finding(r, "Warning line on a single episode", "a")
+	f.outcome == "not_met"
+	f.facts.warning_line == 4000
+	f.message.en == "episode 2025-05-01: compliant self-paid 4000.00 is not above the warning line for low-income people, 4000.00"
+}
+
+# 4000.01 > 4000 → referral.
+test_clause7_low_income_line_just_above_referred if {
+	r := _run([_m("a", object.union(_ep(4000.01), {"poverty_status": "tuopin"}))], false)
+	some e in r.referrals
+	e.member_id == "a"
+	e.warning_line == 4000
+	r.programs.medical.eligible
+	f := _finding(r, "Warning line on a single episode", "a")
+	f.outcome == "met"
+}
+
+# 3999.99 < 4000 → no referral.
+test_clause7_low_income_line_just_below if {
+	r := _run([_m("a", object.union(_ep(3999.99), {"poverty_status": "tuopin"}))], false)
+	count(r.referrals) == 0
+}
+
+# Not a low-income person: line 10000. 10000 is not above it; 10000.01 is.
+test_clause7_general_line_at_10000_not_referred if {
+	r := _run([_m("a", _ep(10000))], false)
+	count(r.referrals) == 0
+	f := _finding(r, "Warning line on a single episode", "a")
+	f.facts.line == "general"
+	f.outcome == "not_met"
+}
+
+test_clause7_general_line_just_above_referred if {
+	r := _run([_m("a", _ep(10000.01))], false)
+	some e in r.referrals
+	e.warning_line == 10000
+	r.programs.medical.covered_member_ids == ["a"]
+}
+
+# 5000 is above 4000 but not 10000: the line depends on the person.
+test_clause7_5000_general_not_referred if {
+	r := _run([_m("a", _ep(5000))], false)
+	count(r.referrals) == 0
+}
+
+test_clause7_low_income_family_member_line_4000 if {
+	r := _run([_m("a", _ep(5000))], true)
+	some e in r.referrals
+	e.line == "low_income"
+}
+
+test_clause7_dibao_and_tekun_members_line_4000 if {
+	medical.warning_line(_m("a", {})) == 4000 with input as _req([_m("a", {})])
+		with status.dibao_member as true
+		with status.tekun_member as false
+		with status.low_income_family as false
+	medical.warning_line(_m("a", {})) == 4000 with input as _req([_m("a", {})])
+		with status.dibao_member as false
+		with status.tekun_member as true
+		with status.low_income_family as false
+	medical.warning_line(_m("a", {"poverty_status": "edge_at_risk"})) == 4000 with input as _req([_m("a", {})])
+		with status.dibao_member as false
+		with status.tekun_member as false
+		with status.low_income_family as false
+}
+
+# Lines are parameters: an override of the low-income line to 5000 keeps 5000 unreferred.
+test_clause7_line_override if {
+	req := object.union(
+		_req([_m("a", object.union(_ep(5000), {"poverty_status": "tuopin"}))]),
+		{"parameter_overrides": {"medical": {"warning_line_low_income": 5000}}},
+	)
+	r := medical with input as req
+		with status.dibao_member as false
+		with status.tekun_member as false
+		with status.low_income_family as false
+	count(r.referrals) == 0
+}
+
+# --- dynamic enrollment: the four groups ---
+
+# Low-income family, age 60 on 2025-06-01 (born 1965-06-01) → elderly → group 2.
+test_clause7_low_income_elderly_at_60 if {
+	r := _run([_m("a", {"birth_date": "1965-06-01"})], true)
+	r.enrollment.a.groups == ["low_income_family_vulnerable"]
+	r.enrollment.a.waiting_period == false
+	f := _finding(r, "Dynamic enrollment without waiting period", "a")
+	f.facts.age == 60
+}
+
+# Born 1965-06-02 → 59 → not elderly, not in a group → not_met finding.
+test_clause7_low_income_age_59_not_in_group if {
+	r := _run([_m("a", {"birth_date": "1965-06-02"})], true)
+	not r.enrollment.a
+	f := _finding(r, "Not in the four groups of dynamic enrollment", "a")
+	f.outcome == "not_met"
+	f.facts.age == 59
+}
+
+# Born 2007-06-02 → 17 → minor → group 2; born 2007-06-01 → 18 → not a minor.
+test_clause7_low_income_minor_17 if {
+	r := _run([_m("a", {"birth_date": "2007-06-02"})], true)
+	r.enrollment.a.groups == ["low_income_family_vulnerable"]
+}
+
+test_clause7_low_income_adult_18_not_in_group if {
+	r := _run([_m("a", {"birth_date": "2007-06-01"})], true)
+	not r.enrollment.a
+}
+
+# Severely disabled: grade 2 of any type, or grade 3 intellectual; grade 3 physical is not severe.
+test_clause7_low_income_severe_disability if {
+	r := _run(
+		[
+			_m("a", {"disability": {"grade": 2, "type": "physical"}}),
+			_m("b", {"disability": {"grade": 3, "type": "intellectual"}}),
+			_m("c", {"disability": {"grade": 3, "type": "physical"}}),
+			_m("d", {"serious_illness": true}),
+		],
+		true,
+	)
+	r.enrollment.a
+	r.enrollment.b
+	not r.enrollment.c
+	r.enrollment.d
+}
+
+# The same elderly member outside a low-income family is in no group.
+test_clause7_elderly_not_low_income_not_in_group if {
+	r := _run([_m("a", {"birth_date": "1950-01-01"})], false)
+	not r.enrollment.a
+	not r.programs.medical.eligible
+}
+
+test_clause7_dibao_member_group if {
+	r := medical with input as _req([_m("a", {})])
+		with status.dibao_member as true
+		with status.tekun_member as false
+		with status.low_income_family as false
+	r.enrollment.a.groups == ["dibao_member"]
+}
+
+# Edge populations: tuopin_unstable and edge_at_risk; plain tuopin is not an edge population.
+test_clause7_edge_groups if {
+	r := _run(
+		[
+			_m("a", {"poverty_status": "tuopin_unstable"}),
+			_m("b", {"poverty_status": "edge_at_risk"}),
+			_m("c", {"poverty_status": "tuopin"}),
+			_m("d", {"relocated": true}),
+		],
+		false,
+	)
+	r.enrollment.a.groups == ["edge_population"]
+	r.enrollment.b.groups == ["edge_population"]
+	not r.enrollment.c
+	r.enrollment.d.groups == ["relocated"]
+}
+
+# A member in several groups is tagged with each.
+test_clause7_several_groups if {
+	r := _run([_m("a", {"birth_date": "1950-01-01", "poverty_status": "edge_at_risk", "relocated": true})], true)
+	r.enrollment.a.groups == ["low_income_family_vulnerable", "edge_population", "relocated"]
+}
+
+# Paid after the collection period → covered from the payment date.
+test_clause7_coverage_from_payment if {
+	ins := {"insurance": {"insured": true, "paid_after_collection_period": true, "paid_date": "2025-03-10"}}
+	r := _run([_m("a", object.union(ins, {"relocated": true}))], false)
+	r.enrollment.a.coverage_from == "2025-03-10"
+	f := _finding(r, "Covered from the day of payment", "a")
+	f.message.en == "paid on 2025-03-10 after the collection period: covered from that day"
+}
+
+test_clause7_paid_in_period_no_coverage_date if {
+	ins := {"insurance": {"insured": true, "paid_after_collection_period": false, "paid_date": "2024-12-10"}}
+	r := _run([_m("a", object.union(ins, {"relocated": true}))], false)
+	r.enrollment.a.coverage_from == null
+}
+
+# --- insurance check for uninsured 脱贫人口 ---
+
+test_clause7_insurance_check if {
+	r := _run(
+		[
+			_m("a", {"poverty_status": "tuopin", "insurance": {"insured": false}}),
+			_m("b", {"poverty_status": "tuopin_unstable", "insurance": {"insured": false}}),
+			_m("c", {"poverty_status": "edge_at_risk", "insurance": {"insured": false}}),
+			_m("d", {"poverty_status": "tuopin", "insurance": {"insured": true}}),
+			_m("e", {"poverty_status": "tuopin"}),
+		],
+		false,
+	)
+	r.insurance_check == {"a", "b"}
+	r.programs.medical.details.insurance_check == ["a", "b"]
+	f := _finding(r, "Insurance check for uninsured 脱贫人口", "a")
+	f.outcome == "met"
+	f.clause == 7
+}
+
+test_clause7_program_shape if {
+	r := _run([_m("a", {"relocated": true}), _m("b", {})], false)
+	p := r.programs.medical
+	p.tier == "special"
+	p.monthly_amount == 0
+	p.covered_member_ids == ["a"]
+	p.details.warning_lines == {"general": 10000, "low_income": 4000}
+}

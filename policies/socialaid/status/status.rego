@@ -1,0 +1,187 @@
+# METADATA
+# title: Assistance status shared by the special-assistance clauses
+# description: >-
+#   Who is a 低保 member, a 特困 person, a member of a low-income family, elderly, a minor, severely
+#   disabled or unable to care for oneself — one helper per notion, used by clauses 3, 4 and 7–10.
+#   低保 and 特困 status come from clauses 5 and 6 where this decision decides them, and otherwise from
+#   what the household receives now (current_benefits; member_ids empty = the whole household).
+# schemas:
+#   - input: schema["household.schema"]
+package socialaid.status
+
+import data.socialaid.dibao
+import data.socialaid.lib
+import data.socialaid.params
+
+_household := input.household
+
+# get is the value at path in obj, or dflt when it is absent or null.
+get(obj, path, dflt) := v if {
+	v := object.get(obj, path, null)
+	v != null
+} else := dflt
+
+# receiving(kind, m): the household's current benefit of that kind ("dibao", "tekun") covers member m.
+receiving(kind, m) if {
+	benefit := get(_household, ["current_benefits", kind], {})
+	benefit.receiving == true
+	_covers(get(benefit, ["member_ids"], []), m.id)
+}
+
+_covers(ids, _) if count(ids) == 0
+
+_covers(ids, id) if id in ids
+
+# Members clause 5 covers in this decision.
+_dibao_decided contains id if {
+	some id in dibao.covered_member_ids
+}
+
+# Members clause 6 supports in this decision. The tekun package may not exist yet: then this set is empty.
+_tekun_decided contains id if {
+	some id in data.socialaid.tekun.supported_member_ids
+}
+
+# dibao_member: a 低保 member (低保对象) — covered by clause 5 in this decision, or receiving 低保 now.
+dibao_member(m) if m.id in _dibao_decided
+
+dibao_member(m) if receiving("dibao", m)
+
+# tekun_member: a 特困 person — supported under clause 6 in this decision, or receiving 特困 support now.
+tekun_member(m) if m.id in _tekun_decided
+
+tekun_member(m) if receiving("tekun", m)
+
+default dibao_family := false
+
+# dibao_family: a 低保 family (最低生活保障家庭) — at least one member is a 低保 member.
+dibao_family if {
+	some m in _household.members
+	dibao_member(m)
+}
+
+default tekun_family := false
+
+# tekun_family: a family with a 特困 person (特困供养人员家庭).
+tekun_family if {
+	some m in _household.members
+	tekun_member(m)
+}
+
+# low_income_line is 1.5 × the 低保 standard for the household's area.
+low_income_line := params.value.status.low_income_ratio * dibao.standard
+
+default low_income_by_income := false
+
+low_income_by_income if dibao.per_capita_income < low_income_line
+
+default low_income_family := false
+
+# low_income_family: recognised as a low-income family now, or per-capita counted income below
+# 1.5 × the standard (最低生活保障审核确认办法 2021, art. 8; the plan's 150 % in clause 5).
+low_income_family if _household.current_benefits.low_income == true
+
+low_income_family if low_income_by_income
+
+default assisted_family := false
+
+# assisted_family: a social-assistance family (社会救助家庭): 低保, 特困 or low-income.
+assisted_family if dibao_family
+
+assisted_family if tekun_family
+
+assisted_family if low_income_family
+
+# age is the member's age in whole years on the decision date.
+age(m) := lib.age_on(m.birth_date, input.as_of)
+
+elderly(m) if age(m) >= params.value.status.elderly_age
+
+minor(m) if age(m) < params.value.status.adult_age
+
+disabled(m) if m.disability.grade
+
+severely_disabled(m) if m.disability.grade <= params.value.status.severe_disability_max_grade
+
+severely_disabled(m) if {
+	m.disability.type in {"intellectual", "mental"}
+	m.disability.grade <= params.value.status.severe_disability_max_grade_intellectual_mental
+}
+
+seriously_ill(m) if m.serious_illness == true
+
+# 脱贫人口: read as the members marked tuopin or tuopin_unstable (脱贫不稳定 people are 脱贫 people whose
+# situation is unstable); 边缘易致贫 people were never registered as poor and are not 脱贫人口.
+tuopin_population(m) if m.poverty_status in {"tuopin", "tuopin_unstable"}
+
+# 边缘人口（含脱贫不稳定户、边缘易致贫人口）.
+edge_population(m) if m.poverty_status in {"tuopin_unstable", "edge_at_risk"}
+
+# insured: enrolled in residents' medical insurance; an absent insurance record reads as insured
+# (the model's default), so only a stated "insured": false flags a member.
+insured(m) := get(m, ["insurance", "insured"], true)
+
+# self_care is "able", "partly_lost" or "fully_lost": derived from the six daily activities when given
+# (1–3 not managed = partly lost, 4 or more = fully lost), else the assessed ability, else able.
+self_care(m) := level if {
+	activities := get(m, ["self_care", "daily_activities"], null)
+	activities != null
+	level := _level(count([a | some a in activities; a == false]))
+} else := get(m, ["self_care", "ability"], "able")
+
+_level(n) := "fully_lost" if {
+	n >= params.value.status.self_care_fully_lost_min
+} else := "partly_lost" if {
+	n >= params.value.status.self_care_partly_lost_min
+} else := "able"
+
+cannot_care_for_self(m) if self_care(m) != "able"
+
+# family_facts is the household's status, for the facts of a finding.
+family_facts := {
+	"dibao_family": dibao_family,
+	"tekun_family": tekun_family,
+	"low_income_family": low_income_family,
+}
+
+# METADATA
+# title: Low-income family status
+# description: >-
+#   A low-income family is one recognised as such now, or whose per-capita counted income is below
+#   1.5 × the 低保 standard. The special-assistance clauses (3, 7, 10) rely on it.
+# custom:
+#   clause: 5
+#   quote: 人均收入在当地低保标准150%以内的低收入家庭
+#   authority: 最低生活保障审核确认办法（民发〔2021〕57号）第八条
+findings contains lib.finding(rego.metadata.rule(), {
+	"program": "status",
+	"outcome": "info",
+	"facts": {
+		"per_capita_income": lib.money(dibao.per_capita_income),
+		"standard": lib.money(dibao.standard),
+		"ratio": params.value.status.low_income_ratio,
+		"low_income_line": lib.money(low_income_line),
+		"recognised_low_income": get(_household, ["current_benefits", "low_income"], false),
+		"low_income_family": low_income_family,
+	},
+	"message": _low_income_message,
+})
+
+_low_income_message := {
+	"zh": sprintf("家庭人均收入%s元低于低收入家庭认定线%s元（低保标准%s元 × %v）", _low_income_args),
+	"en": sprintf("per-capita income %s is below the low-income line %s (standard %s × %v)", _low_income_args),
+} if low_income_by_income
+
+_low_income_message := {
+	"zh": sprintf("家庭人均收入%s元不低于低收入家庭认定线%s元（低保标准%s元 × %v）%s", _not_low_args("；已认定为低收入家庭", "")),
+	"en": sprintf("per-capita income %s is not below the low-income line %s (standard %s × %v)%s", _not_low_args("; recognised as a low-income family", "")),
+} if not low_income_by_income
+
+_low_income_args := [
+	lib.fmt2(dibao.per_capita_income), lib.fmt2(low_income_line),
+	lib.fmt2(dibao.standard), params.value.status.low_income_ratio,
+]
+
+_not_low_args(recognised, _) := array.concat(_low_income_args, [recognised]) if low_income_family
+
+_not_low_args(_, none) := array.concat(_low_income_args, [none]) if not low_income_family

@@ -1,0 +1,136 @@
+package socialaid.status_test
+
+import data.socialaid.status
+
+# Decision date 2025-06-01; urban standard 808 (in force from 2024-04-01); low-income line
+# 1.5 × 808 = 1212. Members have a working legal supporter so that clause 6 identifies nobody.
+_req(members, extra) := {
+	"as_of": "2025-06-01",
+	"household": object.union({"area": "urban", "assets_test_met": true, "members": members}, extra),
+}
+
+_m(id, income) := {
+	"id": id, "birth_date": "1980-01-01", "monthly_income": income,
+	"legal_supporters": [{"relationship": "sibling"}],
+}
+
+_a := _m("a", 5000)
+
+_b := _m("b", 5000)
+
+# Current 低保 with member_ids empty covers the whole household.
+test_status_current_dibao_whole_household if {
+	req := _req([_a, _b], {"current_benefits": {"dibao": {"receiving": true}}})
+	status.dibao_member(_b) with input as req
+	status.dibao_family with input as req
+}
+
+test_status_current_dibao_listed_members_only if {
+	req := _req([_a, _b], {"current_benefits": {"dibao": {"receiving": true, "member_ids": ["a"]}}})
+	status.dibao_member(_a) with input as req
+	not status.dibao_member(_b) with input as req
+}
+
+test_status_not_receiving if {
+	req := _req([_a], {"current_benefits": {"dibao": {"receiving": false}, "tekun": null}})
+	not status.dibao_member(_a) with input as req
+	not status.tekun_member(_a) with input as req
+	not status.dibao_family with input as req
+	not status.assisted_family with input as req
+}
+
+# Clause 5 decides 低保 in this decision: its covered members are 低保 members.
+test_status_dibao_from_clause5 if {
+	req := _req([_a], {})
+	status.dibao_member(_a) with input as req with data.socialaid.dibao.covered_member_ids as ["a"]
+}
+
+# Clause 6 decides 特困: its supported members are 特困 people; current support counts too.
+test_status_tekun_from_clause6 if {
+	req := _req([_a, _b], {})
+	status.tekun_member(_a) with input as req with data.socialaid.tekun.supported_member_ids as {"a"}
+	status.tekun_family with input as req with data.socialaid.tekun.supported_member_ids as {"a"}
+	not status.tekun_member(_b) with input as req with data.socialaid.tekun.supported_member_ids as {"a"}
+}
+
+test_status_tekun_current if {
+	req := _req([_a], {"current_benefits": {"tekun": {"receiving": true}}})
+	status.tekun_member(_a) with input as req
+	status.assisted_family with input as req
+}
+
+# Per capita 1211.99 < 1212 → low-income; 1212 → not (below, strictly).
+test_status_low_income_just_below_line if {
+	req := _req([_m("a", 1211.99)], {})
+	status.low_income_family with input as req
+	status.assisted_family with input as req
+	some f in status.findings with input as req
+	f.message.en == "per-capita income 1211.99 is below the low-income line 1212.00 (standard 808.00 × 1.5)"
+}
+
+test_status_low_income_at_line_not if {
+	req := _req([_m("a", 1212)], {})
+	not status.low_income_family with input as req
+	some f in status.findings with input as req
+	f.message.en == "per-capita income 1212.00 is not below the low-income line 1212.00 (standard 808.00 × 1.5)"
+}
+
+test_status_low_income_recognised if {
+	req := _req([_m("a", 3000)], {"current_benefits": {"low_income": true}})
+	status.low_income_family with input as req
+	some f in status.findings with input as req
+	f.facts.recognised_low_income == true
+	endswith(f.message.en, "; recognised as a low-income family")
+}
+
+# Ages on 2025-06-01: 60 from 1965-06-01; minor until the 18th birthday (2007-06-01).
+test_status_ages if {
+	req := _req([_a], {})
+	status.elderly({"birth_date": "1965-06-01"}) with input as req
+	not status.elderly({"birth_date": "1965-06-02"}) with input as req
+	status.minor({"birth_date": "2007-06-02"}) with input as req
+	not status.minor({"birth_date": "2007-06-01"}) with input as req
+}
+
+test_status_severe_disability if {
+	req := _req([_a], {})
+	status.severely_disabled({"disability": {"grade": 1, "type": "visual"}}) with input as req
+	status.severely_disabled({"disability": {"grade": 3, "type": "mental"}}) with input as req
+	not status.severely_disabled({"disability": {"grade": 3, "type": "hearing"}}) with input as req
+	not status.severely_disabled({"disability": null}) with input as req
+	status.disabled({"disability": {"grade": 4, "type": "hearing"}})
+	not status.disabled({"disability": null})
+}
+
+_acts(n_false) := {k: managed |
+	some i, k in ["eating", "dressing", "getting_in_out_of_bed", "toileting", "walking_indoors", "bathing"]
+	managed := i >= n_false
+}
+
+# Derived from the six activities: 0 not managed → able; 1 and 3 → partly lost; 4 → fully lost.
+test_status_self_care_from_activities if {
+	req := _req([_a], {})
+	status.self_care({"self_care": {"daily_activities": _acts(0)}}) == "able" with input as req
+	status.self_care({"self_care": {"daily_activities": _acts(1)}}) == "partly_lost" with input as req
+	status.self_care({"self_care": {"daily_activities": _acts(3)}}) == "partly_lost" with input as req
+	status.self_care({"self_care": {"daily_activities": _acts(4)}}) == "fully_lost" with input as req
+	status.cannot_care_for_self({"self_care": {"daily_activities": _acts(1)}}) with input as req
+}
+
+# Activities take precedence over the stated ability; without either, able.
+test_status_self_care_stated if {
+	req := _req([_a], {})
+	status.self_care({"self_care": {"ability": "fully_lost"}}) == "fully_lost" with input as req
+	status.self_care({"self_care": {"ability": "fully_lost", "daily_activities": _acts(0)}}) == "able" with input as req
+	status.self_care({}) == "able" with input as req
+	not status.cannot_care_for_self({"self_care": null}) with input as req
+}
+
+test_status_poverty_and_insurance if {
+	status.tuopin_population({"poverty_status": "tuopin_unstable"})
+	not status.tuopin_population({"poverty_status": "edge_at_risk"})
+	status.edge_population({"poverty_status": "edge_at_risk"})
+	status.insured({}) == true
+	status.insured({"insurance": null}) == true
+	status.insured({"insurance": {"insured": false}}) == false
+}
