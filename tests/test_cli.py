@@ -26,7 +26,14 @@ def write(tmp_path: Path, request: object) -> str:
 
 @pytest.mark.integration
 def test_decide_json_against_running_opa(opa_url: str) -> None:
-    proc = run("decide", str(EXAMPLES / "urban-family-just-above-standard.json"), "--format", "json", "--opa-url", opa_url)
+    proc = run(
+        "decide",
+        str(EXAMPLES / "urban-family-just-above-standard.json"),
+        "--format",
+        "json",
+        "--opa-url",
+        opa_url,
+    )
     assert proc.returncode == 0, proc.stderr
     decision = json.loads(proc.stdout)
     # Urban standard 808 on 2025-06-01; per capita (1000 + 620) / 2 = 810 ≥ 808 → not eligible.
@@ -58,7 +65,9 @@ def test_demo_starts_and_stops_its_own_sidecar() -> None:
     proc = run("decide", str(EXAMPLES / "urban-family-eligible.json"), "--format", "json", "--opa-url", "")
     assert proc.returncode == 0, proc.stderr
     assert json.loads(proc.stdout)["bundle_revision"] != "unbundled"
-    leftover = subprocess.run(["pgrep", "-f", "socialaid.tar.gz"], capture_output=True, text=True, check=False)
+    leftover = subprocess.run(
+        ["pgrep", "-f", "socialaid.tar.gz"], capture_output=True, text=True, check=False
+    )
     ours = [pid for pid in leftover.stdout.split() if pid]
     # The session sidecar of the test run may be running; no other OPA serving the bundle is left behind.
     assert len(ours) <= 1
@@ -82,7 +91,9 @@ def test_validate_command(tmp_path: Path) -> None:
 
 def test_unreachable_opa_exits_5_with_a_clear_message() -> None:
     port = free_port()  # nothing listens there
-    proc = run("decide", str(EXAMPLES / "urban-family-eligible.json"), "--opa-url", f"http://127.0.0.1:{port}")
+    proc = run(
+        "decide", str(EXAMPLES / "urban-family-eligible.json"), "--opa-url", f"http://127.0.0.1:{port}"
+    )
     assert proc.returncode == 5
     assert "unreachable" in proc.stderr
     assert proc.stdout == ""

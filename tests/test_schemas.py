@@ -43,5 +43,8 @@ def test_pydantic_accepts_the_examples() -> None:
 
 def test_decision_model_accepts_an_error_decision() -> None:
     Decision.model_validate(
-        {"bundle_revision": "x", "errors": [{"kind": "input", "pointer": "/as_of", "problem": "p", "expected": "e"}]}
+        {
+            "bundle_revision": "x",
+            "errors": [{"kind": "input", "pointer": "/as_of", "problem": "p", "expected": "e"}],
+        }
     )

@@ -55,7 +55,16 @@ def build(output: Path = BUNDLE_FILE, *, revision: str | None = None) -> Path:
     staged = stage(revision=revision)
     output.parent.mkdir(parents=True, exist_ok=True)
     proc = subprocess.run(
-        [str(opa_binary()), "build", "--bundle", str(staged), "--ignore", "*_test.rego", "--output", str(output)],
+        [
+            str(opa_binary()),
+            "build",
+            "--bundle",
+            str(staged),
+            "--ignore",
+            "*_test.rego",
+            "--output",
+            str(output),
+        ],
         capture_output=True,
         text=True,
         check=False,

@@ -13,7 +13,11 @@ __all__ = ["checked", "decide"]
 
 def _field_errors(decision: dict[str, Any]) -> list[FieldError]:
     return [
-        FieldError(pointer=str(e.get("pointer", "")), problem=str(e.get("problem", "")), expected=str(e.get("expected", "")))
+        FieldError(
+            pointer=str(e.get("pointer", "")),
+            problem=str(e.get("problem", "")),
+            expected=str(e.get("expected", "")),
+        )
         for e in decision.get("errors", [])
     ]
 
@@ -27,7 +31,9 @@ def checked(decision: dict[str, Any]) -> dict[str, Any]:
     errors = _field_errors(decision)
     if not errors:
         if "programs" not in decision:
-            raise DecisionRefusedError([FieldError("", "the decision has neither errors nor programs", "programs")])
+            raise DecisionRefusedError(
+                [FieldError("", "the decision has neither errors nor programs", "programs")]
+            )
         return decision
     if all(e.get("kind") == "input" for e in decision["errors"]):
         raise InvalidInputError(errors, source="request (checked by the policy)")

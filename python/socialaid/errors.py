@@ -1,14 +1,14 @@
 """The one exception hierarchy of socialaid, and the exit code each error gives the CLI.
 
-    SocialaidError                     exit 70 (internal error)
-    ├── InvalidInputError              exit 2  (the request does not match the schema)
-    ├── DecisionRefusedError           exit 3  (the policy refused: e.g. no parameter in force)
-    ├── EngineError                    exit 4  (OPA could not give a decision)
-    │   ├── EngineUnavailableError     exit 5  (OPA unreachable, or the sidecar would not start)
-    │   ├── EngineTimeoutError         exit 6  (OPA did not answer in time)
-    │   ├── UndefinedDecisionError     exit 7  (the entrypoint is undefined: wrong bundle or path)
-    │   └── PolicyEvaluationError      exit 8  (OPA reported an error evaluating the policy)
-    └── BundleError                    exit 9  (the bundle could not be built)
+SocialaidError                     exit 70 (internal error)
+├── InvalidInputError              exit 2  (the request does not match the schema)
+├── DecisionRefusedError           exit 3  (the policy refused: e.g. no parameter in force)
+├── EngineError                    exit 4  (OPA could not give a decision)
+│   ├── EngineUnavailableError     exit 5  (OPA unreachable, or the sidecar would not start)
+│   ├── EngineTimeoutError         exit 6  (OPA did not answer in time)
+│   ├── UndefinedDecisionError     exit 7  (the entrypoint is undefined: wrong bundle or path)
+│   └── PolicyEvaluationError      exit 8  (OPA reported an error evaluating the policy)
+└── BundleError                    exit 9  (the bundle could not be built)
 """
 
 from __future__ import annotations

@@ -67,7 +67,9 @@ def print_decision(console: Console, decision: dict[str, Any], *, lang: Lang = "
         programs.add_column(h[col], justify="right" if col in {"amount", "clause"} else "left")
     total = 0.0
     for line in program_lines(decision, lang=lang):
-        programs.add_row(line.name, line.tier, str(line.clause), line.eligible, line.monthly_amount, line.covered)
+        programs.add_row(
+            line.name, line.tier, str(line.clause), line.eligible, line.monthly_amount, line.covered
+        )
         total += float(line.monthly_amount)
     programs.add_row(f"[bold]{h['total']}[/]", "", "", "", f"[bold]{total:.2f}[/]", "")
     console.print(programs)
@@ -79,8 +81,14 @@ def print_decision(console: Console, decision: dict[str, Any], *, lang: Lang = "
         style = {"符合": "green", "met": "green", "不符合": "red", "not met": "red"}.get(c.outcome, "")
         clause = f"{c.clause} {c.clause_title}"
         quote = f"“{c.quote}”" + (f"\n[{c.authority}]" if c.authority else "")
-        findings.add_row(clause, c.rule, c.member_id or "", f"[{style}]{c.outcome}[/]" if style else c.outcome,
-                         c.message, quote)
+        findings.add_row(
+            clause,
+            c.rule,
+            c.member_id or "",
+            f"[{style}]{c.outcome}[/]" if style else c.outcome,
+            c.message,
+            quote,
+        )
     console.print(findings)
 
 

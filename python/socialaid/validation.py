@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from jsonschema import Draft202012Validator, FormatChecker
 from jsonschema.exceptions import ValidationError
@@ -31,7 +31,7 @@ def _pointer(path: Any) -> str:
 
 
 def _expected(error: ValidationError) -> str:
-    kind, value = error.validator, error.validator_value
+    kind, value = error.validator, cast(Any, error.validator_value)
     if kind == "type":
         return f"a value of type {value}"
     if kind == "enum":
@@ -57,11 +57,12 @@ def _expected(error: ValidationError) -> str:
 def _field_error(error: ValidationError) -> FieldError:
     pointer = _pointer(error.absolute_path)
     if error.validator == "required" and isinstance(error.instance, dict):
-        missing = [name for name in error.validator_value if name not in error.instance]
+        missing = [name for name in cast(list[str], error.validator_value) if name not in error.instance]
         if missing:
             pointer = f"{pointer}/{missing[0]}"
     elif error.validator == "additionalProperties" and isinstance(error.instance, dict):
-        allowed = set(error.schema.get("properties", {}))
+        schema = error.schema if isinstance(error.schema, dict) else {}
+        allowed = set(schema.get("properties", {}))
         extra = sorted(set(error.instance) - allowed)
         if extra:
             pointer = f"{pointer}/{extra[0]}"
@@ -75,7 +76,9 @@ def _field_error(error: ValidationError) -> FieldError:
 
 def validate(request: Any) -> list[FieldError]:
     """All schema errors of a request, in document order; an empty list when it is valid."""
-    errors = sorted(_validator().iter_errors(request), key=lambda e: (list(map(str, e.absolute_path)), e.message))
+    errors = sorted(
+        _validator().iter_errors(request), key=lambda e: (list(map(str, e.absolute_path)), e.message)
+    )
     return [_field_error(e) for e in errors]
 
 

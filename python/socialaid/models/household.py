@@ -103,7 +103,9 @@ class RigidExpenditureKind(StrEnum):
 
 
 class Disability(_Model):
-    grade: int = Field(ge=1, le=4, description=_d("Disability grade, 1 (most severe) to 4", "残疾等级（1–4级）"))
+    grade: int = Field(
+        ge=1, le=4, description=_d("Disability grade, 1 (most severe) to 4", "残疾等级（1–4级）")
+    )
     type: DisabilityType = Field(description=_d("Disability type", "残疾类别"))
 
 
@@ -229,9 +231,7 @@ class Member(_Model):
     name: str | None = Field(default=None, description=_d("Name", "姓名"))
     birth_date: dt.date = Field(description=_d("Birth date", "出生日期"))
     sex: str | None = Field(default=None, description=_d("Sex (male/female)", "性别"))
-    monthly_income: Money = Field(
-        default=0, description=_d("Monthly income, CNY", "月收入（元）")
-    )
+    monthly_income: Money = Field(default=0, description=_d("Monthly income, CNY", "月收入（元）"))
     disability: Disability | None = Field(default=None, description=_d("Disability, if any", "残疾情况"))
     serious_illness: bool = Field(default=False, description=_d("Has a serious illness", "患重病"))
     chronic_illness: bool = Field(default=False, description=_d("Has a chronic illness", "患慢性病"))
@@ -299,7 +299,9 @@ class Housing(_Model):
 
 class CurrentBenefit(_Model):
     receiving: bool = Field(default=False, description=_d("Receiving now", "正在享受"))
-    monthly_amount: Money = Field(default=0, description=_d("Current monthly amount, CNY", "现月发放金额（元）"))
+    monthly_amount: Money = Field(
+        default=0, description=_d("Current monthly amount, CNY", "现月发放金额（元）")
+    )
     since: dt.date | None = Field(default=None, description=_d("Receiving since", "起始日期"))
     member_ids: list[str] = Field(
         default_factory=list, description=_d("Members covered (empty = whole household)", "保障成员")
@@ -308,7 +310,9 @@ class CurrentBenefit(_Model):
 
 class CurrentBenefits(_Model):
     dibao: CurrentBenefit | None = Field(default=None, description=_d("Current 低保", "现享受低保"))
-    tekun: CurrentBenefit | None = Field(default=None, description=_d("Current 特困 support", "现享受特困供养"))
+    tekun: CurrentBenefit | None = Field(
+        default=None, description=_d("Current 特困 support", "现享受特困供养")
+    )
     low_income: bool = Field(
         default=False, description=_d("Recognised as a low-income family", "已认定为低收入家庭")
     )
@@ -321,15 +325,15 @@ class CurrentBenefits(_Model):
     )
     income_rise_cause: str | None = Field(
         default=None,
-        description=_d(
-            "Why income rose: employment, business, or other", "收入增加原因：就业、创业或其他"
-        ),
+        description=_d("Why income rose: employment, business, or other", "收入增加原因：就业、创业或其他"),
     )
 
 
 class PriceIndex(_Model):
     month: str = Field(pattern=r"^\d{4}-(0[1-9]|1[0-2])$", description=_d("Month, YYYY-MM", "月份"))
-    cpi_rise: float = Field(description=_d("CPI rise year on year, as a fraction", "居民消费价格指数同比涨幅"))
+    cpi_rise: float = Field(
+        description=_d("CPI rise year on year, as a fraction", "居民消费价格指数同比涨幅")
+    )
     food_cpi_rise: float = Field(
         description=_d("Food CPI rise year on year, as a fraction", "食品价格指数同比涨幅")
     )
@@ -338,9 +342,7 @@ class PriceIndex(_Model):
 class Household(_Model):
     id: str | None = Field(default=None, description=_d("Household identifier", "家庭编号"))
     area: Area = Field(description=_d("Urban or rural", "城市或农村"))
-    members: list[Member] = Field(
-        min_length=1, description=_d("Members living together", "家庭共同生活成员")
-    )
+    members: list[Member] = Field(min_length=1, description=_d("Members living together", "家庭共同生活成员"))
     assets_test_met: bool = Field(
         description=_d(
             "The caller asserts the household's assets are within the local limit",
@@ -350,9 +352,7 @@ class Household(_Model):
     single_parent_family: bool = Field(default=False, description=_d("Single-parent family", "单亲家庭"))
     agricultural_migrant: bool = Field(
         default=False,
-        description=_d(
-            "Agricultural migrants living in the district, registered elsewhere", "农业转移人口"
-        ),
+        description=_d("Agricultural migrants living in the district, registered elsewhere", "农业转移人口"),
     )
     grain_shortage: bool = Field(
         default=False, description=_d("Short of grain in the lean season", "季节性缺粮")
@@ -374,7 +374,7 @@ class HouseholdRequest(_Model):
     parameter_overrides: dict[str, dict[str, Any]] | None = Field(
         default=None,
         description=_d(
-            "What-if overrides by parameter group and name, e.g. {\"dibao\": {\"standard_urban\": 900}}; "
+            'What-if overrides by parameter group and name, e.g. {"dibao": {"standard_urban": 900}}; '
             "marks the decision hypothetical",
             "参数假设值（按参数组与名称），决定将标注为假设",
         ),
