@@ -37,6 +37,33 @@ dibao_standard := params.value.dibao.standard_rural_annual / 12 if _household.ar
 #   quote: 基本生活标准按照当地当年城市最低生活保障的1.3倍给予待遇
 basic_living_standard := _p.basic_living_ratio * urban_dibao_standard
 
+# METADATA
+# title: 特困 basic living standard
+# description: >-
+#   1.3 × the urban 低保 standard in force on the decision date ("当年" read as "in force"), for urban and
+#   rural residents alike; reported when a member is supported.
+# custom:
+#   clause: 6
+#   quote: 基本生活标准按照当地当年城市最低生活保障的1.3倍给予待遇
+findings contains lib.finding(rego.metadata.rule(), {
+	"program": "tekun",
+	"outcome": "info",
+	"facts": {
+		"area": _household.area,
+		"urban_dibao_standard": urban_dibao_standard,
+		"ratio": _p.basic_living_ratio,
+		"basic_living_standard": lib.money(basic_living_standard),
+	},
+	"message": {
+		"zh": sprintf("特困人员基本生活标准 = 城市低保标准%s元 × %v = %s元/月（城乡同一标准）", [
+			lib.fmt2(urban_dibao_standard), _p.basic_living_ratio, lib.fmt2(basic_living_standard),
+		]),
+		"en": sprintf("特困 basic living standard = urban 低保 standard %s × %v = %s a month (urban and rural alike)", [
+			lib.fmt2(urban_dibao_standard), _p.basic_living_ratio, lib.fmt2(basic_living_standard),
+		]),
+	},
+}) if eligible
+
 _age(m) := lib.age_on(m.birth_date, _as_of)
 
 # ---------------------------------------------------------------------------------------------------

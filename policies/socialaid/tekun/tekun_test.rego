@@ -337,6 +337,11 @@ test_clause6_rural_uses_urban_standard if {
 	req := _req_on("2025-01-01", "rural", [_m({})])
 	_amount(req) == 1050.40
 	tekun.programs.tekun.details.basic_living_standard == 1050.40 with input as req
+	f := _finding(req, "特困 basic living standard")
+	f.message.en == concat("", [
+		"特困 basic living standard = urban 低保 standard 808.00 × 1.3 = 1050.40 a month ",
+		"(urban and rural alike)",
+	])
 }
 
 # On 2023-01-31: urban 705, minimum wage 1790: fully lost 1.3 × 705 + 1790 = 916.50 + 1790 = 2706.50.
@@ -390,5 +395,8 @@ test_clause6_supporter_reasons_listed if {
 		"every legal supporter of m1 is unable to support: ",
 		"C (aged 75 with low income, legally incapacitated, imprisoned)",
 	])
-	f.facts.legal_supporters == [{"supporter": "C", "unable": ["elderly_low_income", "legally_incapacitated", "imprisoned"]}]
+	f.facts.legal_supporters == [{
+		"supporter": "C",
+		"unable": ["elderly_low_income", "legally_incapacitated", "imprisoned"],
+	}]
 }
