@@ -9,7 +9,13 @@
 package socialaid
 
 import data.socialaid.dibao
+import data.socialaid.education
+import data.socialaid.employment
+import data.socialaid.housing
+import data.socialaid.medical
 import data.socialaid.params
+import data.socialaid.services
+import data.socialaid.status
 import data.socialaid.tekun
 import data.socialaid.validation
 
@@ -49,9 +55,18 @@ errors := validation.errors if count(validation.errors) > 0
 errors := [e | some e in params.errors] if count(validation.errors) == 0
 
 # programs: one entry per program of the plan. Each clause package contributes its own.
-programs := object.union_n([dibao.programs, tekun.programs])
+programs := object.union_n([
+	dibao.programs, tekun.programs,
+	medical.programs, education.programs, housing.programs, employment.programs, services.programs,
+])
 
-findings := dibao.findings | tekun.findings
+findings := (dibao.findings | tekun.findings) | _special_findings
+
+# clauses 3, 4 and 7–10, and the shared status they rely on.
+_special_findings := union({
+	status.findings, medical.findings, education.findings,
+	housing.findings, employment.findings, services.findings,
+})
 
 # cited_clauses: number and titles of every clause a finding cites, so a caller can render citations
 # without its own copy of the plan.
