@@ -308,7 +308,8 @@ _unable_summary(m, lang) := concat(
 #   separately); 特困 and 低保-recipient-aged-60+ supporters are unable outright. The national rule adds
 #   an asset condition for the incapacitated / missing / imprisoned case; the request has no field for
 #   it, so they are read as unable outright. A supporter whose age decides and has no birth date given
-#   is not read as unable.
+#   is not read as unable. "severely_disabled" is the caller's flag; the national art. 9 group also takes
+#   grade-3 intellectual or mental disability, so a caller should set it for those too.
 # custom:
 #   clause: 6
 #   quote: 完善特困人员认定标准
