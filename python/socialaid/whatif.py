@@ -1,0 +1,380 @@
+"""What-if: change a request (``--set PATH=VALUE``, ``--param group.name=VALUE``, scenario files of
+named variants) and say what the change does to the decision. Pure functions — no I/O but reading a
+scenario file.
+
+Paths are JSON pointers (``/household/members/0/monthly_income``) or dotted
+(``household.members.0.monthly_income``); values are parsed as JSON when they parse, else taken as
+strings. A path or value that cannot be applied is an :class:`~socialaid.errors.InvalidInputError`
+with the pointer it failed at.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from socialaid.errors import FieldError, InvalidInputError
+
+__all__ = [
+    "DecisionDiff",
+    "FindingChange",
+    "ProgramChange",
+    "Variant",
+    "apply_variant",
+    "diff_decisions",
+    "finding_changes",
+    "load_scenario",
+    "parse_assignment",
+    "parse_param",
+    "parse_path",
+    "parse_value",
+    "pointer",
+    "set_path",
+    "total",
+    "with_overrides",
+]
+
+Part = str | int
+
+
+def _invalid(ptr: str, problem: str, expected: str, *, source: str = "what-if") -> InvalidInputError:
+    return InvalidInputError([FieldError(ptr, problem, expected)], source=source)
+
+
+def parse_path(path: str) -> list[str]:
+    """The parts of a JSON pointer (``/a/0/b``, with ``~1``/``~0`` escapes) or a dotted path (``a.0.b``)."""
+    text = path.strip()
+    if not text or text == "/":
+        raise _invalid(text, "empty path", "a path such as household.members.0.monthly_income")
+    if text.startswith("/"):
+        parts = [p.replace("~1", "/").replace("~0", "~") for p in text[1:].split("/")]
+    else:
+        parts = text.split(".")
+    if any(p == "" for p in parts):
+        raise _invalid(text, "the path has an empty segment", "segments separated by '.' or '/'")
+    return parts
+
+
+def pointer(parts: list[str] | list[Part]) -> str:
+    """The JSON pointer of a list of parts."""
+    return "".join("/" + str(p).replace("~", "~0").replace("/", "~1") for p in parts)
+
+
+def parse_value(text: str) -> Any:
+    """``text`` as JSON when it parses (``900``, ``true``, ``{"a": 1}``), else the string itself."""
+    try:
+        return json.loads(text)
+    except ValueError:
+        return text
+
+
+def parse_assignment(text: str) -> tuple[str, Any]:
+    """``PATH=VALUE`` → (path, parsed value)."""
+    path, sep, raw = text.partition("=")
+    if not sep or not path.strip():
+        raise _invalid("", f"not an assignment: {text!r}", "PATH=VALUE, e.g. household.members.0.monthly_income=900")
+    parse_path(path)
+    return path.strip(), parse_value(raw.strip())
+
+
+def parse_param(text: str) -> tuple[str, str, Any]:
+    """``group.name=VALUE`` → (group, name, parsed value), for ``parameter_overrides``."""
+    name, sep, raw = text.partition("=")
+    group, dot, param = name.strip().partition(".")
+    if not sep or not dot or not group or not param or "." in param:
+        raise _invalid(
+            "/parameter_overrides",
+            f"not a parameter assignment: {text!r}",
+            "GROUP.NAME=VALUE, e.g. dibao.standard_urban=850",
+        )
+    return group, param, parse_value(raw.strip())
+
+
+def _index(container: list[Any], part: str, ptr: str, *, allow_append: bool) -> int:
+    if not part.isdigit():
+        raise _invalid(ptr, f"{part!r} is not an array index", "a non-negative integer index")
+    index = int(part)
+    limit = len(container) + (1 if allow_append else 0)
+    if index >= limit:
+        raise _invalid(
+            ptr,
+            f"index {index} is out of range (the array has {len(container)} items)",
+            f"an index below {limit}",
+        )
+    return index
+
+
+def set_path(request: dict[str, Any], path: str, value: Any) -> dict[str, Any]:
+    """A copy of ``request`` with ``value`` at ``path``.
+
+    Missing object members on the way are created as objects; array indices must exist (the last
+    one may be the array's length, which appends).
+    """
+    parts = parse_path(path)
+    result = copy.deepcopy(request)
+    node: Any = result
+    for depth, part in enumerate(parts):
+        ptr = pointer(parts[: depth + 1])
+        last = depth == len(parts) - 1
+        if isinstance(node, dict):
+            if last:
+                node[part] = value
+            else:
+                if part not in node or node[part] is None:
+                    node[part] = {}
+                node = node[part]
+        elif isinstance(node, list):
+            index = _index(node, part, ptr, allow_append=last)
+            if last:
+                if index == len(node):
+                    node.append(value)
+                else:
+                    node[index] = value
+            else:
+                node = node[index]
+        else:
+            raise _invalid(ptr, f"cannot descend into a {type(node).__name__}", "an object or array on the path")
+    return result
+
+
+def with_overrides(request: dict[str, Any], overrides: list[tuple[str, str, Any]]) -> dict[str, Any]:
+    """A copy of ``request`` with ``parameter_overrides.<group>.<name>`` set for each override."""
+    result = copy.deepcopy(request)
+    if not overrides:
+        return result
+    merged = result.setdefault("parameter_overrides", {})
+    for group, name, value in overrides:
+        merged.setdefault(group, {})[name] = value
+    return result
+
+
+@dataclass(frozen=True)
+class Variant:
+    """One named what-if: request changes and parameter overrides."""
+
+    name: str
+    sets: list[tuple[str, Any]] = field(default_factory=list)
+    params: list[tuple[str, str, Any]] = field(default_factory=list)
+
+    def describe(self) -> list[str]:
+        return [f"{p} = {json.dumps(v, ensure_ascii=False)}" for p, v in self.sets] + [
+            f"parameter {g}.{n} = {json.dumps(v, ensure_ascii=False)}" for g, n, v in self.params
+        ]
+
+
+def apply_variant(request: dict[str, Any], variant: Variant) -> dict[str, Any]:
+    result = request
+    for path, value in variant.sets:
+        result = set_path(result, path, value)
+    return with_overrides(result, variant.params)
+
+
+def _variant(name: str, spec: Any, source: str) -> Variant:
+    if not isinstance(spec, dict):
+        raise _invalid(
+            f"/{name}",
+            "a variant must be an object",
+            "{set: {PATH: VALUE}, params: {GROUP.NAME: VALUE}}",
+            source=source,
+        )
+    sets_raw = spec.get("set") or {}
+    params_raw = spec.get("params") or {}
+    if not isinstance(sets_raw, dict) or not isinstance(params_raw, dict):
+        raise _invalid(f"/{name}", "set and params must be objects", "{PATH: VALUE}", source=source)
+    sets = [(str(p), v) for p, v in sets_raw.items()]
+    for p, _ in sets:
+        parse_path(p)
+    params = [parse_param(f"{k}={json.dumps(v)}") for k, v in params_raw.items()]
+    return Variant(name=name, sets=sets, params=params)
+
+
+def load_scenario(path: Path) -> list[Variant]:
+    """Named variants from a JSON or YAML file: ``{"variants": [{"name", "set", "params"}]}`` or
+    ``{NAME: {"set": {...}, "params": {...}}}``."""
+    try:
+        doc = yaml.safe_load(path.read_text("utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise _invalid("", f"cannot read the scenario: {exc}", "a JSON or YAML file", source=str(path)) from exc
+    if isinstance(doc, dict) and isinstance(doc.get("variants"), list):
+        items = [
+            (str(v.get("name", f"variant {i + 1}")) if isinstance(v, dict) else str(i), v)
+            for i, v in enumerate(doc["variants"])
+        ]
+    elif isinstance(doc, dict) and doc:
+        items = [(str(k), v) for k, v in doc.items()]
+    else:
+        raise _invalid("", "no variants", "an object of named variants", source=str(path))
+    return [_variant(name, spec, str(path)) for name, spec in items]
+
+
+# --- diffing two decisions -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class FindingChange:
+    """A finding that appeared, disappeared or changed between two decisions."""
+
+    program: str
+    rule: str
+    clause: int
+    quote: str
+    member_id: str | None
+    change: str  # added | removed | outcome | facts
+    before: str | None  # outcome before
+    after: str | None  # outcome after
+    message_before: dict[str, str] | None
+    message_after: dict[str, str] | None
+
+    def to_dict(self) -> dict[str, Any]:
+        return dict(self.__dict__)
+
+
+@dataclass(frozen=True)
+class ProgramChange:
+    program: str
+    name: dict[str, str]
+    clause: int
+    change: str  # entered | left | changed | unchanged
+    eligible_before: bool
+    eligible_after: bool
+    amount_before: float
+    amount_after: float
+    findings: list[FindingChange]
+    clauses: list[int]
+
+    @property
+    def delta(self) -> float:
+        return round(self.amount_after - self.amount_before, 2)
+
+    def to_dict(self) -> dict[str, Any]:
+        d = {k: v for k, v in self.__dict__.items() if k != "findings"}
+        return {**d, "delta": self.delta, "findings": [f.to_dict() for f in self.findings]}
+
+
+@dataclass(frozen=True)
+class DecisionDiff:
+    programs: list[ProgramChange]
+    total_before: float
+    total_after: float
+    hypothetical: bool
+
+    @property
+    def delta(self) -> float:
+        return round(self.total_after - self.total_before, 2)
+
+    @property
+    def changed(self) -> list[ProgramChange]:
+        return [p for p in self.programs if p.change != "unchanged"]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "hypothetical": self.hypothetical,
+            "total_before": self.total_before,
+            "total_after": self.total_after,
+            "delta": self.delta,
+            "programs": [p.to_dict() for p in self.programs],
+        }
+
+
+def _key(f: dict[str, Any]) -> tuple[str, str, str]:
+    return (str(f.get("program")), str(f.get("rule")), str(f.get("member_id") or ""))
+
+
+def _by_key(decision: dict[str, Any]) -> dict[tuple[str, str, str], list[dict[str, Any]]]:
+    out: dict[tuple[str, str, str], list[dict[str, Any]]] = {}
+    for f in decision.get("findings") or []:
+        out.setdefault(_key(f), []).append(f)
+    return out
+
+
+def finding_changes(before: dict[str, Any], after: dict[str, Any], program: str) -> list[FindingChange]:
+    """How ``program``'s findings differ between two decisions, keyed by (rule, member)."""
+    a = {k: v for k, v in _by_key(before).items() if k[0] == program}
+    b = {k: v for k, v in _by_key(after).items() if k[0] == program}
+    changes: list[FindingChange] = []
+    for key in sorted(set(a) | set(b)):
+        olds, news = a.get(key, []), b.get(key, [])
+        old = olds[0] if olds else None
+        new = news[0] if news else None
+        ref = new or old
+        assert ref is not None
+        if old is None:
+            change = "added"
+        elif new is None:
+            change = "removed"
+        elif old.get("outcome") != new.get("outcome"):
+            change = "outcome"
+        elif old.get("facts") != new.get("facts") or len(olds) != len(news):
+            change = "facts"
+        else:
+            continue
+        changes.append(
+            FindingChange(
+                program=program,
+                rule=key[1],
+                clause=int(ref.get("clause", 0)),
+                quote=str(ref.get("quote", "")),
+                member_id=key[2] or None,
+                change=change,
+                before=old.get("outcome") if old else None,
+                after=new.get("outcome") if new else None,
+                message_before=old.get("message") if old else None,
+                message_after=new.get("message") if new else None,
+            )
+        )
+    return changes
+
+
+def _amount(p: dict[str, Any] | None) -> float:
+    return float(p.get("monthly_amount") or 0) if p else 0.0
+
+
+def total(decision: dict[str, Any]) -> float:
+    return round(sum(_amount(p) for p in (decision.get("programs") or {}).values()), 2)
+
+
+def diff_decisions(before: dict[str, Any], after: dict[str, Any]) -> DecisionDiff:
+    """Programs entered, left or changed in amount, with the findings and clauses that explain each."""
+    pb, pa = before.get("programs") or {}, after.get("programs") or {}
+    programs: list[ProgramChange] = []
+    for pid in sorted(set(pb) | set(pa)):
+        old, new = pb.get(pid), pa.get(pid)
+        ref = new or old
+        assert ref is not None
+        eb, ea = bool(old and old.get("eligible")), bool(new and new.get("eligible"))
+        ab, aa = _amount(old), _amount(new)
+        if ea and not eb:
+            change = "entered"
+        elif eb and not ea:
+            change = "left"
+        elif round(aa - ab, 2) != 0:
+            change = "changed"
+        else:
+            change = "unchanged"
+        findings = finding_changes(before, after, pid) if change != "unchanged" else []
+        clauses = sorted({int(ref.get("clause", 0))} | {f.clause for f in findings})
+        programs.append(
+            ProgramChange(
+                program=pid,
+                name=dict(ref.get("name") or {"zh": pid, "en": pid}),
+                clause=int(ref.get("clause", 0)),
+                change=change,
+                eligible_before=eb,
+                eligible_after=ea,
+                amount_before=round(ab, 2),
+                amount_after=round(aa, 2),
+                findings=findings,
+                clauses=clauses,
+            )
+        )
+    return DecisionDiff(
+        programs=programs,
+        total_before=total(before),
+        total_after=total(after),
+        hypothetical=bool(before.get("hypothetical") or after.get("hypothetical")),
+    )
