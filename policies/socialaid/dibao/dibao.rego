@@ -415,7 +415,8 @@ price_triggered if price_triggered_cpi
 price_triggered if price_triggered_food
 
 # price_rise: the CPI rise when the CPI triggers (the headline index of the national mechanism),
-# otherwise the food-CPI rise.
+# otherwise the food-CPI rise. Each person is paid standard × rise rounded to the fen (the amount a
+# person actually receives); the total is that paid amount times the covered persons.
 price_index_used := "cpi" if price_triggered_cpi
 
 else := "food_cpi" if price_triggered_food
@@ -450,5 +451,5 @@ price_subsidy := {
 	"rise": price_rise,
 	"persons": count(covered_member_ids),
 	"per_person": lib.money(standard * price_rise),
-	"total": lib.money((standard * price_rise) * count(covered_member_ids)),
+	"total": lib.money(lib.money(standard * price_rise) * count(covered_member_ids)),
 } if price_triggered

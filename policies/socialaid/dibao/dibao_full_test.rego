@@ -466,3 +466,11 @@ test_clause5_grace_no_cause_reason if {
 	r := _current(_req("urban", [_m("m1", 900)]), true, 500)
 	_has(r, {"rule": "No grace period", "facts": {"income_rise_cause": null}, "message": {"en": "per-capita income 900.00 is not below the standard 808.00 and the rise (cause: not stated) is not from a member's work or business: no grace period, the benefit ends"}})
 }
+
+# Each person is paid the rounded amount: 808 × 3.6 % = 29.088 → 29.09 a person; 3 persons → 87.27
+# (not 87.264 → 87.26).
+test_clause5_price_total_is_paid_amount_times_persons if {
+	p := _prog(_priced(_req("urban", [_m("m1", 0), _m("m2", 0), _m("m3", 0)]), 0.036, 0))
+	p.details.price_subsidy.per_person == 29.09
+	p.details.price_subsidy.total == 87.27
+}
