@@ -46,9 +46,7 @@ def measure(name: str, call: Callable[[], Any], n: int, warmup: int = 20) -> dic
         "p50_ms": statistics.median(times) * 1000,
         "p99_ms": times[min(len(times) - 1, int(len(times) * 0.99))] * 1000,
     }
-    print(
-        f"{name:<44} {row['per_second']:8.1f}/s   p50 {row['p50_ms']:7.2f} ms   p99 {row['p99_ms']:7.2f} ms"
-    )
+    print(f"{name:<44} {row['per_second']:8.1f}/s   p50 {row['p50_ms']:7.2f} ms   p99 {row['p99_ms']:7.2f} ms")
     return row
 
 
@@ -76,9 +74,7 @@ def main() -> None:
         )
         print("what the in-policy schema check costs:")
         base = measure("  HTTP + input only (bundle_revision)", raw("socialaid/bundle_revision"), args.n)
-        check = measure(
-            "  json.match_schema only (validation.errors)", raw("socialaid/validation/errors"), args.n
-        )
+        check = measure("  json.match_schema only (validation.errors)", raw("socialaid/validation/errors"), args.n)
         cost = check["p50_ms"] - base["p50_ms"]
         share = cost / direct["p50_ms"] * 100
         print(f"  schema check ≈ {cost:.2f} ms of the decision's {direct['p50_ms']:.2f} ms p50 ({share:.0f} %)")

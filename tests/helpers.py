@@ -67,11 +67,7 @@ def mismatches(expected: Any, actual: Any, path: str = "") -> list[str]:
                 problems.append(f"{path}[{i}]: no item matches {json.dumps(item, ensure_ascii=False)}")
         return problems
     if isinstance(expected, (int, float)) and not isinstance(expected, bool):
-        if (
-            isinstance(actual, (int, float))
-            and not isinstance(actual, bool)
-            and abs(expected - actual) < 0.005
-        ):
+        if isinstance(actual, (int, float)) and not isinstance(actual, bool) and abs(expected - actual) < 0.005:
             return []
         return [f"{path}: expected {expected!r}, got {actual!r}"]
     if expected != actual:

@@ -65,9 +65,7 @@ def test_demo_starts_and_stops_its_own_sidecar() -> None:
     proc = run("decide", str(EXAMPLES / "urban-family-eligible.json"), "--format", "json", "--opa-url", "")
     assert proc.returncode == 0, proc.stderr
     assert json.loads(proc.stdout)["bundle_revision"] != "unbundled"
-    leftover = subprocess.run(
-        ["pgrep", "-f", "socialaid.tar.gz"], capture_output=True, text=True, check=False
-    )
+    leftover = subprocess.run(["pgrep", "-f", "socialaid.tar.gz"], capture_output=True, text=True, check=False)
     ours = [pid for pid in leftover.stdout.split() if pid]
     # The session sidecar of the test run may be running; no other OPA serving the bundle is left behind.
     assert len(ours) <= 1
@@ -91,9 +89,7 @@ def test_validate_command(tmp_path: Path) -> None:
 
 def test_unreachable_opa_exits_5_with_a_clear_message() -> None:
     port = free_port()  # nothing listens there
-    proc = run(
-        "decide", str(EXAMPLES / "urban-family-eligible.json"), "--opa-url", f"http://127.0.0.1:{port}"
-    )
+    proc = run("decide", str(EXAMPLES / "urban-family-eligible.json"), "--opa-url", f"http://127.0.0.1:{port}")
     assert proc.returncode == 5
     assert "unreachable" in proc.stderr
     assert proc.stdout == ""

@@ -22,14 +22,10 @@ def _load(path: Path) -> dict[str, Any]:
 
 
 @pytest.mark.integration
-@pytest.mark.parametrize(
-    "fixture", GOLDEN, ids=[str(p.relative_to(ROOT / "tests" / "golden")) for p in GOLDEN]
-)
+@pytest.mark.parametrize("fixture", GOLDEN, ids=[str(p.relative_to(ROOT / "tests" / "golden")) for p in GOLDEN])
 def test_golden_household(fixture: Path, opa_url: str, tmp_path: Path) -> None:
     case = _load(fixture)
-    assert case.get("title") and case.get("arithmetic") is not None, (
-        "a golden file needs a title and arithmetic"
-    )
+    assert case.get("title") and case.get("arithmetic") is not None, "a golden file needs a title and arithmetic"
     request_file = tmp_path / "request.json"
     request_file.write_text(json.dumps(case["request"], ensure_ascii=False), "utf-8")
     proc = subprocess.run(

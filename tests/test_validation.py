@@ -23,9 +23,7 @@ def test_examples_are_valid() -> None:
 
 def test_negative_income_names_the_field() -> None:
     errors = validate(household(person("a", income=-5)))
-    assert [(e.pointer, e.expected) for e in errors] == [
-        ("/household/members/0/monthly_income", "a number >= 0")
-    ]
+    assert [(e.pointer, e.expected) for e in errors] == [("/household/members/0/monthly_income", "a number >= 0")]
 
 
 def test_missing_required_property_points_at_it() -> None:

@@ -166,9 +166,7 @@ def clauses(lang: LangOpt = Lang.zh, fmt: FormatOpt = Format.table) -> None:
 
 @app.command("schema")
 def schema_cmd(
-    write: Annotated[
-        bool, typer.Option("--write", help="Write schemas/*.schema.json from the models")
-    ] = False,
+    write: Annotated[bool, typer.Option("--write", help="Write schemas/*.schema.json from the models")] = False,
     check: Annotated[bool, typer.Option("--check", help="Fail if the committed schemas drift")] = False,
 ) -> None:
     """Print, write or check the JSON Schemas generated from the Pydantic models."""

@@ -90,13 +90,9 @@ class DecisionClient:
         if not requests_:
             return []
         try:
-            results = self._call(
-                lambda: self._opa.bulk_query_rule(requests_, DECISION_PACKAGE, DECISION_RULE)
-            )
+            results = self._call(lambda: self._opa.bulk_query_rule(requests_, DECISION_PACKAGE, DECISION_RULE))
         except QueryExecuteError as exc:
-            raise UndefinedDecisionError(
-                f"decision undefined for at least one request: {exc.message}"
-            ) from exc
+            raise UndefinedDecisionError(f"decision undefined for at least one request: {exc.message}") from exc
         if not isinstance(results, list) or len(results) != len(requests_) or None in results:
             raise UndefinedDecisionError("OPA returned no decision for at least one request")
         return results
@@ -120,9 +116,7 @@ class DecisionClient:
 def _engine_error(exc: requests.RequestException, url: str) -> EngineError:
     if isinstance(exc, requests.Timeout) and not isinstance(exc, requests.ConnectTimeout):
         return EngineTimeoutError(f"OPA at {url} did not answer in time ({exc.__class__.__name__})")
-    return EngineUnavailableError(
-        f"OPA is unreachable at {url}: is the sidecar running? ({exc.__class__.__name__})"
-    )
+    return EngineUnavailableError(f"OPA is unreachable at {url}: is the sidecar running? ({exc.__class__.__name__})")
 
 
 def _http_error(exc: requests.HTTPError, url: str) -> EngineError:

@@ -31,9 +31,7 @@ def checked(decision: dict[str, Any]) -> dict[str, Any]:
     errors = _field_errors(decision)
     if not errors:
         if "programs" not in decision:
-            raise DecisionRefusedError(
-                [FieldError("", "the decision has neither errors nor programs", "programs")]
-            )
+            raise DecisionRefusedError([FieldError("", "the decision has neither errors nor programs", "programs")])
         return decision
     if all(e.get("kind") == "input" for e in decision["errors"]):
         raise InvalidInputError(errors, source="request (checked by the policy)")

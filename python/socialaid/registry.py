@@ -14,9 +14,7 @@ __all__ = ["clause_registry", "plan_document"]
 
 @lru_cache(maxsize=1)
 def _plan() -> dict[str, Any]:
-    data: dict[str, Any] = yaml.safe_load(
-        (POLICY_DIR / "socialaid" / "plan" / "data.yaml").read_text("utf-8")
-    )
+    data: dict[str, Any] = yaml.safe_load((POLICY_DIR / "socialaid" / "plan" / "data.yaml").read_text("utf-8"))
     return data
 
 

@@ -67,9 +67,7 @@ def print_decision(console: Console, decision: dict[str, Any], *, lang: Lang = "
         programs.add_column(h[col], justify="right" if col in {"amount", "clause"} else "left")
     total = 0.0
     for line in program_lines(decision, lang=lang):
-        programs.add_row(
-            line.name, line.tier, str(line.clause), line.eligible, line.monthly_amount, line.covered
-        )
+        programs.add_row(line.name, line.tier, str(line.clause), line.eligible, line.monthly_amount, line.covered)
         total += float(line.monthly_amount)
     programs.add_row(f"[bold]{h['total']}[/]", "", "", "", f"[bold]{total:.2f}[/]", "")
     console.print(programs)

@@ -76,9 +76,7 @@ def _field_error(error: ValidationError) -> FieldError:
 
 def validate(request: Any) -> list[FieldError]:
     """All schema errors of a request, in document order; an empty list when it is valid."""
-    errors = sorted(
-        _validator().iter_errors(request), key=lambda e: (list(map(str, e.absolute_path)), e.message)
-    )
+    errors = sorted(_validator().iter_errors(request), key=lambda e: (list(map(str, e.absolute_path)), e.message))
     return [_field_error(e) for e in errors]
 
 

@@ -40,9 +40,7 @@ class Localized(_Model):
 
 
 class DecisionError(_Model):
-    kind: str = Field(
-        description="input (the request is wrong) or parameter_not_in_force / 输入错误或参数未生效"
-    )
+    kind: str = Field(description="input (the request is wrong) or parameter_not_in_force / 输入错误或参数未生效")
     pointer: str = Field(description="JSON pointer of the offending field / 出错字段的 JSON 指针")
     problem: str = Field(description="What is wrong / 问题")
     expected: str = Field(description="What was expected / 期望")
@@ -59,9 +57,7 @@ class Finding(_Model):
     member_id: str | None = Field(default=None, description="Member concerned, if any / 涉及成员")
     facts: dict[str, Any] = Field(default_factory=dict, description="Figures the rule used / 依据数据")
     message: Localized = Field(description="Readable sentence / 说明")
-    authority: str | None = Field(
-        default=None, description="National rule cited where it decides / 所依据的国家规定"
-    )
+    authority: str | None = Field(default=None, description="National rule cited where it decides / 所依据的国家规定")
 
 
 class Program(_Model):

@@ -103,9 +103,7 @@ class RigidExpenditureKind(StrEnum):
 
 
 class Disability(_Model):
-    grade: int = Field(
-        ge=1, le=4, description=_d("Disability grade, 1 (most severe) to 4", "残疾等级（1–4级）")
-    )
+    grade: int = Field(ge=1, le=4, description=_d("Disability grade, 1 (most severe) to 4", "残疾等级（1–4级）"))
     type: DisabilityType = Field(description=_d("Disability type", "残疾类别"))
 
 
@@ -161,12 +159,8 @@ class Employment(_Model):
     )
     able_to_work: bool = Field(default=False, description=_d("Has capacity to work", "有劳动能力"))
     willing_to_work: bool = Field(default=False, description=_d("Wants to work", "有就业意愿"))
-    registered_unemployed: bool = Field(
-        default=False, description=_d("Registered as unemployed", "已进行失业登记")
-    )
-    wants_to_start_business: bool = Field(
-        default=False, description=_d("Wants to start a business", "有创业意愿")
-    )
+    registered_unemployed: bool = Field(default=False, description=_d("Registered as unemployed", "已进行失业登记"))
+    wants_to_start_business: bool = Field(default=False, description=_d("Wants to start a business", "有创业意愿"))
     business_start_date: dt.date | None = Field(
         default=None, description=_d("Date the member's business started", "创业开始日期")
     )
@@ -183,9 +177,7 @@ class Insurance(_Model):
     insured: bool = Field(
         default=True, description=_d("Enrolled in residents' medical insurance", "已参加城乡居民医保")
     )
-    paid_date: dt.date | None = Field(
-        default=None, description=_d("Date the premium was paid", "缴纳参保费日期")
-    )
+    paid_date: dt.date | None = Field(default=None, description=_d("Date the premium was paid", "缴纳参保费日期"))
     paid_after_collection_period: bool = Field(
         default=False, description=_d("Paid after the collection period", "集中征缴期后缴费")
     )
@@ -245,9 +237,7 @@ class Member(_Model):
             "脱贫人口、脱贫不稳定人口、边缘易致贫人口或无",
         ),
     )
-    relocated: bool = Field(
-        default=False, description=_d("Relocated for poverty alleviation", "易地扶贫搬迁人口")
-    )
+    relocated: bool = Field(default=False, description=_d("Relocated for poverty alleviation", "易地扶贫搬迁人口"))
     insurance: Insurance | None = Field(default=None, description=_d("Medical insurance", "医保参保情况"))
     medical_episodes: list[MedicalEpisode] = Field(
         default_factory=list, description=_d("Medical episodes with self-paid costs", "就医自付费用记录")
@@ -256,9 +246,7 @@ class Member(_Model):
     de_facto_unsupported_child: bool = Field(
         default=False, description=_d("De-facto unsupported child", "事实无人抚养儿童")
     )
-    lives_on_family_support: bool = Field(
-        default=False, description=_d("Lives on the family's support", "靠家庭供养")
-    )
+    lives_on_family_support: bool = Field(default=False, description=_d("Lives on the family's support", "靠家庭供养"))
     can_register_separately: bool = Field(
         default=False, description=_d("Can register a separate household", "能够单独立户")
     )
@@ -284,9 +272,7 @@ class RigidExpenditure(_Model):
     )
     monthly_amount: Money = Field(description=_d("Amount claimed per month, CNY", "月支出（元）"))
     verified_cap: Money = Field(
-        description=_d(
-            "Verifiable maximum per month, CNY (不得超过可查证的最高数额)", "可查证的最高数额（元/月）"
-        )
+        description=_d("Verifiable maximum per month, CNY (不得超过可查证的最高数额)", "可查证的最高数额（元/月）")
     )
 
 
@@ -299,9 +285,7 @@ class Housing(_Model):
 
 class CurrentBenefit(_Model):
     receiving: bool = Field(default=False, description=_d("Receiving now", "正在享受"))
-    monthly_amount: Money = Field(
-        default=0, description=_d("Current monthly amount, CNY", "现月发放金额（元）")
-    )
+    monthly_amount: Money = Field(default=0, description=_d("Current monthly amount, CNY", "现月发放金额（元）"))
     since: dt.date | None = Field(default=None, description=_d("Receiving since", "起始日期"))
     member_ids: list[str] = Field(
         default_factory=list, description=_d("Members covered (empty = whole household)", "保障成员")
@@ -310,12 +294,8 @@ class CurrentBenefit(_Model):
 
 class CurrentBenefits(_Model):
     dibao: CurrentBenefit | None = Field(default=None, description=_d("Current 低保", "现享受低保"))
-    tekun: CurrentBenefit | None = Field(
-        default=None, description=_d("Current 特困 support", "现享受特困供养")
-    )
-    low_income: bool = Field(
-        default=False, description=_d("Recognised as a low-income family", "已认定为低收入家庭")
-    )
+    tekun: CurrentBenefit | None = Field(default=None, description=_d("Current 特困 support", "现享受特困供养"))
+    low_income: bool = Field(default=False, description=_d("Recognised as a low-income family", "已认定为低收入家庭"))
     income_rise_month: dt.date | None = Field(
         default=None,
         description=_d(
@@ -331,12 +311,8 @@ class CurrentBenefits(_Model):
 
 class PriceIndex(_Model):
     month: str = Field(pattern=r"^\d{4}-(0[1-9]|1[0-2])$", description=_d("Month, YYYY-MM", "月份"))
-    cpi_rise: float = Field(
-        description=_d("CPI rise year on year, as a fraction", "居民消费价格指数同比涨幅")
-    )
-    food_cpi_rise: float = Field(
-        description=_d("Food CPI rise year on year, as a fraction", "食品价格指数同比涨幅")
-    )
+    cpi_rise: float = Field(description=_d("CPI rise year on year, as a fraction", "居民消费价格指数同比涨幅"))
+    food_cpi_rise: float = Field(description=_d("Food CPI rise year on year, as a fraction", "食品价格指数同比涨幅"))
 
 
 class Household(_Model):
@@ -354,9 +330,7 @@ class Household(_Model):
         default=False,
         description=_d("Agricultural migrants living in the district, registered elsewhere", "农业转移人口"),
     )
-    grain_shortage: bool = Field(
-        default=False, description=_d("Short of grain in the lean season", "季节性缺粮")
-    )
+    grain_shortage: bool = Field(default=False, description=_d("Short of grain in the lean season", "季节性缺粮"))
     rigid_expenditures: list[RigidExpenditure] = Field(
         default_factory=list, description=_d("Rigid expenditures", "家庭刚性支出")
     )
@@ -379,6 +353,4 @@ class HouseholdRequest(_Model):
             "参数假设值（按参数组与名称），决定将标注为假设",
         ),
     )
-    price_index: PriceIndex | None = Field(
-        default=None, description=_d("The month's price indices", "当月价格指数")
-    )
+    price_index: PriceIndex | None = Field(default=None, description=_d("The month's price indices", "当月价格指数"))
