@@ -13,6 +13,7 @@ from typing import Annotated, Any
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from socialaid.cli import (
@@ -70,6 +71,7 @@ _T = {
         "left": "失去",
         "changed": "金额变化",
         "unchanged": "不变",
+        "figures": "数额变化",
     },
     "en": {
         "hypothetical": "HYPOTHETICAL — this result uses parameters overridden in the request",
@@ -95,6 +97,7 @@ _T = {
         "left": "left",
         "changed": "changed",
         "unchanged": "unchanged",
+        "figures": "figures changed",
     },
 }
 
@@ -127,7 +130,7 @@ def _print_why_not(console: Console, items: list[WhyNot], decision: dict[str, An
             t["need_fall"].format(pc=g.per_capita_fall, hh=g.household_fall, n=g.members, std=g.standard)
             for g in w.income_gaps
         ]
-        table.add_row(w.name.get(lang, w.program), _clause_title(decision, w.clause, lang), "\n".join(lines))
+        table.add_row(w.name.get(lang, w.program), _clause_title(decision, w.clause, lang), escape("\n".join(lines)))
     console.print(table)
 
 
@@ -136,10 +139,11 @@ def _print_diff(console: Console, name: str, diff: DecisionDiff, decision: dict[
     table = Table(title=name, show_lines=True)
     for col in ("program", "change", "before", "after", "delta", "clause", "findings"):
         table.add_column(t[col], justify="right" if col in {"before", "after", "delta"} else "left", overflow="fold")
-    for p in diff.programs:
+    for p in diff.changed:
         why = [
-            f"{f.rule}{' [' + f.member_id + ']' if f.member_id else ''}: {f.before or '—'} → {f.after or '—'}"
-            + (f"\n  {(f.message_after or f.message_before or {}).get(lang, '')}")
+            f"{f.rule}{' [' + f.member_id + ']' if f.member_id else ''}: "
+            + (t["figures"] if f.change == "facts" else f"{f.before or '—'} → {f.after or '—'}")
+            + f"\n  {(f.message_after or f.message_before or {}).get(lang, '')}"
             for f in p.findings
         ]
         table.add_row(
@@ -149,7 +153,7 @@ def _print_diff(console: Console, name: str, diff: DecisionDiff, decision: dict[
             f"{p.amount_after:.2f}",
             f"{p.delta:+.2f}",
             "\n".join(_clause_title(decision, c, lang) for c in p.clauses),
-            "\n".join(why),
+            escape("\n".join(why)),
         )
     table.add_row(
         f"[bold]{t['total']}[/]",
@@ -303,7 +307,7 @@ def _print_sweep(console: Console, result: SweepResult, lang: str) -> None:
             f"{c.before} ({'✓' if c.eligible_before else '✗'} {c.amount_before:.2f})",
             f"{c.at} ({'✓' if c.eligible_after else '✗'} {c.amount_after:.2f})",
             ", ".join(map(str, c.clauses)),
-            "\n".join(flips),
+            escape("\n".join(flips)),
         )
     console.print(cliffs)
 
@@ -357,9 +361,9 @@ def _print_explanation(console: Console, decision: dict[str, Any], doc: dict[str
             for f in p[outcome]:
                 member = f" [{f['member_id']}]" if f.get("member_id") else ""
                 table.add_row(
-                    f"{t[outcome]}{member}: {f['message'][lang]}",
-                    f"{f['clause']} {f['rule']}",
-                    f.get("quote", "") + (f"\n[{f['authority']}]" if f.get("authority") else ""),
+                    escape(f"{t[outcome]}{member}: {f['message'][lang]}"),
+                    escape(f"{f['clause']} {f['rule']}"),
+                    escape(f.get("quote", "") + (f"\n[{f['authority']}]" if f.get("authority") else "")),
                 )
         console.print(table)
     params = Table(title=t["params"])

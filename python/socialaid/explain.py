@@ -169,6 +169,11 @@ def _norm(file: str) -> str:
     return text[text.index(marker) + 1 :] if marker in text else text.lstrip("/")
 
 
+def _rule_path(path: str) -> str:
+    """``data.pkg.rule`` without the variable key terms ``opa inspect`` renders for rules like ``x[m.id]``."""
+    return path.split(".[", 1)[0]
+
+
 def _location(event: dict[str, Any]) -> tuple[str, int] | None:
     loc = event.get("Location") or event.get("location")
     if not isinstance(loc, dict):
@@ -213,6 +218,6 @@ def map_trace(events: list[dict[str, Any]], annotations: list[RuleAnnotation]) -
         if found is not None:
             counts[found] = counts.get(found, 0) + 1
     return [
-        TracedRule(path=a.path, title=a.title, clause=a.clause, file=_norm(a.file), row=a.row, events=n)
+        TracedRule(path=_rule_path(a.path), title=a.title, clause=a.clause, file=_norm(a.file), row=a.row, events=n)
         for a, n in sorted(counts.items(), key=lambda kv: (kv[0].file, kv[0].row))
     ]
