@@ -60,3 +60,14 @@ def test_override_is_applied_and_marked_hypothetical(opa_url: str) -> None:
     assert result["hypothetical"] is True
     used = {p["name"]: p for p in result["parameters"]}
     assert used["dibao.standard_urban"]["hypothetical"] is True
+
+
+def test_consistency_errors_match_the_python_layer(opa_url: str) -> None:
+    from socialaid.validation import consistency_errors
+
+    bad = household(person("a"), person("a"), person("b", birth="2030-05-05"))
+    result = post(opa_url, {"input": bad})
+    assert "programs" not in result
+    in_policy = sorted((e["pointer"], e["problem"], e["expected"]) for e in result["errors"])
+    in_python = sorted((e.pointer, e.problem, e.expected) for e in consistency_errors(bad))
+    assert in_policy == in_python and len(in_policy) == 2

@@ -72,3 +72,15 @@ def test_load_request_returns_a_valid_request(tmp_path: Path) -> None:
     good = tmp_path / "good.json"
     good.write_text(json.dumps(household(person("a"))), "utf-8")
     assert load_request(good)["household"]["members"][0]["id"] == "a"
+
+
+def test_duplicate_ids_and_dangling_references() -> None:
+    request = household(person("a"), person("a", birth="2030-01-01"))
+    request["household"]["rigid_expenditures"] = [
+        {"member_id": "ghost", "kind": "illness", "monthly_amount": 10, "verified_cap": 10}
+    ]
+    assert pointers(request) == [
+        "/household/members/1/id",
+        "/household/members/1/birth_date",
+        "/household/rigid_expenditures/0/member_id",
+    ]

@@ -18,7 +18,7 @@ from jsonschema.exceptions import ValidationError
 from socialaid import schemas
 from socialaid.errors import FieldError, InvalidInputError
 
-__all__ = ["load_request", "validate", "validated"]
+__all__ = ["consistency_errors", "load_request", "validate", "validated"]
 
 
 @lru_cache(maxsize=1)
@@ -74,10 +74,62 @@ def _field_error(error: ValidationError) -> FieldError:
     return FieldError(pointer=pointer, problem=error.message, expected=_expected(error))
 
 
+def consistency_errors(request: dict[str, Any]) -> list[FieldError]:
+    """What a schema-valid request can still get wrong: the same checks the policy makes in Rego
+    (validation.rego): unique member ids, births on or before as_of, references to existing members."""
+    household = request["household"]
+    members = household["members"]
+    ids = {m["id"] for m in members}
+    errors: list[FieldError] = []
+    first: dict[str, int] = {}
+    for i, member in enumerate(members):
+        if member["id"] in first:
+            errors.append(
+                FieldError(
+                    f"/household/members/{i}/id",
+                    f'member id "{member["id"]}" is used again (first at /household/members/{first[member["id"]]})',
+                    "member ids unique within the household",
+                )
+            )
+        first.setdefault(member["id"], i)
+        if member["birth_date"] > request["as_of"]:
+            errors.append(
+                FieldError(
+                    f"/household/members/{i}/birth_date",
+                    f"born {member['birth_date']}, after the decision date {request['as_of']}",
+                    "a birth date on or before as_of",
+                )
+            )
+    for i, item in enumerate(household.get("rigid_expenditures", [])):
+        if item["member_id"] not in ids:
+            errors.append(
+                FieldError(
+                    f"/household/rigid_expenditures/{i}/member_id",
+                    f'no member has id "{item["member_id"]}"',
+                    "the id of a member of the household",
+                )
+            )
+    for program in ("dibao", "tekun"):
+        benefit = (household.get("current_benefits") or {}).get(program) or {}
+        for i, member_id in enumerate(benefit.get("member_ids", [])):
+            if member_id not in ids:
+                errors.append(
+                    FieldError(
+                        f"/household/current_benefits/{program}/member_ids/{i}",
+                        f'no member has id "{member_id}"',
+                        "the id of a member of the household",
+                    )
+                )
+    return errors
+
+
 def validate(request: Any) -> list[FieldError]:
-    """All schema errors of a request, in document order; an empty list when it is valid."""
+    """All errors of a request: schema errors in document order, then (for a request that fits the
+    schema) consistency errors; an empty list when it is valid."""
     errors = sorted(_validator().iter_errors(request), key=lambda e: (list(map(str, e.absolute_path)), e.message))
-    return [_field_error(e) for e in errors]
+    if errors:
+        return [_field_error(e) for e in errors]
+    return consistency_errors(request)
 
 
 def validated(request: Any, *, source: str = "request") -> dict[str, Any]:

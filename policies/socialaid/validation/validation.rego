@@ -18,6 +18,65 @@ errors := [e | some e in {_error(d) | some d in details}] if {
 	not valid
 }
 
+# A request that fits the schema can still contradict itself; the schema cannot say these.
+errors := [e | some e in _consistency] if {
+	[valid, _] := json.match_schema(input, data.socialaid.schemas.household)
+	valid
+	count(_consistency) > 0
+}
+
+_members := input.household.members
+
+_ids := {m.id | some m in _members}
+
+_consistency contains _input_error(
+	sprintf("/household/members/%d/id", [i]),
+	sprintf("member id %q is used again (first at /household/members/%d)", [m.id, j]),
+	"member ids unique within the household",
+) if {
+	some i, m in _members
+	some j, other in _members
+	j < i
+	other.id == m.id
+	not _earlier_duplicate(j, m.id)
+}
+
+_earlier_duplicate(j, id) if {
+	some k, other in _members
+	k < j
+	other.id == id
+}
+
+_consistency contains _input_error(
+	sprintf("/household/members/%d/birth_date", [i]),
+	sprintf("born %s, after the decision date %s", [m.birth_date, input.as_of]),
+	"a birth date on or before as_of",
+) if {
+	some i, m in _members
+	m.birth_date > input.as_of
+}
+
+_consistency contains _input_error(
+	sprintf("/household/rigid_expenditures/%d/member_id", [i]),
+	sprintf("no member has id %q", [x.member_id]),
+	"the id of a member of the household",
+) if {
+	some i, x in input.household.rigid_expenditures
+	not x.member_id in _ids
+}
+
+_consistency contains _input_error(
+	sprintf("/household/current_benefits/%s/member_ids/%d", [program, i]),
+	sprintf("no member has id %q", [id]),
+	"the id of a member of the household",
+) if {
+	some program in ["dibao", "tekun"]
+	some i, id in input.household.current_benefits[program].member_ids
+	not id in _ids
+}
+
+_input_error(pointer, problem, expected) := {"kind": "input", "pointer": pointer, "problem": problem, "expected": expected}
+
 _error(e) := {
 	"kind": "input",
 	"pointer": _pointer(e),

@@ -36,3 +36,42 @@ test_nested_value_error_uses_json_pointer if {
 test_no_input if {
 	validation.errors[0].problem == "the request has no input"
 }
+
+_two(a, b) := json.patch(_ok, [{"op": "replace", "path": "/household/members", "value": [
+	{"id": a, "birth_date": "1980-01-01"},
+	{"id": b, "birth_date": "1981-01-01"},
+	{"id": a, "birth_date": "1982-01-01"},
+]}])
+
+test_duplicate_member_ids_are_named_once_each if {
+	validation.errors == [{
+		"kind": "input",
+		"pointer": "/household/members/2/id",
+		"problem": "member id \"x\" is used again (first at /household/members/0)",
+		"expected": "member ids unique within the household",
+	}] with input as _two("x", "y")
+}
+
+test_birth_after_decision_date if {
+	bad := json.patch(_ok, [{"op": "replace", "path": "/household/members/0/birth_date", "value": "2025-01-02"}])
+	[e] := validation.errors with input as bad
+	e.pointer == "/household/members/0/birth_date"
+}
+
+test_birth_on_decision_date_is_fine if {
+	ok := json.patch(_ok, [{"op": "replace", "path": "/household/members/0/birth_date", "value": "2025-01-01"}])
+	validation.errors == [] with input as ok
+}
+
+test_expenditure_and_benefit_must_name_a_member if {
+	bad := json.patch(_ok, [
+		{"op": "add", "path": "/household/rigid_expenditures", "value": [
+			{"member_id": "zz", "kind": "illness", "monthly_amount": 1, "verified_cap": 1},
+		]},
+		{"op": "add", "path": "/household/current_benefits", "value": {"dibao": {"member_ids": ["a", "q"]}}},
+	])
+	{e.pointer | some e in validation.errors with input as bad} == {
+		"/household/rigid_expenditures/0/member_id",
+		"/household/current_benefits/dibao/member_ids/1",
+	}
+}
