@@ -191,7 +191,10 @@ findings contains lib.finding(rego.metadata.rule(), {
 	"program": "education",
 	"outcome": "not_met",
 	"member_id": m.id,
-	"facts": object.union(status.family_facts, {"stage": m.education.stage, "orphan": false, "de_facto_unsupported_child": false}),
+	"facts": object.union(
+		status.family_facts,
+		{"stage": m.education.stage, "orphan": false, "de_facto_unsupported_child": false},
+	),
 	"message": {
 		"zh": "学生不属于低保或特困供养人员家庭学生、孤儿或事实无人抚养儿童",
 		"en": "the student is not from a 低保 or 特困 family, not an orphan and not a de-facto unsupported child",
@@ -238,7 +241,13 @@ findings contains lib.finding(rego.metadata.rule(), {
 	},
 	"message": {
 		"zh": sprintf("%d岁残疾未成年人不方便入学：根据残疾类别、接受能力、教育需求安排特殊教育学校（班）就读、送教上门或随班就读", [p.age]),
-		"en": sprintf("disabled minor aged %d who cannot attend: special-education school or class, teaching at home, or mainstream class, by the child's situation", [p.age]),
+		"en": sprintf(
+			concat("", [
+				"disabled minor aged %d who cannot attend: special-education school or class, teaching at home, ",
+				"or mainstream class, by the child's situation",
+			]),
+			[p.age],
+		),
 	},
 }) if {
 	some id, p in placements
@@ -261,7 +270,10 @@ findings contains lib.finding(rego.metadata.rule(), {
 	},
 	"message": {
 		"zh": sprintf("%d岁，不属于%d至%d周岁的适龄残疾未成年人", [status.age(m), _p.compulsory_age_min, _p.compulsory_age_max]),
-		"en": sprintf("aged %d: not a disabled minor of compulsory-education age (%d to %d)", [status.age(m), _p.compulsory_age_min, _p.compulsory_age_max]),
+		"en": sprintf(
+			"aged %d: not a disabled minor of compulsory-education age (%d to %d)",
+			[status.age(m), _p.compulsory_age_min, _p.compulsory_age_max],
+		),
 	},
 }) if {
 	some m in _members

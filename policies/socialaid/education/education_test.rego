@@ -71,7 +71,8 @@ test_clause8_no_basis if {
 }
 
 test_clause8_not_enrolled_ignored if {
-	r := _run([{"id": "a", "birth_date": "2010-01-01", "education": {"enrolled": false, "stage": "compulsory"}}], true, false)
+	m := {"id": "a", "birth_date": "2010-01-01", "education": {"enrolled": false, "stage": "compulsory"}}
+	r := _run([m], true, false)
 	count(r.findings) == 0
 }
 

@@ -172,12 +172,21 @@ _outcome(false) := "not_met"
 
 _services_message(m) := {
 	"zh": sprintf("%d岁，有劳动能力和就业意愿并已失业登记：纳入公共就业服务（政策咨询、职业培训、职业指导、职业介绍）", [status.age(m)]),
-	"en": sprintf("aged %d, able and willing to work, registered unemployed: public employment services (advice, training, guidance, placement)", [status.age(m)]),
+	"en": sprintf(
+		concat("", [
+			"aged %d, able and willing to work, registered unemployed: public employment services ",
+			"(advice, training, guidance, placement)",
+		]),
+		[status.age(m)],
+	),
 } if {
 	count(_missing(m)) == 0
 } else := {
 	"zh": sprintf("%d岁，未满足公共就业服务条件：缺少%s", [status.age(m), concat("、", [_condition_zh[c] | some c in _missing(m)])]),
-	"en": sprintf("aged %d, not referred to public employment services: missing %s", [status.age(m), concat(", ", _missing(m))]),
+	"en": sprintf(
+		"aged %d, not referred to public employment services: missing %s",
+		[status.age(m), concat(", ", _missing(m))],
+	),
 }
 
 _condition_zh := {"able_to_work": "劳动能力", "willing_to_work": "就业意愿", "registered_unemployed": "失业登记"}
@@ -195,7 +204,10 @@ findings contains lib.finding(rego.metadata.rule(), {
 	"facts": {"age": status.age(m), "working_age_min": _p.working_age_min, "retirement_age": _p.retirement_age},
 	"message": {
 		"zh": sprintf("%d岁，不在劳动年龄段（%d周岁至未满%d周岁）内", [status.age(m), _p.working_age_min, _p.retirement_age]),
-		"en": sprintf("aged %d, outside working age (%d up to %d)", [status.age(m), _p.working_age_min, _p.retirement_age]),
+		"en": sprintf(
+			"aged %d, outside working age (%d up to %d)",
+			[status.age(m), _p.working_age_min, _p.retirement_age],
+		),
 	},
 }) if {
 	status.assisted_family
@@ -253,19 +265,31 @@ _startup_message(e) := {
 		lib.fmt2(e.loan_max), lib.fmt2(e.one_off_subsidy), lib.fmt2(e.site_rent_monthly), e.site_rent_max_months,
 		e.business_start_date, e.months_elapsed, e.site_rent_months_left, lib.fmt2(e.site_rent_this_month),
 	]),
-	"en": sprintf("start-up support: loan up to %s with interest subsidy, one-off subsidy %s, site rent %s a month for at most %d months; %d months since %s, %d left, site rent this month %s", [
-		lib.fmt2(e.loan_max), lib.fmt2(e.one_off_subsidy), lib.fmt2(e.site_rent_monthly), e.site_rent_max_months,
-		e.months_elapsed, e.business_start_date, e.site_rent_months_left, lib.fmt2(e.site_rent_this_month),
-	]),
+	"en": sprintf(
+		concat("", [
+			"start-up support: loan up to %s with interest subsidy, one-off subsidy %s, site rent %s a month ",
+			"for at most %d months; %d months since %s, %d left, site rent this month %s",
+		]),
+		[
+			lib.fmt2(e.loan_max), lib.fmt2(e.one_off_subsidy), lib.fmt2(e.site_rent_monthly), e.site_rent_max_months,
+			e.months_elapsed, e.business_start_date, e.site_rent_months_left, lib.fmt2(e.site_rent_this_month),
+		],
+	),
 } if {
 	e.business_start_date != null
 } else := {
 	"zh": sprintf("创业扶持：创业担保贷款不超过%s元并贴息，一次性创业补贴%s元，创业后场租补贴每月%s元最长%d个月", [
 		lib.fmt2(e.loan_max), lib.fmt2(e.one_off_subsidy), lib.fmt2(e.site_rent_monthly), e.site_rent_max_months,
 	]),
-	"en": sprintf("start-up support: loan up to %s with interest subsidy, one-off subsidy %s, once started site rent %s a month for at most %d months", [
-		lib.fmt2(e.loan_max), lib.fmt2(e.one_off_subsidy), lib.fmt2(e.site_rent_monthly), e.site_rent_max_months,
-	]),
+	"en": sprintf(
+		concat("", [
+			"start-up support: loan up to %s with interest subsidy, one-off subsidy %s, ",
+			"once started site rent %s a month for at most %d months",
+		]),
+		[
+			lib.fmt2(e.loan_max), lib.fmt2(e.one_off_subsidy), lib.fmt2(e.site_rent_monthly), e.site_rent_max_months,
+		],
+	),
 }
 
 # METADATA
@@ -316,7 +340,13 @@ findings contains lib.finding(rego.metadata.rule(), {
 	"facts": {"able_working_age_members": sort([m.id | some m in _able_working_age]), "employed": 0},
 	"message": {
 		"zh": sprintf("零就业家庭：%d名有劳动能力的劳动年龄成员均未就业，确保至少一人就业", [count(_able_working_age)]),
-		"en": sprintf("zero-employment family: none of the %d working-age members able to work is employed; at least one is to be placed", [count(_able_working_age)]),
+		"en": sprintf(
+			concat("", [
+				"zero-employment family: none of the %d working-age members able to work is employed; ",
+				"at least one is to be placed",
+			]),
+			[count(_able_working_age)],
+		),
 	},
 }) if {
 	zero_employment_family
@@ -333,7 +363,10 @@ findings contains lib.finding(rego.metadata.rule(), {
 	"outcome": "info",
 	"message": {
 		"zh": "吸纳社会救助对象就业的用人单位，可按规定享受税费减免、社会保险补贴、一次性吸纳就业补贴",
-		"en": "employers hiring these members can get tax relief, social-insurance subsidies and a one-off hiring subsidy",
+		"en": concat("", [
+			"employers hiring these members can get tax relief, social-insurance subsidies ",
+			"and a one-off hiring subsidy",
+		]),
 	},
 }) if {
 	eligible

@@ -165,7 +165,10 @@ findings contains lib.finding(rego.metadata.rule(), {
 	"facts": {"area": "urban"},
 	"message": {
 		"zh": "配租公共租赁住房或发放住房租赁补贴；通过镇人民政府、街道办事处或直接向住建部门申请，区民政局核实低保、特困资格，区住建局审核住房状况",
-		"en": "public rental housing or rent subsidy; apply via the town or street office or the housing department; civil affairs verifies the 低保/特困 status, the housing bureau the housing",
+		"en": concat("", [
+			"public rental housing or rent subsidy; apply via the town or street office or the housing department; ",
+			"civil affairs verifies the 低保/特困 status, the housing bureau the housing",
+		]),
 	},
 }) if {
 	eligible

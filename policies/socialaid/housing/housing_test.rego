@@ -48,7 +48,8 @@ test_clause9_difficulty_not_dibao if {
 	not r.programs.housing.eligible
 	some f in r.findings
 	f.message.en == "not a 低保 family"
-	r.programs.housing.details == {"basis": {"dibao_family_with_housing_difficulty": false, "dispersed_tekun_member_ids": []}}
+	basis := {"dibao_family_with_housing_difficulty": false, "dispersed_tekun_member_ids": []}
+	r.programs.housing.details == {"basis": basis}
 }
 
 test_clause9_dispersed_tekun_rural if {

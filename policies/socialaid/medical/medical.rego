@@ -167,7 +167,10 @@ findings contains lib.finding(rego.metadata.rule(), {
 	"facts": {"groups": entry.groups, "age": status.age(m), "waiting_period": false},
 	"message": {
 		"zh": sprintf("属于%s，纳入城乡居民医保动态参保管理，不设待遇等待期", [concat("、", [_group_zh[g] | some g in entry.groups])]),
-		"en": sprintf("in group(s) %s: dynamic enrollment in residents' medical insurance, no waiting period", [concat(", ", entry.groups)]),
+		"en": sprintf(
+			"in group(s) %s: dynamic enrollment in residents' medical insurance, no waiting period",
+			[concat(", ", entry.groups)],
+		),
 	},
 }) if {
 	some id, entry in enrollment
@@ -194,7 +197,10 @@ findings contains lib.finding(rego.metadata.rule(), {
 	},
 	"message": {
 		"zh": sprintf("年龄%d岁，不属于低保对象、低收入家庭特殊成员、边缘人口或易地搬迁人口，不纳入动态参保管理", [status.age(m)]),
-		"en": sprintf("age %d, in none of the four groups (低保, vulnerable member of a low-income family, edge, relocated)", [status.age(m)]),
+		"en": sprintf(
+			"age %d, in none of the four groups (低保, vulnerable member of a low-income family, edge, relocated)",
+			[status.age(m)],
+		),
 	},
 }) if {
 	some m in _members
@@ -250,12 +256,18 @@ else := "not_met"
 
 _episode_message(e) := {
 	"zh": sprintf("%s单次合规费用自付%s元超过%s预警线%s元，转介扶贫、民政等部门落实综合帮扶", _episode_args(e, _line_zh)),
-	"en": sprintf("episode %s: compliant self-paid %s is above the warning line for %s, %s — referred", _episode_args(e, _line_en)),
+	"en": sprintf(
+		"episode %s: compliant self-paid %s is above the warning line for %s, %s — referred",
+		_episode_args(e, _line_en),
+	),
 } if {
 	e.compliant_self_paid > e.warning_line
 } else := {
 	"zh": sprintf("%s单次合规费用自付%s元未超过%s预警线%s元", _episode_args(e, _line_zh)),
-	"en": sprintf("episode %s: compliant self-paid %s is not above the warning line for %s, %s", _episode_args(e, _line_en)),
+	"en": sprintf(
+		"episode %s: compliant self-paid %s is not above the warning line for %s, %s",
+		_episode_args(e, _line_en),
+	),
 }
 
 _episode_args(e, names) := [e.date, lib.fmt2(e.compliant_self_paid), names[e.line], lib.fmt2(e.warning_line)]

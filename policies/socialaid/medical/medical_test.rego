@@ -39,7 +39,10 @@ test_clause7_low_income_line_at_4000_not_referred if {
 	f := _finding(r, "Warning line on a single episode", "a")
 	f.outcome == "not_met"
 	f.facts.warning_line == 4000
-	f.message.en == "episode 2025-05-01: compliant self-paid 4000.00 is not above the warning line for low-income people, 4000.00"
+	f.message.en == concat("", [
+		"episode 2025-05-01: compliant self-paid 4000.00 is not above the warning line ",
+		"for low-income people, 4000.00",
+	])
 }
 
 # 4000.01 > 4000 → referral.

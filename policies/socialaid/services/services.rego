@@ -95,7 +95,10 @@ default care_eligible := false
 
 care_eligible if count(care_referrals) > 0
 
-programs["care_services"] := lib.program("care_services", care_eligible, 0, _care_covered, {"referrals": care_referrals})
+programs["care_services"] := lib.program(
+	"care_services", care_eligible, 0, _care_covered,
+	{"referrals": care_referrals},
+)
 
 _self_care_zh := {"partly_lost": "部分丧失生活自理能力", "fully_lost": "完全丧失生活自理能力", "able": "生活能自理"}
 
@@ -113,8 +116,14 @@ findings contains lib.finding(rego.metadata.rule(), {
 	"member_id": id,
 	"facts": object.union(r, {"age": status.age(m)}),
 	"message": {
-		"zh": sprintf("社会救助家庭中%s的%s（%d岁），提供访视、照料服务", [_self_care_zh[r.self_care], concat("、", [_category_zh[c] | some c in r.categories]), status.age(m)]),
-		"en": sprintf("member of an assisted family, self-care %s, %s (aged %d): visiting and care services", [r.self_care, concat(", ", r.categories), status.age(m)]),
+		"zh": sprintf(
+			"社会救助家庭中%s的%s（%d岁），提供访视、照料服务",
+			[_self_care_zh[r.self_care], concat("、", [_category_zh[c] | some c in r.categories]), status.age(m)],
+		),
+		"en": sprintf(
+			"member of an assisted family, self-care %s, %s (aged %d): visiting and care services",
+			[r.self_care, concat(", ", r.categories), status.age(m)],
+		),
 	},
 }) if {
 	some id, r in care_referrals

@@ -173,8 +173,14 @@ _low_income_message := {
 } if low_income_by_income
 
 _low_income_message := {
-	"zh": sprintf("家庭人均收入%s元不低于低收入家庭认定线%s元（低保标准%s元 × %v）%s", _not_low_args("；已认定为低收入家庭", "")),
-	"en": sprintf("per-capita income %s is not below the low-income line %s (standard %s × %v)%s", _not_low_args("; recognised as a low-income family", "")),
+	"zh": sprintf(
+		"家庭人均收入%s元不低于低收入家庭认定线%s元（低保标准%s元 × %v）%s",
+		_not_low_args("；已认定为低收入家庭", ""),
+	),
+	"en": sprintf(
+		"per-capita income %s is not below the low-income line %s (standard %s × %v)%s",
+		_not_low_args("; recognised as a low-income family", ""),
+	),
 } if not low_income_by_income
 
 _low_income_args := [
