@@ -45,7 +45,11 @@ from socialaid.whatif import (
     parse_param,
 )
 
-__all__ = ["explain_cmd", "sweep_cmd", "what_if"]
+__all__ = ["SWEEP_BASE_TIMEOUT", "SWEEP_POINT_TIMEOUT", "TRACE_TIMEOUT", "explain_cmd", "sweep_cmd", "what_if"]
+
+SWEEP_BASE_TIMEOUT = 10.0
+SWEEP_POINT_TIMEOUT = 0.1  # seconds per swept point, on top of the base
+TRACE_TIMEOUT = 60.0  # a full explanation of a family takes seconds and grows with the policy
 
 _T = {
     "zh": {
@@ -263,7 +267,8 @@ def sweep_cmd(
     def body() -> None:
         request = read_request(file, None)
         values = sweep_values(start, stop, step)
-        with open_engine(opa_url) as client:
+        # one query decides every point: ~10–20 ms a point measured, so 1000 points outlast the default 10 s
+        with open_engine(opa_url, timeout=SWEEP_BASE_TIMEOUT + SWEEP_POINT_TIMEOUT * len(values)) as client:
             result = run_sweep(client, request, vary, values)
         if plot_file is not None:
             plot(result, plot_file)
@@ -324,7 +329,7 @@ def explain_cmd(
 
     def body() -> None:
         request = read_request(file, None)
-        with open_engine(opa_url) as client:
+        with open_engine(opa_url, timeout=TRACE_TIMEOUT if trace else 10.0) as client:
             if trace:
                 response = client.query(request, explain="full")
                 decision = checked(response["result"])
