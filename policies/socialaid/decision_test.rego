@@ -1,4 +1,4 @@
-package socialaid_test
+package socialaid.decision_test
 
 import data.socialaid
 

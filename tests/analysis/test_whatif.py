@@ -89,10 +89,10 @@ def test_param_parsing_and_overrides_merge() -> None:
         with pytest.raises(InvalidInputError) as exc:
             parse_param(bad)
         assert exc.value.errors[0].pointer == "/parameter_overrides"
-    request = {**BASE, "parameter_overrides": {"dibao": {"elderly_age": 60}}}
+    request = {**BASE, "parameter_overrides": {"dibao": {"supplement_rate_elderly": 0.2}}}
     variant = Variant("v", sets=[("household.area", "rural")], params=[("dibao", "standard_urban", 850)])
     out = apply_variant(request, variant)
-    assert out["parameter_overrides"] == {"dibao": {"elderly_age": 60, "standard_urban": 850}}
+    assert out["parameter_overrides"] == {"dibao": {"supplement_rate_elderly": 0.2, "standard_urban": 850}}
     assert out["household"]["area"] == "rural"
     assert "area" not in request["household"]
 

@@ -91,7 +91,8 @@ def _rates(decision: dict[str, Any]) -> dict[str, float]:
 
 
 def _param(decision: dict[str, Any], name: str) -> Any:
-    return next(p["value"] for p in decision["parameters"] if p["name"] == f"dibao.{name}")
+    full = name if "." in name else f"dibao.{name}"
+    return next(p["value"] for p in decision["parameters"] if p["name"] == full)
 
 
 def _age(birth: str, on: str) -> int:
@@ -103,16 +104,16 @@ def _categories(member: dict[str, Any], household: dict[str, Any], as_of: str, d
     out = set()
     disability = member.get("disability")
     if disability and (
-        disability["grade"] <= _param(decision, "severe_disability_max_grade")
+        disability["grade"] <= _param(decision, "status.severe_disability_max_grade")
         or (
-            disability["grade"] <= _param(decision, "severe_disability_max_grade_intellectual_mental")
+            disability["grade"] <= _param(decision, "status.severe_disability_max_grade_intellectual_mental")
             and disability["type"] in {"intellectual", "mental"}
         )
     ):
         out.add("severe_disability")
     if member.get("serious_illness"):
         out.add("serious_illness")
-    if _age(member["birth_date"], as_of) >= _param(decision, "elderly_age"):
+    if _age(member["birth_date"], as_of) >= _param(decision, "status.elderly_age"):
         out.add("elderly")
     if member.get("education", {}).get("enrolled"):
         out.add("student")

@@ -14,6 +14,7 @@ package socialaid.dibao
 
 import data.socialaid.lib
 import data.socialaid.params
+import data.socialaid.status
 
 _household := input.household
 
@@ -121,19 +122,15 @@ _category_zh := {
 	"single_parent": "单亲家庭成员",
 }
 
-# severely_disabled: grade 1–2 of any type, or grade 3 intellectual or mental (grades are parameters).
-severely_disabled(m) if m.disability.grade <= _p.severe_disability_max_grade
-
-severely_disabled(m) if {
-	m.disability.grade <= _p.severe_disability_max_grade_intellectual_mental
-	m.disability.type in {"intellectual", "mental"}
-}
+# severely_disabled: grade 1–2 of any type, or grade 3 intellectual or mental — one definition for every
+# program, in socialaid.status (grades are parameters there).
+severely_disabled(m) if status.severely_disabled(m)
 
 _in_category("severe_disability", m) if severely_disabled(m)
 
 _in_category("serious_illness", m) if m.serious_illness == true
 
-_in_category("elderly", m) if lib.age_on(m.birth_date, input.as_of) >= _p.elderly_age
+_in_category("elderly", m) if status.elderly(m)
 
 _in_category("student", m) if m.education.enrolled == true
 

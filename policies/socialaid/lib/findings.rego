@@ -47,7 +47,14 @@ _birthday_adjust(diff, birth_md, date_md) := diff if birth_md <= date_md
 
 _birthday_adjust(diff, birth_md, date_md) := diff - 1 if birth_md > date_md
 
-# program builds a program entry, taking its name, tier and clause from the catalog (clause 2's tiers).
+# METADATA
+# title: Every program carries its tier
+# description: >-
+#   program builds a program entry, taking its name, clause and tier from the catalog: basic living
+#   assistance (低保, 特困), special assistance (medical, education, housing, employment) or emergency.
+# custom:
+#   clause: 2
+#   quote: 建立完善以最低生活保障、特困人员救助供养为重点的基本生活救助
 program(id, eligible, amount, covered, details) := {
 	"program": id,
 	"name": data.socialaid.catalog.programs[id].name,

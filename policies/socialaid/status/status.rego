@@ -69,11 +69,12 @@ tekun_family if {
 }
 
 # low_income_line is 1.5 × the 低保 standard for the household's area.
-low_income_line := params.value.status.low_income_ratio * dibao.standard
+low_income_line := params.value.dibao.low_income_ratio * dibao.standard
 
 default low_income_by_income := false
 
-low_income_by_income if dibao.per_capita_income < low_income_line
+# The income test is clause 5's own (socialaid.dibao.low_income), so both clauses always agree.
+low_income_by_income if dibao.low_income
 
 default low_income_family := false
 
@@ -121,13 +122,26 @@ edge_population(m) if m.poverty_status in {"tuopin_unstable", "edge_at_risk"}
 # (the model's default), so only a stated "insured": false flags a member.
 insured(m) := get(m, ["insurance", "insured"], true)
 
-# self_care is "able", "partly_lost" or "fully_lost": derived from the six daily activities when given
-# (1–3 not managed = partly lost, 4 or more = fully lost), else the assessed ability, else able.
-self_care(m) := level if {
+# assessed_self_care is "able", "partly_lost" or "fully_lost": derived from the six daily activities
+# when given (1–3 not managed = partly lost, 4 or more = fully lost), else the assessed ability; undefined
+# when the request gives neither (特困's care standard then cannot be decided).
+assessed_self_care(m) := _level(activities_not_managed(m)) if {
+	activities_not_managed(m)
+} else := ability if {
+	ability := get(m, ["self_care", "ability"], null)
+	ability != null
+}
+
+# activities_not_managed counts the daily activities a member does not manage alone (when given).
+activities_not_managed(m) := count([a | some a in activities; a == false]) if {
 	activities := get(m, ["self_care", "daily_activities"], null)
 	activities != null
-	level := _level(count([a | some a in activities; a == false]))
-} else := get(m, ["self_care", "ability"], "able")
+}
+
+# self_care: the assessed ability, or able when nothing is said (no referral on silence).
+self_care(m) := level if {
+	level := assessed_self_care(m)
+} else := "able"
 
 _level(n) := "fully_lost" if {
 	n >= params.value.status.self_care_fully_lost_min
@@ -159,7 +173,7 @@ findings contains lib.finding(rego.metadata.rule(), {
 	"facts": {
 		"per_capita_income": lib.money(dibao.per_capita_income),
 		"standard": lib.money(dibao.standard),
-		"ratio": params.value.status.low_income_ratio,
+		"ratio": params.value.dibao.low_income_ratio,
 		"low_income_line": lib.money(low_income_line),
 		"recognised_low_income": get(_household, ["current_benefits", "low_income"], false),
 		"low_income_family": low_income_family,
@@ -185,7 +199,7 @@ _low_income_message := {
 
 _low_income_args := [
 	lib.fmt2(dibao.per_capita_income), lib.fmt2(low_income_line),
-	lib.fmt2(dibao.standard), params.value.status.low_income_ratio,
+	lib.fmt2(dibao.standard), params.value.dibao.low_income_ratio,
 ]
 
 _not_low_args(recognised, _) := array.concat(_low_income_args, [recognised]) if low_income_family

@@ -12,6 +12,7 @@ package socialaid.tekun
 
 import data.socialaid.lib
 import data.socialaid.params
+import data.socialaid.status
 
 _household := input.household
 
@@ -64,7 +65,9 @@ findings contains lib.finding(rego.metadata.rule(), {
 	},
 }) if eligible
 
-_age(m) := lib.age_on(m.birth_date, _as_of)
+_age(m) := status.age(m)
+
+_elderly_age := params.value.status.elderly_age
 
 # ---------------------------------------------------------------------------------------------------
 # Identification, condition 1: no capacity to work.
@@ -73,15 +76,15 @@ _work_cases := ["elderly", "minor", "disability"]
 
 _no_work_capacity(m) := [c | some c in _work_cases; _incapable(m, c)]
 
-_incapable(m, "elderly") if _age(m) >= _p.elderly_age
+_incapable(m, "elderly") if status.elderly(m)
 
 _incapable(m, "minor") if _age(m) < _p.minor_age
 
 _incapable(m, "disability") if m.disability.grade <= _p.disability_max_grade[m.disability.type]
 
 _work_text(m, "elderly") := {
-	"zh": sprintf("%d周岁（%d周岁以上的老年人）", [_age(m), _p.elderly_age]),
-	"en": sprintf("aged %d (%d or over)", [_age(m), _p.elderly_age]),
+	"zh": sprintf("%d周岁（%d周岁以上的老年人）", [_age(m), _elderly_age]),
+	"en": sprintf("aged %d (%d or over)", [_age(m), _elderly_age]),
 }
 
 _work_text(m, "minor") := {
@@ -144,11 +147,11 @@ _work_message(m, cases) := {
 _work_message(m, cases) := {
 	"zh": sprintf(
 		"%s有劳动能力：%d周岁，既非%d周岁以上也未满%d周岁，且无相应等级的残疾",
-		[m.id, _age(m), _p.elderly_age, _p.minor_age],
+		[m.id, _age(m), _elderly_age, _p.minor_age],
 	),
 	"en": sprintf(
 		"%s has capacity to work: aged %d, neither %d or over nor under %d, and no qualifying disability",
-		[m.id, _age(m), _p.elderly_age, _p.minor_age],
+		[m.id, _age(m), _elderly_age, _p.minor_age],
 	),
 } if count(cases) == 0
 
@@ -416,20 +419,11 @@ _identified_message(m) := {
 
 _has_activities(m) if is_object(m.self_care.daily_activities)
 
-_not_managed(m) := count([k | some k, v in m.self_care.daily_activities; v == false])
+# The ability, from the six daily activities or as assessed: one definition for every program, in
+# socialaid.status (thresholds are parameters there).
+_ability(m) := status.assessed_self_care(m)
 
-_ability_from_count(n) := "fully_lost" if {
-	n >= _p.self_care_fully_lost_min_not_managed
-} else := "partly_lost" if {
-	n >= _p.self_care_partly_lost_min_not_managed
-} else := "able"
-
-_ability(m) := _ability_from_count(_not_managed(m)) if _has_activities(m)
-
-_ability(m) := m.self_care.ability if {
-	not _has_activities(m)
-	is_string(m.self_care.ability)
-}
+_not_managed(m) := status.activities_not_managed(m)
 
 _ability_source(m) := "daily_activities" if _has_activities(m)
 
