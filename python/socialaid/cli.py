@@ -135,10 +135,9 @@ def clauses(lang: LangOpt = Lang.zh, fmt: FormatOpt = Format.table) -> None:
     from socialaid.registry import clause_registry
 
     def body() -> None:
-        staged = bundle.stage()
         registry = clause_registry()
         rules: dict[int, list[str]] = {}
-        for ann in inspect(staged):
+        for ann in inspect(bundle.ensure_fresh()):
             if ann.clause is not None:
                 rules.setdefault(int(ann.clause), []).append(f"{ann.path} — {ann.title}")
         rows = [
@@ -157,7 +156,8 @@ def clauses(lang: LangOpt = Lang.zh, fmt: FormatOpt = Format.table) -> None:
         table.add_column("条款 / clause")
         table.add_column("rules", overflow="fold")
         for row in rows:
-            title = f"{row['title']['zh']}\n{row['title']['en']}"
+            other = "en" if lang is Lang.zh else "zh"
+            title = f"{row['title'][lang.value]}\n{row['title'][other]}"
             table.add_row(str(row["number"]), title, "\n".join(row["rules"]) or "—")
         out.print(table)
 
