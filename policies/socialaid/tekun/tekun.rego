@@ -286,7 +286,14 @@ _able_supporters(m) := [_supporter_label(i, s) |
 	count(_unable_reasons(s)) == 0
 ]
 
-_no_supporter(m) if count(_able_supporters(m)) == 0
+# Condition 3 needs the request to say who the legal supporters are: an absent list is not "none" (a
+# child's parents in the same household are its supporters), so it is not met; [] states there are none.
+_supporters_stated(m) if is_array(m.legal_supporters)
+
+_no_supporter(m) if {
+	_supporters_stated(m)
+	count(_able_supporters(m)) == 0
+}
 
 _supporter_facts(m) := [{"supporter": _supporter_label(i, s), "unable": _unable_reasons(s)} |
 	some i, s in _supporters(m)
@@ -330,9 +337,17 @@ findings contains lib.finding(rego.metadata.rule(), {
 default _no_supporter(_) := false
 
 _supporter_message(m) := {
+	"zh": sprintf("%s的法定赡养、抚养、扶养义务人情况未提供（legal_supporters），无法认定", [m.id]),
+	"en": sprintf("the request does not state %s's legal supporters (legal_supporters): not established", [m.id]),
+} if not _supporters_stated(m)
+
+_supporter_message(m) := {
 	"zh": sprintf("%s无法定赡养、抚养、扶养义务人", [m.id]),
 	"en": sprintf("%s has no legal supporter", [m.id]),
-} if count(_supporters(m)) == 0
+} if {
+	_supporters_stated(m)
+	count(_supporters(m)) == 0
+}
 
 _supporter_message(m) := {
 	"zh": sprintf("%s的法定义务人均无履行义务能力：%s", [m.id, _unable_summary(m, "zh")]),
@@ -345,7 +360,10 @@ _supporter_message(m) := {
 _supporter_message(m) := {
 	"zh": sprintf("%s有具备履行义务能力的法定义务人：%s", [m.id, concat("、", _able_supporters(m))]),
 	"en": sprintf("%s has a legal supporter able to support: %s", [m.id, concat(", ", _able_supporters(m))]),
-} if not _no_supporter(m)
+} if {
+	_supporters_stated(m)
+	not _no_supporter(m)
+}
 
 # ---------------------------------------------------------------------------------------------------
 # Identification: all three conditions.

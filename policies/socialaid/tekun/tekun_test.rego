@@ -15,7 +15,10 @@ _req(members) := _req_on("2025-01-01", "urban", members)
 
 # A base member who is identified: aged 74, no income, no legal supporter, able to care for oneself.
 _m(overrides) := object.union(
-	{"id": "m1", "birth_date": "1950-06-15", "monthly_income": 0, "self_care": {"ability": "able"}},
+	{
+		"id": "m1", "birth_date": "1950-06-15", "monthly_income": 0, "self_care": {"ability": "able"},
+		"legal_supporters": [],
+	},
 	overrides,
 )
 
@@ -302,7 +305,7 @@ test_clause6_self_care_missing if {
 }
 
 test_clause6_self_care_absent if {
-	req := _req([{"id": "m1", "birth_date": "1950-06-15"}])
+	req := _req([{"id": "m1", "birth_date": "1950-06-15", "legal_supporters": []}])
 	_finding(req, "特困 care standard cannot be decided")
 }
 
@@ -381,7 +384,9 @@ test_clause6_household_sum_and_coverage if {
 	some n in tekun.findings with input as req
 	n.rule == "Identified as 特困"
 	n.member_id == "m2"
-	n.message.en == "m2 is not identified as 特困: not met: no capacity to work, no means of living"
+
+	# m2 states no supporters at all, so condition 3 is not established either.
+	n.message.en == "m2 is not identified as 特困: not met: no capacity to work, no means of living, no legal supporter able to support"
 }
 
 # Born 1950-01-01: 75 on 2025-01-01, low income, and legally incapacitated and imprisoned: every reason is listed.
@@ -399,4 +404,13 @@ test_clause6_supporter_reasons_listed if {
 		"supporter": "C",
 		"unable": ["elderly_low_income", "legally_incapacitated", "imprisoned"],
 	}]
+}
+
+# An absent legal_supporters list is "not stated", not "none": condition 3 is not met and says why.
+test_clause6_supporters_not_stated_is_not_none if {
+	req := _req([object.remove(_m({}), ["legal_supporters"])])
+	not _identified(req)
+	f := _finding(req, "特困 condition 3 — no legal supporter able to support")
+	f.outcome == "not_met"
+	f.message.en == "the request does not state m1's legal supporters (legal_supporters): not established"
 }

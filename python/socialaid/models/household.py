@@ -250,11 +250,12 @@ class Member(_Model):
     can_register_separately: bool = Field(
         default=False, description=_d("Can register a separate household", "能够单独立户")
     )
-    legal_supporters: list[LegalSupporter] = Field(
-        default_factory=list,
+    legal_supporters: list[LegalSupporter] | None = Field(
+        default=None,
         description=_d(
-            "Legal supporters (赡养、抚养、扶养义务人); empty means none",
-            "法定赡养、抚养、扶养义务人；为空表示无",
+            "Legal supporters (赡养、抚养、扶养义务人); [] states there are none; absent means not stated, "
+            "and then 特困 condition 3 is not established",
+            "法定赡养、抚养、扶养义务人；[] 表示无；未提供则不能认定特困第三项条件",
         ),
     )
     tekun_arrangement: TekunArrangement | None = Field(
