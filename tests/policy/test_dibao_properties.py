@@ -38,7 +38,8 @@ def members(draw: st.DrawFn, *, dependants: bool = True) -> dict[str, Any]:
         )
     )
     member: dict[str, Any] = {
-        "birth_date": f"{draw(st.integers(1935, 2022))}-{draw(st.integers(1, 12)):02d}-{draw(st.integers(1, 28)):02d}",
+        # Born by 2021, so every member is born before every decision date drawn (births after as_of are invalid).
+        "birth_date": f"{draw(st.integers(1935, 2021))}-{draw(st.integers(1, 12)):02d}-{draw(st.integers(1, 28)):02d}",
         "monthly_income": draw(MONEY),
         "serious_illness": draw(st.booleans()),
         "education": {"enrolled": draw(st.booleans())},

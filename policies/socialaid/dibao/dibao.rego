@@ -182,12 +182,12 @@ edge_population if {
 
 default route_applies := false
 
-# route_applies: the household as a whole is not eligible (on income; it still meets the asset
-# test), is not in a grace period, and is an edge / unstable household or a low-income household.
+# route_applies: the household as a whole is not eligible (整户不符合低保条件), is not in a grace period,
+# and is an edge / unstable household or a low-income household. READING.md names no asset condition
+# for the route, so none is added here.
 route_applies if {
 	not eligible
 	not in_grace
-	assets_test_met
 	member_count > 0
 	_route_group
 }
@@ -209,19 +209,21 @@ route_covered(m) if {
 	route_applies
 	_route_need(m)
 	_route_supported(m)
-	own_counted_income(m) < standard
 }
+
+# route_basic: standard − the member's own counted income, not below zero (READING.md, clause 5).
+route_basic(m) := max([0, standard - own_counted_income(m)])
 
 # METADATA
 # title: Single-person household route
 # description: >-
 #   A severely disabled or seriously ill member who lives on the family's support and cannot register
-#   a separate household is covered alone: standard − own counted income, plus the member's classified
-#   supplement (highest applicable rate × standard).
+#   a separate household is covered alone: standard − own counted income (not below zero), plus the
+#   member's classified supplement (highest applicable rate × standard).
 # custom:
 #   clause: 5
 #   quote: 靠家庭供养且无法单独立户的重度残疾人和重病患者，参照“单人户”纳入低保保障
-route_amounts[m.id] := (standard - own_counted_income(m)) + member_supplement(m) if {
+route_amounts[m.id] := route_basic(m) + member_supplement(m) if {
 	some m in members
 	route_covered(m)
 }
@@ -238,7 +240,57 @@ _has_current if is_object(_current)
 
 _current_amount := object.get(_current, "monthly_amount", 0)
 
-_cause := _household.current_benefits.income_rise_cause
+# The cause and month of the rise in income: as the request states them (current_benefits.
+# income_rise_cause / income_rise_month); otherwise read from the members — the latest job start
+# (employed: "employment") or business start (business_start_date, or a self-employed member's job
+# start: "business") on or before the decision date and, when the benefit's start is given, after it.
+_stated_cause := _household.current_benefits.income_rise_cause
+
+_stated_month := _household.current_benefits.income_rise_month
+
+_starts contains {"date": d, "cause": "employment"} if {
+	some m in members
+	m.employment.status == "employed"
+	d := m.employment.job_start_date
+	_since_receiving(d)
+}
+
+_starts contains {"date": d, "cause": "business"} if {
+	some m in members
+	d := m.employment.business_start_date
+	_since_receiving(d)
+}
+
+_starts contains {"date": d, "cause": "business"} if {
+	some m in members
+	m.employment.status == "self_employed"
+	d := m.employment.job_start_date
+	_since_receiving(d)
+}
+
+# (A helper rule, since `not is_string(x)` is undefined, not true, when x is undefined.)
+_since_given if is_string(_current.since)
+
+_since_receiving(d) if {
+	d <= input.as_of
+	not _since_given
+}
+
+_since_receiving(d) if {
+	d <= input.as_of
+	d >= _current.since
+}
+
+# The latest start; on the same day, "business" sorts before "employment" and is taken.
+_latest_start := [s | some s in _starts; s.date == max({x.date | some x in _starts})][0]
+
+_cause := _stated_cause if is_string(_stated_cause)
+
+else := _latest_start.cause
+
+rise_month := _stated_month if is_string(_stated_month)
+
+else := _latest_start.date
 
 grace_months := {"employment": _p.grace_months_employment, "business": _p.grace_months_business}
 
@@ -250,10 +302,10 @@ grace_candidate if {
 	receiving
 	not income_test_met
 	grace_months[_cause]
-	is_string(_household.current_benefits.income_rise_month)
+	is_string(rise_month)
 }
 
-grace_start := concat("", [substring(_household.current_benefits.income_rise_month, 0, 7), "-01"]) if grace_candidate
+grace_start := concat("", [substring(rise_month, 0, 7), "-01"]) if grace_candidate
 
 # METADATA
 # title: Grace period end
@@ -332,7 +384,7 @@ _base_details := {
 
 _route_detail(id) := {
 	"own_counted_income": lib.money(own_counted_income(m)),
-	"basic": lib.money(standard - own_counted_income(m)),
+	"basic": lib.money(route_basic(m)),
 	"supplement_rate": member_rate(m),
 	"supplement": lib.money(member_supplement(m)),
 	"amount": lib.money(route_amounts[id]),

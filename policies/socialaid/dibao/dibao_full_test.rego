@@ -251,7 +251,8 @@ test_clause5_route_severe_disability if {
 	_prog(r).monthly_amount == 1050.4
 }
 
-# Not covered: can register separately; not on family support; own income at the standard.
+# Not covered: can register separately; not on family support. Own income at or above the standard
+# still covers the member: max(0, 808 − 808) + 0.3 × 808 = 242.40 (READING.md: "not below zero").
 test_clause5_route_member_reasons if {
 	r1 := _req("urban", [_m("m1", 2000), object.union(_dep("m2", 0), {"can_register_separately": true})])
 	not _prog(r1).eligible
@@ -259,8 +260,11 @@ test_clause5_route_member_reasons if {
 	r2 := _req("urban", [_m("m1", 2000), object.union(_dep("m2", 0), {"lives_on_family_support": false})])
 	not _prog(r2).eligible
 	r3 := _req("urban", [_m("m1", 1000), _dep("m2", 808)])
-	not _prog(r3).eligible
-	_has(r3, {"rule": "Single-person route — member not covered", "member_id": "m2", "message": {"en": "member m2: own counted income 808.00 is not below the standard 808.00"}})
+	_prog(r3).monthly_amount == 242.40
+	_prog(r3).details.single_person.m2.basic == 0
+
+	# own income 900 above the standard: basic max(0, 808 − 900) = 0, still 242.40.
+	_prog(_req("urban", [_m("m1", 1000), _dep("m2", 900)])).monthly_amount == 242.40
 	_has(r3, {"rule": "Single-person route — member not covered", "member_id": "m1", "message": {"en": "member m1 is neither severely disabled nor seriously ill"}})
 
 	# own income 807.99 → (808 − 807.99) + 242.40 = 242.41
@@ -268,10 +272,12 @@ test_clause5_route_member_reasons if {
 	_prog(r4).monthly_amount == 242.41
 }
 
-# A household failing the asset test gets no route.
-test_clause5_route_needs_asset_test if {
+# READING.md sets no asset condition on the route: a household failing the asset test as a whole is
+# "not eligible as a whole", and its dependant is still covered alone: (808 − 0) + 0.3 × 808 = 1050.40.
+test_clause5_route_without_asset_condition if {
 	r := _hh(_req("urban", [_m("m1", 2000), _dep("m2", 0)]), {"assets_test_met": false})
-	not _prog(r).eligible
+	_prog(r).details.basis == "single_person"
+	_prog(r).monthly_amount == 1050.4
 }
 
 # --- grace period ---
@@ -473,4 +479,44 @@ test_clause5_price_total_is_paid_amount_times_persons if {
 	p := _prog(_priced(_req("urban", [_m("m1", 0), _m("m2", 0), _m("m3", 0)]), 0.036, 0))
 	p.details.price_subsidy.per_person == 29.09
 	p.details.price_subsidy.total == 87.27
+}
+
+# The rise read from the members when the request does not state it: a member employed from
+# 2024-09-10, household receiving since 2023-01-01; grace 6 months counting 2024-09 as month 1 →
+# 2024-09-01 … 2025-02-28. On 2025-01-01 the current 1000 is kept.
+_job_from(d) := {"status": "employed", "job_start_date": d}
+
+test_clause5_grace_cause_read_from_member_job_start if {
+	m1 := object.union(_m("m1", 2000), {"employment": _job_from("2024-09-10")})
+	r := _hh(_req("urban", [m1]), {"current_benefits": {"dibao": {
+		"receiving": true, "monthly_amount": 1000, "since": "2023-01-01",
+	}}})
+	_prog(r).details.grace.cause == "employment"
+	_prog(r).details.grace.start == "2024-09-01"
+	_prog(r).details.grace.end == "2025-02-28"
+	_prog(r).monthly_amount == 1000
+}
+
+# A job that started before the household began receiving is not the rise: no grace, exit.
+test_clause5_grace_job_before_receiving_is_not_the_rise if {
+	m1 := object.union(_m("m1", 2000), {"employment": _job_from("2022-05-01")})
+	r := _hh(_req("urban", [m1]), {"current_benefits": {"dibao": {
+		"receiving": true, "monthly_amount": 1000, "since": "2023-01-01",
+	}}})
+	_prog(r).details.management == "exit"
+	_prog(r).monthly_amount == 0
+}
+
+# A business start counts as "business"; the stated cause and month win over the members' dates.
+test_clause5_grace_business_start_and_stated_values_win if {
+	m1 := object.union(_m("m1", 2000), {"employment": {"status": "self_employed", "business_start_date": "2024-11-20"}})
+	r := _hh(_req("urban", [m1]), {"current_benefits": {"dibao": {"receiving": true, "monthly_amount": 900}}})
+	_prog(r).details.grace.cause == "business"
+	_prog(r).details.grace.start == "2024-11-01"
+	stated := _hh(_req("urban", [m1]), {"current_benefits": {
+		"dibao": {"receiving": true, "monthly_amount": 900},
+		"income_rise_cause": "employment", "income_rise_month": "2024-08-01",
+	}})
+	_prog(stated).details.grace.cause == "employment"
+	_prog(stated).details.grace.start == "2024-08-01"
 }

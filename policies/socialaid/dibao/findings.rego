@@ -347,13 +347,6 @@ else := {
 	not _route_supported(m)
 }
 
-else := {
-	"zh": sprintf("成员%s本人核算收入%s元不低于低保标准%s元", [m.id, lib.fmt2(own_counted_income(m)), lib.fmt2(standard)]),
-	"en": sprintf("member %s: own counted income %s is not below the standard %s", [
-		m.id, lib.fmt2(own_counted_income(m)), lib.fmt2(standard),
-	]),
-}
-
 # METADATA
 # title: Grace period (缓退)
 # description: >-
