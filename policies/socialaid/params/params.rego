@@ -14,35 +14,33 @@ _tables := data.socialaid.parameters
 
 _overrides := object.get(input, "parameter_overrides", {})
 
-# in_force[group][name] is the value-entry of a parameter used on the decision date.
-in_force[group][name] := entry if {
-	some group, name
-	_tables[group][name]
-	not _overridden(group, name)
-	entry := _dated(group, name, input.as_of)
-}
-
-in_force[group][name] := entry if {
-	some group, name
-	_tables[group][name]
-	_overridden(group, name)
-	entry := {
-		"name": concat(".", [group, name]),
-		"value": _overrides[group][name],
-		"unit": _tables[group][name].unit,
-		"effective_from": input.as_of,
-		"source": "override in the request (hypothetical)",
-		"confidence": "hypothetical",
-		"hypothetical": true,
-	}
+# in_force[group][name] is the value-entry of a parameter used on the decision date: the request's
+# override where one is allowed and given, else the latest dated value. Complete rules, evaluated once
+# per decision and then only looked up.
+in_force := {group: entries |
+	some group, table in _tables
+	entries := {name: entry | some name, _ in table; entry := _entry(group, name)}
 }
 
 # value[group][name] is the number (or other value) of a parameter in force.
-value[group][name] := in_force[group][name].value
+value := {group: {name: entry.value | some name, entry in entries} | some group, entries in in_force}
+
+_entry(group, name) := {
+	"name": concat(".", [group, name]),
+	"value": _overrides[group][name],
+	"unit": _tables[group][name].unit,
+	"effective_from": input.as_of,
+	"source": "override in the request (hypothetical)",
+	"confidence": "hypothetical",
+	"hypothetical": true,
+} if {
+	_overridden(group, name)
+} else := _dated(group, name, input.as_of)
 
 _overridden(group, name) if {
 	data.socialaid.settings.allow_parameter_overrides
-	_overrides[group][name]
+	some key, _ in _overrides[group]
+	key == name
 }
 
 _dated(group, name, date) := entry if {
@@ -64,7 +62,7 @@ _dated(group, name, date) := entry if {
 }
 
 # used lists every parameter in force, for the decision's "parameters" section.
-used := [in_force[group][name] | some group, name; in_force[group][name]]
+used := [entry | some entries in in_force; some entry in entries]
 
 hypothetical if {
 	some entry in used

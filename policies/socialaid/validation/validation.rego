@@ -14,13 +14,16 @@ errors := [{"kind": "input", "pointer": "", "problem": "the request has no input
 
 # A set first, so that the errors come out in a stable order whatever order the schema check gives.
 errors := [e | some e in {_error(d) | some d in details}] if {
-	[valid, details] := json.match_schema(input, data.socialaid.schemas.household)
+	[valid, details] := _match
 	not valid
 }
 
+# The schema check, made once per decision.
+_match := json.match_schema(input, data.socialaid.schemas.household)
+
 # A request that fits the schema can still contradict itself; the schema cannot say these.
 errors := [e | some e in _consistency] if {
-	[valid, _] := json.match_schema(input, data.socialaid.schemas.household)
+	[valid, _] := _match
 	valid
 	count(_consistency) > 0
 }
