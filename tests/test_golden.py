@@ -9,9 +9,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from jsonschema import Draft202012Validator
 
+from socialaid import schemas
 from tests.helpers import ROOT, mismatches
 
+DECISION_SCHEMA = Draft202012Validator(schemas.load("decision"))
 GOLDEN = sorted((ROOT / "tests" / "golden").rglob("*.json"))
 CLI = ROOT / ".venv" / "bin" / "socialaid"
 
@@ -44,6 +47,8 @@ def test_golden_household(fixture: Path, opa_url: str, tmp_path: Path) -> None:
         return
     assert proc.returncode == 0, proc.stderr
     decision = json.loads(proc.stdout)
+    # Every decision the policy gives conforms to schemas/decision.schema.json (and so to the model).
+    assert not [e.message for e in DECISION_SCHEMA.iter_errors(decision)]
     problems = mismatches({k: v for k, v in expect.items() if k != "exit_code"}, decision)
     assert not problems, "\n".join(problems)
 
