@@ -4,7 +4,8 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 uv_version="0.13.9"
 uv="$root/.tools/uv/bin/uv"
-if [ ! -x "$uv" ] || ! "$uv" --version | grep -q " $uv_version"; then
+have="$("$uv" --version 2>/dev/null || true)"
+if [ ! -x "$uv" ] || [[ "$have" != *" $uv_version"* ]]; then
   python3 -m venv "$root/.tools/uv"
   "$root/.tools/uv/bin/pip" install --quiet "uv==$uv_version"
 fi
