@@ -46,9 +46,54 @@ def stage(target: Path = STAGE_DIR, *, revision: str | None = None) -> Path:
         data_dir = target / ROOT / "schemas" / name
         data_dir.mkdir(parents=True, exist_ok=True)
         (data_dir / "data.json").write_text(json.dumps(schemas.load(name), ensure_ascii=False), "utf-8")
+    _write_rule_registry(target)
     manifest = {"revision": revision or git_revision(), "roots": [ROOT]}
     (target / ".manifest").write_text(json.dumps(manifest), encoding="utf-8")
     return target
+
+
+_REGISTRY_KEYS = ("clause", "basis", "quote", "national", "reading", "message")
+
+
+def rule_registry(tree: Path) -> dict[str, dict[str, object]]:
+    """``data.socialaid.rules``: every rule METADATA with a ``custom.id``, keyed by that id.
+
+    The words about a rule (titles in both languages, the plan's quote or the national article or the
+    READING.md provision, message templates) live only in its METADATA; this puts them in the bundle
+    as data, so that Python joins them by id and Rego never formats them on the decision path.
+    """
+    proc = subprocess.run(
+        [str(opa_binary()), "inspect", "--annotations", "--format", "json", str(tree)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if proc.returncode != 0:
+        raise BundleError(f"opa inspect failed:\n{(proc.stderr or proc.stdout).strip()}")
+    registry: dict[str, dict[str, object]] = {}
+    for item in json.loads(proc.stdout).get("annotations", []):
+        ann = item.get("annotations", {})
+        custom = ann.get("custom") or {}
+        rule_id = custom.get("id")
+        if not rule_id:
+            continue
+        location = item.get("location", {})
+        entry: dict[str, object] = {k: custom[k] for k in _REGISTRY_KEYS if k in custom}
+        entry["title"] = {"en": ann.get("title", ""), "zh": custom.get("title_zh", "")}
+        entry["path"] = ".".join(str(p["value"]) for p in item.get("path", []))
+        entry["file"] = str(Path(location.get("file", "")).relative_to(tree)) if location.get("file") else ""
+        entry["row"] = int(location.get("row", 0))
+        if rule_id in registry and registry[rule_id]["path"] != entry["path"]:
+            raise BundleError(f"rule id {rule_id} is used by {registry[rule_id]['path']} and {entry['path']}")
+        registry.setdefault(rule_id, entry)
+    return registry
+
+
+def _write_rule_registry(target: Path) -> None:
+    registry = rule_registry(target)
+    data_dir = target / ROOT / "rules"
+    data_dir.mkdir(parents=True, exist_ok=True)
+    (data_dir / "data.json").write_text(json.dumps(registry, ensure_ascii=False, sort_keys=True), "utf-8")
 
 
 def build(output: Path = BUNDLE_FILE, *, revision: str | None = None) -> Path:
