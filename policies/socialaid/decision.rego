@@ -69,7 +69,7 @@ errors := [e | some e in params.errors] if count(validation.errors) == 0
 
 # programs: one entry per program of the plan. Each clause package contributes its own.
 programs := object.union_n([
-	dibao.programs, tekun.programs,
+	dibao.programs, tekun.programs, {k: v | some k, v in price_subsidy.programs},
 	medical.programs, education.programs, housing.programs, employment.programs, services.programs,
 ])
 
