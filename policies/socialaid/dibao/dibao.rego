@@ -350,7 +350,10 @@ covered_member_ids := sort([m.id | some m in members]) if {
 
 covered_member_ids := sort(object.keys(route_amounts)) if basis == "single_person"
 
-programs["dibao"] := lib.program_entry("dibao", basis != "none", amount, [], covered_member_ids, decisive_rules, details)
+programs["dibao"] := lib.program_entry(
+	"dibao", basis != "none", amount, [],
+	covered_member_ids, decisive_rules, details,
+)
 
 # --- decisive rules: what made the household eligible and fixed the amount, or what failed ---
 

@@ -32,7 +32,10 @@ _has(req, want) if {
 
 # --- counted income and rigid expenditure ---
 
-_rigid(member_id, amount, cap) := {"member_id": member_id, "kind": "illness", "monthly_amount": amount, "verified_cap": cap}
+_rigid(member_id, amount, cap) := {
+	"member_id": member_id, "kind": "illness",
+	"monthly_amount": amount, "verified_cap": cap,
+}
 
 # Income 1000, illness 500 capped at 300 → counted 700; (808 − 700) × 1 = 108.
 test_clause5_deduction_capped_above_cap if {
@@ -144,7 +147,10 @@ test_clause5_single_parent if {
 # Highest, not the sum: elderly (0.1) + student (0.1) + serious illness (0.3) + severe disability (0.3)
 # → 0.3 × 808 = 242.40, not 0.8 × 808.
 test_clause5_supplement_highest_not_sum if {
-	patch := object.union(_dis(1, "visual"), {"birth_date": "1950-01-01", "serious_illness": true, "education": {"enrolled": true}})
+	patch := object.union(_dis(1, "visual"), {
+		"birth_date": "1950-01-01", "serious_illness": true,
+		"education": {"enrolled": true},
+	})
 	_supp(patch).m1 == 242.4
 	r := _req("urban", [object.union(_m("m1", 0), patch)])
 	_has(r, {"rule": "dibao.classified_supplement", "member_id": "m1", "values": {"rate": 0.3}})
@@ -153,7 +159,10 @@ test_clause5_supplement_highest_not_sum if {
 # Household of 3, incomes 300 + 0 + 0 → per capita 100; basic (808 − 100) × 3 = 2124; m2 ill 242.40,
 # m3 student 80.80; total 2124 + 242.40 + 80.80 = 2447.20.
 test_clause5_supplements_add_across_members if {
-	r := _req("urban", [_m("m1", 300), object.union(_m("m2", 0), {"serious_illness": true}), object.union(_m("m3", 0), {"education": {"enrolled": true}})])
+	r := _req("urban", [
+		_m("m1", 300), object.union(_m("m2", 0), {"serious_illness": true}),
+		object.union(_m("m3", 0), {"education": {"enrolled": true}}),
+	])
 	_prog(r).monthly_amount == 2447.2
 	_has(r, {"rule": "dibao.classified_supplement", "member_id": "m1", "outcome": "not_met"})
 }
@@ -170,7 +179,10 @@ test_clause5_rural_supplement if {
 
 # An override of a rate is applied (what-if): elderly 0.2 → 0.2 × 808 = 161.60.
 test_clause5_rate_override if {
-	r := object.union(_req("urban", [object.union(_m("m1", 0), {"birth_date": "1950-01-01"})]), {"parameter_overrides": {"dibao": {"supplement_rate_elderly": 0.2}}})
+	r := object.union(
+		_req("urban", [object.union(_m("m1", 0), {"birth_date": "1950-01-01"})]),
+		{"parameter_overrides": {"dibao": {"supplement_rate_elderly": 0.2}}},
+	)
 	_prog(r).details.supplements.m1 == 161.6
 }
 
@@ -235,7 +247,14 @@ test_clause5_route_low_income_just_below if {
 test_clause5_route_low_income_at_line_is_within if {
 	r := _li([_m("m1", 2424), _dep("m2", 0)])
 	_prog(r).monthly_amount == 1050.4
-	_has(r, {"rule": "dibao.route_household_group", "outcome": "met", "values": {"per_capita_income": 1212, "low_income_line": 1212}})
+	_has(r, {
+		"rule": "dibao.route_household_group",
+		"outcome": "met",
+		"values": {
+			"per_capita_income": 1212,
+			"low_income_line": 1212,
+		},
+	})
 }
 
 # Per capita 1212.01 (m1 2424.02 / 2) → above the line → no route.
@@ -293,10 +312,19 @@ test_clause5_route_severe_disability if {
 test_clause5_route_member_group_reasons if {
 	r1 := _li([_m("m1", 2000), object.union(_dep("m2", 0), {"can_register_separately": true})])
 	not _prog(r1).eligible
-	_has(r1, {"rule": "dibao.route_member_group", "member_id": "m2", "outcome": "not_met", "values": {"can_register_separately": true}})
+	_has(r1, {
+		"rule": "dibao.route_member_group",
+		"member_id": "m2",
+		"outcome": "not_met",
+		"values": {"can_register_separately": true},
+	})
 	r2 := _li([_m("m1", 2000), object.union(_dep("m2", 0), {"lives_on_family_support": false})])
 	not _prog(r2).eligible
-	_has(r2, {"rule": "dibao.route_member_group", "member_id": "m1", "values": {"severely_disabled_or_seriously_ill": false}})
+	_has(r2, {
+		"rule": "dibao.route_member_group",
+		"member_id": "m1",
+		"values": {"severely_disabled_or_seriously_ill": false},
+	})
 }
 
 # A one-person 低保 household: own counted income must be below the standard. m1 1000, m2 own income:
@@ -306,7 +334,12 @@ test_clause5_route_own_income_below_standard if {
 	_prog(_li([_m("m1", 1000), _dep("m2", 807.99)])).monthly_amount == 242.41
 	at := _li([_m("m1", 1000), _dep("m2", 808)])
 	not _prog(at).eligible
-	_has(at, {"rule": "dibao.route_member_means", "member_id": "m2", "outcome": "not_met", "values": {"income_below_standard": false}})
+	_has(at, {
+		"rule": "dibao.route_member_means",
+		"member_id": "m2",
+		"outcome": "not_met",
+		"values": {"income_below_standard": false},
+	})
 	not _prog(_li([_m("m1", 1000), _dep("m2", 808.01)])).eligible
 }
 
@@ -314,7 +347,12 @@ test_clause5_route_own_income_below_standard if {
 test_clause5_route_member_needs_asset_assertion if {
 	no := _li([_m("m1", 2000), object.union(_dep("m2", 0), {"single_person_assets_test_met": false})])
 	not _prog(no).eligible
-	_has(no, {"rule": "dibao.route_member_means", "member_id": "m2", "outcome": "not_met", "values": {"assets_test_met": false}})
+	_has(no, {
+		"rule": "dibao.route_member_means",
+		"member_id": "m2",
+		"outcome": "not_met",
+		"values": {"assets_test_met": false},
+	})
 	absent := _li([_m("m1", 2000), object.remove(_dep("m2", 0), ["single_person_assets_test_met"])])
 	not _prog(absent).eligible
 	_missing(absent) == {{
@@ -375,7 +413,10 @@ test_clause5_grace_end_boundary if {
 test_clause5_grace_override_three_months if {
 	r := object.union(
 		_receiving(_req("urban", [_m("m1", 900), _m("m2", 900)]), 500, "employment", "2024-11-01"),
-		{"parameter_overrides": {"dibao": {"grace_months_employment": 3}}, "household": {"current_benefits": {"dibao": {"member_ids": ["m2"]}}}},
+		{
+			"parameter_overrides": {"dibao": {"grace_months_employment": 3}},
+			"household": {"current_benefits": {"dibao": {"member_ids": ["m2"]}}},
+		},
 	)
 	_prog(r).details.grace.end == "2025-01-31"
 	_prog(r).covered_member_ids == ["m2"]
@@ -393,7 +434,10 @@ test_clause5_grace_other_cause_exit if {
 
 # Grace needs a rise month; without it, exit.
 test_clause5_grace_needs_month if {
-	r := _hh(_req("urban", [_m("m1", 900)]), {"current_benefits": {"dibao": {"receiving": true, "monthly_amount": 500}, "income_rise_cause": "employment"}})
+	r := _hh(_req("urban", [_m("m1", 900)]), {"current_benefits": {
+		"dibao": {"receiving": true, "monthly_amount": 500},
+		"income_rise_cause": "employment",
+	}})
 	_prog(r).details.management == "exit"
 	_has(r, {"rule": "dibao.no_grace", "outcome": "not_met", "values": {"per_capita_income": 900, "standard": 808}})
 	_prog(r).rules == [lib.rule_ref("dibao.income_test", "not_met"), lib.rule_ref("dibao.no_grace", "not_met")]
@@ -401,7 +445,10 @@ test_clause5_grace_needs_month if {
 
 # --- dynamic management ---
 
-_current(req, receiving, amount) := _hh(req, {"current_benefits": {"dibao": {"receiving": receiving, "monthly_amount": amount}}})
+_current(req, receiving, amount) := _hh(req, {"current_benefits": {"dibao": {
+	"receiving": receiving,
+	"monthly_amount": amount,
+}}})
 
 # Entitled to 708 (808 − 100).
 test_clause5_management_states if {

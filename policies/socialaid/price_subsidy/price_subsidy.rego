@@ -103,7 +103,10 @@ default _covered := []
 
 _covered := persons if eligible
 
-decisive_rules := [lib.rule_ref("price_subsidy.trigger", "met"), lib.rule_ref("price_subsidy.amount", "met")] if eligible
+decisive_rules := [
+	lib.rule_ref("price_subsidy.trigger", "met"),
+	lib.rule_ref("price_subsidy.amount", "met"),
+] if eligible
 
 decisive_rules := [lib.rule_ref("price_subsidy.trigger", "not_met")] if {
 	_price_given
@@ -175,7 +178,7 @@ missing_facts contains {
 #   message:
 #     met:
 #       zh: CPI涨幅{cpi_rise}（启动条件{trigger_cpi}）或食品价格涨幅{food_cpi_rise}（启动条件{trigger_food_cpi}）达到启动条件
-#       en: CPI rise {cpi_rise} (trigger {trigger_cpi}) or food rise {food_cpi_rise} (trigger {trigger_food_cpi}) triggers
+#       en: CPI rise {cpi_rise} (trigger {trigger_cpi}) or food rise {food_cpi_rise} ({trigger_food_cpi}) triggers
 #     not_met:
 #       zh: CPI涨幅{cpi_rise}低于{trigger_cpi}，食品价格涨幅{food_cpi_rise}低于{trigger_food_cpi}，未启动
 #       en: CPI rise {cpi_rise} is below {trigger_cpi} and food rise {food_cpi_rise} below {trigger_food_cpi}

@@ -117,7 +117,10 @@ test_clause5_price_not_assessed if {
 	not p.eligible
 	fs := price_subsidy.missing_facts with input as r with data.socialaid.tekun.covered_member_ids as []
 		with data.socialaid.tekun.supported_member_ids as set()
-	fs == {{"pointer": "/price_index", "program": "price_subsidy", "rule": "price_subsidy.trigger", "assumption": "not_assessed"}}
+	fs == {{
+		"pointer": "/price_index", "program": "price_subsidy",
+		"rule": "price_subsidy.trigger", "assumption": "not_assessed",
+	}}
 	r2 := object.remove(_req("urban", [_m("m1", 900)], 0, 0), ["price_index"])
 	gs := price_subsidy.missing_facts with input as r2 with data.socialaid.tekun.covered_member_ids as []
 		with data.socialaid.tekun.supported_member_ids as set()
