@@ -543,3 +543,28 @@ test_clause5_grace_business_start_and_stated_values_win if {
 	_prog(stated).details.grace.cause == "employment"
 	_prog(stated).details.grace.start == "2024-08-01"
 }
+
+# --- facts the decision did not have ---
+
+# An assessed member with no monthly_income: read as 0 and named. m2 has none: (300 + 0) / 2 = 150;
+# (808 − 150) × 2 = 1316.
+test_clause5_income_absent_read_as_zero_and_named if {
+	r := _req("urban", [_m("m1", 300), {"id": "m2", "birth_date": "1980-01-01"}])
+	_prog(r).monthly_amount == 1316
+	_missing(r) == {{
+		"pointer": "/household/members/1/monthly_income", "program": "dibao",
+		"rule": "dibao.income_test", "assumption": "read_as_zero",
+	}}
+}
+
+# A route candidate (seriously ill) in an open route with lives_on_family_support not stated: not covered,
+# and the missing fact is named. Per capita 2000 / 2 = 1000 ≤ 1212, low-income assets asserted.
+test_clause5_route_support_absent_named if {
+	m2 := object.remove(_dep("m2", 0), ["lives_on_family_support"])
+	r := _li([_m("m1", 2000), m2])
+	not _prog(r).eligible
+	_missing(r) == {{
+		"pointer": "/household/members/1/lives_on_family_support", "program": "dibao",
+		"rule": "dibao.route_member_group", "assumption": "not_established",
+	}}
+}
