@@ -93,8 +93,14 @@ assisted_family if tekun_family
 
 assisted_family if low_income_family
 
-# age is the member's age in whole years on the decision date.
-age(m) := lib.age_on(m.birth_date, input.as_of)
+# ages[id]: every member's age in whole years on the decision date, computed once per decision (a
+# complete rule is evaluated once; a function is evaluated at every call).
+ages[m.id] := lib.age_on(m.birth_date, input.as_of) if some m in input.household.members
+
+# age is the member's age in whole years on the decision date (looked up for members of the household).
+age(m) := a if {
+	a := ages[m.id]
+} else := lib.age_on(m.birth_date, input.as_of)
 
 elderly(m) if age(m) >= params.p.status.elderly_age
 
