@@ -190,43 +190,109 @@ findings contains lib.member_finding(rego.metadata.rule(), "tekun", lib.outcome(
 # ---------------------------------------------------------------------------------------------------
 # Identification, condition 3: no legal supporter, or none able to support.
 
-_supporter_cases := [
-	"tekun", "dibao_aged", "elderly_low_income", "severely_disabled_low_income",
-	"legally_incapacitated", "missing", "imprisoned",
-]
-
-_unable_reasons(s) := [c | some c in _supporter_cases; _unable(s, c)]
-
-_unable(s, "tekun") if s.is_tekun == true
-
-_unable(s, "dibao_aged") if {
-	s.receives_dibao == true
-	is_string(s.birth_date)
-	lib.age_on(s.birth_date, _as_of) >= _p.supporter_dibao_age
+# Supporters unable to support, 43号 第八条, in five groups: (1) 特困 themselves; (2) 低保 recipients aged
+# 60+; (3) aged 70+ with own income below the local previous-year per-capita disposable income and assets
+# within the low-income-family rule; (4) severely disabled (grade 1–2, or grade 3 intellectual or mental)
+# with the same income and asset conditions; (5) without civil capacity, declared missing or imprisoned,
+# with the asset rule. Each ground is a list of facts [value, field]: true, false, or null when the
+# request does not give the field. A ground holds when every fact is true.
+_ground_facts(s) := {
+	"tekun": [[_flag(s, "is_tekun"), "is_tekun"]],
+	"dibao_aged": [[_flag(s, "receives_dibao"), "receives_dibao"], [_age_at_least(s, _p.supporter_dibao_age), "birth_date"]],
+	"elderly_low_income": [
+		[_age_at_least(s, _p.supporter_elderly_age), "birth_date"],
+		[_income_below_line(s), "monthly_income"],
+		[_assets_ok(s), "assets_within_low_income_rule"],
+	],
+	"severely_disabled_low_income": [
+		[_severe(s), "disability"],
+		[_income_below_line(s), "monthly_income"],
+		[_assets_ok(s), "assets_within_low_income_rule"],
+	],
+	"no_civil_capacity": [[_civil(s), "no_civil_capacity"], [_assets_ok(s), "assets_within_low_income_rule"]],
+	"missing": [[_flag(s, "missing"), "missing"], [_assets_ok(s), "assets_within_low_income_rule"]],
+	"imprisoned": [[_flag(s, "imprisoned"), "imprisoned"], [_assets_ok(s), "assets_within_low_income_rule"]],
 }
 
-_unable(s, "elderly_low_income") if {
-	s.low_income == true
-	is_string(s.birth_date)
-	lib.age_on(s.birth_date, _as_of) >= _p.supporter_elderly_age
+_flag(s, key) := object.get(s, key, false) == true
+
+_age_at_least(s, years) := lib.age_on(s.birth_date, _as_of) >= years if is_string(s.birth_date)
+
+else := null
+
+# The supporter's own monthly income × 12 against the annual line; without a figure, the caller's
+# low_income assertion (own income below that line) stands for it; with neither, unknown.
+_income_below_line(s) := (s.monthly_income * 12) < _p.prior_year_disposable_income_annual if is_number(s.monthly_income)
+
+else if s.low_income == true
+
+else := null
+
+_assets_ok(s) := s.assets_within_low_income_rule if is_boolean(s.assets_within_low_income_rule)
+
+else := null
+
+_severe(s) if s.severely_disabled == true
+
+else if s.disability.grade <= params.p.status.severe_disability_max_grade
+
+else if {
+	s.disability.type in {"intellectual", "mental"}
+	s.disability.grade <= params.p.status.severe_disability_max_grade_intellectual_mental
 }
 
-_unable(s, "severely_disabled_low_income") if {
-	s.severely_disabled == true
-	s.low_income == true
+else := false
+
+# 无民事行为能力 (no civil capacity). legally_incapacitated ("无民事行为能力或限制民事行为能力") is not
+# a ground of its own; stated without no_civil_capacity it leaves this fact unknown.
+_civil(s) := s.no_civil_capacity if is_boolean(s.no_civil_capacity)
+
+else := null if s.legally_incapacitated == true
+
+else := false
+
+# _assess: the grounds that hold, and the fields whose absence keeps a ground from being decided (a
+# ground none of whose facts is false, with a sign that it applies (_hint), and one fact unknown).
+_assess(gf) := {
+	"unable": [g | some g, facts in gf; _all_true(facts)],
+	"pending": sort({f[1] | some facts in gf; _pending_ground(facts); some f in facts; f[0] == null}),
 }
 
-_unable(s, "legally_incapacitated") if s.legally_incapacitated == true
+_all_true(facts) if {
+	every f in facts {
+		f[0] == true
+	}
+}
 
-_unable(s, "missing") if s.missing == true
+_any_false(facts) if {
+	some f in facts
+	f[0] == false
+}
 
-_unable(s, "imprisoned") if s.imprisoned == true
+_pending_ground(facts) if {
+	not _any_false(facts)
+	some u in facts
+	u[0] == null
+	_hint(facts)
+}
 
-# _grounds[id][j]: the grounds on which member id's supporter j is unable to support ([] = able).
-_grounds[id] := [_unable_reasons(s) | some s in m.legal_supporters] if {
+# _hint: the ground's own first fact (age, disability, the status) holds, or civil capacity is unknown
+# because legally_incapacitated is stated; the shared income and asset facts alone are no sign.
+_hint(facts) if facts[0][0] == true
+
+_hint(facts) if {
+	facts[0][1] == "no_civil_capacity"
+	facts[0][0] == null
+}
+
+# _assessed[id][j]: member id's supporter j, assessed.
+_assessed[id] := [_assess(_ground_facts(s)) | some s in m.legal_supporters] if {
 	some id, m in _members
 	is_array(m.legal_supporters)
 }
+
+# _grounds[id][j]: the grounds on which member id's supporter j is unable to support ([] = able).
+_grounds[id] := [a.unable | some a in assessed] if some id, assessed in _assessed
 
 no_able_supporter contains id if {
 	some id, grounds in _grounds
@@ -238,9 +304,15 @@ no_able_supporter contains id if {
 # METADATA
 # title: 特困 condition 3 — no legal supporter able to support
 # description: >-
-#   No legal supporter (赡养、抚养、扶养义务人), or every supporter is unable to support. An absent
-#   legal_supporters list is not "none" (a child's parents in the same household are its supporters):
-#   condition 3 is then not established and the missing fact is named; [] states there are none.
+#   No legal supporter (赡养、抚养、扶养义务人), or every supporter is unable to support on a ground of 43号
+#   第八条: 特困; a 低保 recipient aged 60+; aged 70+, or severely disabled (grade 1–2, or grade 3
+#   intellectual or mental), with own income below the local previous-year per-capita disposable income
+#   (a dated parameter) and assets within the low-income-family rule (the caller asserts it); without
+#   civil capacity, declared missing or imprisoned, with the same asset rule. An absent legal_supporters
+#   list is not "none" (a child's parents in the same household are its supporters): condition 3 is then
+#   not established and the missing fact is named; [] states there are none. A supporter fact the request
+#   does not give (birth date, own income, the asset assertion, civil capacity) leaves that ground not
+#   established, and is named when it could change the outcome.
 # custom:
 #   id: tekun.supporters_unable
 #   clause: 6
@@ -254,8 +326,8 @@ no_able_supporter contains id if {
 #       zh: 法定义务人{supporters}人，均无履行义务能力
 #       en: '{supporters} legal supporter(s), none able to support'
 #     not_met:
-#       zh: 法定义务人{supporters}人，其中{able_supporters}人具备履行义务能力（或情况未提供）
-#       en: '{supporters} legal supporter(s), {able_supporters} able to support (or not stated)'
+#       zh: 法定义务人{supporters}人，其中{able_supporters}人未认定为无履行义务能力（或义务人情况未提供）
+#       en: '{supporters} legal supporter(s), {able_supporters} not found unable to support (or not stated)'
 findings contains lib.member_finding(rego.metadata.rule(), "tekun", lib.outcome(id in no_able_supporter), id, {
 	"supporters_stated": id in object.keys(_grounds),
 	"supporters": count(object.get(_grounds, id, [])),
@@ -591,6 +663,29 @@ missing_facts contains {
 	some id in (no_work_capacity & no_means_of_living)
 	not _grounds[id]
 }
+
+# A supporter fact the request does not give, where it keeps a ground of inability from being decided and
+# no other supporter of the member is plainly able: that ground is not established.
+missing_facts contains {
+	"pointer": _pointer(id, ["legal_supporters", format_int(j, 10), field]),
+	"program": "tekun",
+	"rule": "tekun.supporters_unable",
+	"assumption": "not_established",
+} if {
+	some id in (no_work_capacity & no_means_of_living)
+	not id in no_able_supporter
+	assessed := _assessed[id]
+	every a in assessed {
+		_unable_or_pending(a)
+	}
+	some j, a in assessed
+	count(a.unable) == 0
+	some field in a.pending
+}
+
+_unable_or_pending(a) if count(a.unable) > 0
+
+_unable_or_pending(a) if count(a.pending) > 0
 
 # An absent monthly income is read as 0, for a member without capacity to work.
 missing_facts contains {

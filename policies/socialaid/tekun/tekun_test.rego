@@ -226,17 +226,145 @@ test_clause6_supporter_dibao_aged_59_able if {
 	_program(req).rules == [{"rule": "tekun.supporters_unable", "clause": 6, "outcome": "not_met"}]
 }
 
-test_clause6_supporter_dibao_without_birth_date_able if {
-	not _identified(_with_supporter({"receives_dibao": true}))
-}
-
-# Two supporters: one imprisoned, one able → not identified.
+# Two supporters: one imprisoned within the asset rule, one able → not identified.
 test_clause6_one_able_supporter_among_several if {
-	req := _one({"legal_supporters": [{"relationship": "son", "imprisoned": true}, {}]})
+	req := _one({"legal_supporters": [
+		{"relationship": "son", "imprisoned": true, "assets_within_low_income_rule": true},
+		{},
+	]})
 	not _identified(req)
 	f := _finding(req, "tekun.supporters_unable")
 	f.values.able_supporters == 1
 	f.values.supporters == 2
+	f.values.unable_grounds == [["imprisoned"], []]
+
+	# the second supporter is plainly able: nothing missing could change the outcome.
+	count(_missing(req)) == 0
+}
+
+# ---- condition 3: 43号 第八条, the five groups (READING.md clause 6) ---------------------------------
+# On 2025-01-01 the income line is 25508 a year (the carried-forward stand-in, see parameters/tekun).
+# Own monthly income × 12 is compared: 2125.66 × 12 = 25507.92 < 25508 (below); 2125.67 × 12 = 25508.04 (not).
+
+_s70(overrides) := object.union(
+	{"name": "F", "birth_date": "1955-01-01", "monthly_income": 1000, "assets_within_low_income_rule": true},
+	overrides,
+)
+
+_supporter_missing(field) := {
+	"pointer": concat("", ["/household/members/0/legal_supporters/0/", field]), "program": "tekun",
+	"rule": "tekun.supporters_unable", "assumption": "not_established",
+}
+
+# (3) Born 1955-01-01: 70 on 2025-01-01, income 1000 × 12 = 12000 < 25508, assets within → unable.
+test_clause6_supporter_group3_aged_70_low_income_within_assets_unable if {
+	req := _with_supporter(_s70({}))
+	_identified(req)
+	_finding(req, "tekun.supporters_unable").values.unable_grounds == [["elderly_low_income"]]
+}
+
+# Born 1955-01-02: 69 the day before the 70th birthday → able (no other ground).
+test_clause6_supporter_group3_aged_69_able if {
+	not _identified(_with_supporter(_s70({"birth_date": "1955-01-02"})))
+}
+
+# Income just below the line (2125.66 × 12 = 25507.92) → unable; just above (2125.67 × 12 = 25508.04) → able.
+test_clause6_supporter_group3_income_line if {
+	_identified(_with_supporter(_s70({"monthly_income": 2125.66})))
+	not _identified(_with_supporter(_s70({"monthly_income": 2125.67})))
+}
+
+# At the line: with the line overridden to 24000, 2000 × 12 = 24000 is not below ("低于") → able;
+# 1999.99 × 12 = 23999.88 → unable.
+test_clause6_supporter_group3_income_at_line_able if {
+	o := {"parameter_overrides": {"tekun": {"prior_year_disposable_income_annual": 24000}}}
+	not _identified(object.union(_with_supporter(_s70({"monthly_income": 2000})), o)) with data.socialaid.settings.allow_parameter_overrides as true
+	_identified(object.union(_with_supporter(_s70({"monthly_income": 1999.99})), o)) with data.socialaid.settings.allow_parameter_overrides as true
+}
+
+# Assets outside the low-income rule → able; assets not stated → not established, and named.
+test_clause6_supporter_group3_assets if {
+	not _identified(_with_supporter(_s70({"assets_within_low_income_rule": false})))
+	req := _with_supporter(object.remove(_s70({}), ["assets_within_low_income_rule"]))
+	not _identified(req)
+	_missing(req) == {_supporter_missing("assets_within_low_income_rule")}
+}
+
+# The caller's low_income assertion stands for the income figure when no figure is given; with neither,
+# the income is not established and named.
+test_clause6_supporter_group3_income_assertion if {
+	_identified(_with_supporter(object.union(object.remove(_s70({}), ["monthly_income"]), {"low_income": true})))
+	req := _with_supporter(object.remove(_s70({}), ["monthly_income"]))
+	not _identified(req)
+	_missing(req) == {_supporter_missing("monthly_income")}
+}
+
+# A stated income above the line wins over a low_income assertion: 3000 × 12 = 36000 ≥ 25508.
+test_clause6_supporter_income_figure_wins if {
+	not _identified(_with_supporter(_s70({"monthly_income": 3000, "low_income": true})))
+}
+
+# (4) Severely disabled: grade 1–2 of any type, or grade 3 intellectual or mental, with income and assets.
+_sd(disability) := _with_supporter({
+	"name": "B", "birth_date": "1980-01-01", "disability": disability,
+	"monthly_income": 1000, "assets_within_low_income_rule": true,
+})
+
+test_clause6_supporter_group4_severely_disabled if {
+	_identified(_sd({"type": "physical", "grade": 2}))
+	_identified(_sd({"type": "hearing", "grade": 1}))
+	_identified(_sd({"type": "mental", "grade": 3}))
+	_identified(_sd({"type": "intellectual", "grade": 3}))
+	not _identified(_sd({"type": "physical", "grade": 3}))
+	not _identified(_sd({"type": "mental", "grade": 4}))
+}
+
+# The caller's severely_disabled flag counts too, with the income and asset conditions.
+test_clause6_supporter_group4_flag if {
+	_identified(_with_supporter({"severely_disabled": true, "low_income": true, "assets_within_low_income_rule": true}))
+	not _identified(_with_supporter({"severely_disabled": true, "assets_within_low_income_rule": true, "monthly_income": 2200}))
+}
+
+# (5) Without civil capacity, missing or imprisoned: unable only with the asset rule.
+test_clause6_supporter_group5 if {
+	every k in ["no_civil_capacity", "missing", "imprisoned"] {
+		_identified(_with_supporter({k: true, "assets_within_low_income_rule": true}))
+		not _identified(_with_supporter({k: true, "assets_within_low_income_rule": false}))
+	}
+	req := _with_supporter({"imprisoned": true})
+	not _identified(req)
+	_missing(req) == {_supporter_missing("assets_within_low_income_rule")}
+}
+
+# legally_incapacitated (无民事行为能力或限制民事行为能力) is not a ground of its own: without
+# no_civil_capacity the supporter is not found unable, and both missing facts are named.
+test_clause6_supporter_legally_incapacitated_is_not_a_ground if {
+	req := _with_supporter({"legally_incapacitated": true, "assets_within_low_income_rule": true})
+	not _identified(req)
+	_missing(req) == {_supporter_missing("no_civil_capacity")}
+	_identified(_with_supporter({
+		"legally_incapacitated": true, "no_civil_capacity": true,
+		"assets_within_low_income_rule": true,
+	}))
+	not _identified(_with_supporter({"legally_incapacitated": true, "no_civil_capacity": false}))
+}
+
+# (2) A 低保 recipient aged 60+ is unable outright (no income or asset condition).
+test_clause6_supporter_group2_no_asset_condition if {
+	_identified(_with_supporter({"receives_dibao": true, "birth_date": "1965-01-01", "monthly_income": 5000}))
+}
+
+# A 低保 recipient without a birth date: the age is not established, and named.
+test_clause6_supporter_group2_birth_date_missing_named if {
+	req := _with_supporter({"receives_dibao": true})
+	_missing(req) == {_supporter_missing("birth_date")}
+}
+
+# A supporter about whom nothing is stated is able: nothing is named (no ground has any sign).
+test_clause6_supporter_nothing_stated_able_nothing_named if {
+	req := _with_supporter({"name": "X"})
+	not _identified(req)
+	count(_missing(req)) == 0
 }
 
 # An absent legal_supporters list is "not stated", not "none": condition 3 is not established and named.
