@@ -175,7 +175,9 @@ no_means_of_living contains id if {
 #   message:
 #     met:
 #       zh: 本人月收入{monthly_income}元低于低保标准{dibao_standard}元，财产状况符合规定（申请方确认）
-#       en: own monthly income {monthly_income} is below the 低保 standard {dibao_standard}; assets asserted within the rule
+#       en: >-
+#         own monthly income {monthly_income} is below the 低保 standard {dibao_standard};
+#         assets asserted within the rule
 #     not_met:
 #       zh: 本人月收入{monthly_income}元、低保标准{dibao_standard}元、财产状况符合规定：{assets_test_met}，不符合无生活来源
 #       en: >-
@@ -198,25 +200,29 @@ findings contains lib.member_finding(rego.metadata.rule(), "tekun", lib.outcome(
 # request does not give the field. A ground holds when every fact is true.
 _ground_facts(s) := {
 	"tekun": [[_flag(s, "is_tekun"), "is_tekun"]],
-	"dibao_aged": [[_flag(s, "receives_dibao"), "receives_dibao"], [_age_at_least(s, _p.supporter_dibao_age), "birth_date"]],
+	"dibao_aged": [[_flag(s, "receives_dibao"), "receives_dibao"], [_at_least(age, _p.supporter_dibao_age), "birth_date"]],
 	"elderly_low_income": [
-		[_age_at_least(s, _p.supporter_elderly_age), "birth_date"],
-		[_income_below_line(s), "monthly_income"],
-		[_assets_ok(s), "assets_within_low_income_rule"],
+		[_at_least(age, _p.supporter_elderly_age), "birth_date"],
+		[income, "monthly_income"],
+		[assets, "assets_within_low_income_rule"],
 	],
-	"severely_disabled_low_income": [
-		[_severe(s), "disability"],
-		[_income_below_line(s), "monthly_income"],
-		[_assets_ok(s), "assets_within_low_income_rule"],
-	],
-	"no_civil_capacity": [[_civil(s), "no_civil_capacity"], [_assets_ok(s), "assets_within_low_income_rule"]],
-	"missing": [[_flag(s, "missing"), "missing"], [_assets_ok(s), "assets_within_low_income_rule"]],
-	"imprisoned": [[_flag(s, "imprisoned"), "imprisoned"], [_assets_ok(s), "assets_within_low_income_rule"]],
+	"severely_disabled_low_income": [[_severe(s), "disability"], [income, "monthly_income"], [assets, "assets_within_low_income_rule"]],
+	"no_civil_capacity": [[_civil(s), "no_civil_capacity"], [assets, "assets_within_low_income_rule"]],
+	"missing": [[_flag(s, "missing"), "missing"], [assets, "assets_within_low_income_rule"]],
+	"imprisoned": [[_flag(s, "imprisoned"), "imprisoned"], [assets, "assets_within_low_income_rule"]],
+} if {
+	age := _supporter_age(s)
+	income := _income_below_line(s)
+	assets := _assets_ok(s)
 }
 
 _flag(s, key) := object.get(s, key, false) == true
 
-_age_at_least(s, years) := lib.age_on(s.birth_date, _as_of) >= years if is_string(s.birth_date)
+_supporter_age(s) := lib.age_on(s.birth_date, _as_of) if is_string(s.birth_date)
+
+else := null
+
+_at_least(age, years) := age >= years if is_number(age)
 
 else := null
 
@@ -285,8 +291,19 @@ _hint(facts) if {
 	facts[0][0] == null
 }
 
-# _assessed[id][j]: member id's supporter j, assessed.
-_assessed[id] := [_assess(_ground_facts(s)) | some s in m.legal_supporters] if {
+# _candidates: the members condition 3 can still decide (no capacity to work and no means of living).
+_candidates := no_work_capacity & no_means_of_living
+
+# _assessed[id][j]: member id's supporter j, assessed — on the decision path only for the candidates.
+_assessed[id] := _assess_all(_members[id]) if {
+	some id in _candidates
+	is_array(_members[id].legal_supporters)
+}
+
+_assess_all(m) := [_assess(_ground_facts(s)) | some s in m.legal_supporters]
+
+# _grounds_all[id]: every member's supporters' grounds, for the explanation.
+_grounds_all[id] := [a.unable | some a in _assess_all(m)] if {
 	some id, m in _members
 	is_array(m.legal_supporters)
 }
@@ -328,12 +345,22 @@ no_able_supporter contains id if {
 #     not_met:
 #       zh: 法定义务人{supporters}人，其中{able_supporters}人未认定为无履行义务能力（或义务人情况未提供）
 #       en: '{supporters} legal supporter(s), {able_supporters} not found unable to support (or not stated)'
-findings contains lib.member_finding(rego.metadata.rule(), "tekun", lib.outcome(id in no_able_supporter), id, {
-	"supporters_stated": id in object.keys(_grounds),
-	"supporters": count(object.get(_grounds, id, [])),
-	"able_supporters": count([g | some g in object.get(_grounds, id, []); count(g) == 0]),
-	"unable_grounds": object.get(_grounds, id, []),
+findings contains lib.member_finding(rego.metadata.rule(), "tekun", lib.outcome(_none_able(id)), id, {
+	"supporters_stated": id in object.keys(_grounds_all),
+	"supporters": count(object.get(_grounds_all, id, [])),
+	"able_supporters": count([g | some g in object.get(_grounds_all, id, []); count(g) == 0]),
+	"unable_grounds": object.get(_grounds_all, id, []),
 }) if some id, _ in _members
+
+# _none_able(id): condition 3 for any member (the explanation reports it for every member).
+default _none_able(_) := false
+
+_none_able(id) if {
+	grounds := _grounds_all[id]
+	every g in grounds {
+		count(g) > 0
+	}
+}
 
 # ---------------------------------------------------------------------------------------------------
 # Identification: all three conditions.
@@ -367,7 +394,7 @@ findings contains lib.member_finding(rego.metadata.rule(), "tekun", lib.outcome(
 _conditions := {
 	"tekun.no_work_capacity": no_work_capacity,
 	"tekun.no_means_of_living": no_means_of_living,
-	"tekun.supporters_unable": no_able_supporter,
+	"tekun.supporters_unable": {id | some id, _ in _members; _none_able(id)},
 }
 
 # covered_member_ids: the persons covered by 特困 support (sorted), read by the price subsidy.
@@ -408,7 +435,10 @@ _dispersed := supported_member_ids - _centralized
 #     not_met:
 #       zh: 未提供生活自理能力（self_care），无法确定照料护理标准，月金额仅含基本生活标准
 #       en: self-care ability not given (self_care); the amount holds only the basic living standard
-findings contains lib.member_finding(rego.metadata.rule(), "tekun", _assessed_outcome(id), id, _assessed_values(id)) if {
+findings contains lib.member_finding(
+	rego.metadata.rule(), "tekun", _assessed_outcome(id), id,
+	_assessed_values(id),
+) if {
 	some id in supported_member_ids
 }
 
@@ -620,8 +650,9 @@ _failed_by_candidates contains "tekun.no_means_of_living" if {
 	not id in no_means_of_living
 }
 
+# Condition 3 is assessed on the decision path only for members who meet conditions 1 and 2.
 _failed_by_candidates contains "tekun.supporters_unable" if {
-	some id in no_work_capacity
+	some id in _candidates
 	not id in no_able_supporter
 }
 
@@ -660,7 +691,7 @@ missing_facts contains {
 	"rule": "tekun.supporters_unable",
 	"assumption": "not_established",
 } if {
-	some id in (no_work_capacity & no_means_of_living)
+	some id in _candidates
 	not _grounds[id]
 }
 

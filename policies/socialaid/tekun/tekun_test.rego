@@ -278,8 +278,10 @@ test_clause6_supporter_group3_income_line if {
 # 1999.99 × 12 = 23999.88 → unable.
 test_clause6_supporter_group3_income_at_line_able if {
 	o := {"parameter_overrides": {"tekun": {"prior_year_disposable_income_annual": 24000}}}
-	not _identified(object.union(_with_supporter(_s70({"monthly_income": 2000})), o)) with data.socialaid.settings.allow_parameter_overrides as true
-	_identified(object.union(_with_supporter(_s70({"monthly_income": 1999.99})), o)) with data.socialaid.settings.allow_parameter_overrides as true
+	at := object.union(_with_supporter(_s70({"monthly_income": 2000})), o)
+	below := object.union(_with_supporter(_s70({"monthly_income": 1999.99})), o)
+	not _identified(at) with data.socialaid.settings.allow_parameter_overrides as true
+	_identified(below) with data.socialaid.settings.allow_parameter_overrides as true
 }
 
 # Assets outside the low-income rule → able; assets not stated → not established, and named.
@@ -322,7 +324,12 @@ test_clause6_supporter_group4_severely_disabled if {
 # The caller's severely_disabled flag counts too, with the income and asset conditions.
 test_clause6_supporter_group4_flag if {
 	_identified(_with_supporter({"severely_disabled": true, "low_income": true, "assets_within_low_income_rule": true}))
-	not _identified(_with_supporter({"severely_disabled": true, "assets_within_low_income_rule": true, "monthly_income": 2200}))
+
+	# 2200 × 12 = 26400 ≥ 25508: own income not below the line → able.
+	not _identified(_with_supporter({
+		"severely_disabled": true, "assets_within_low_income_rule": true,
+		"monthly_income": 2200,
+	}))
 }
 
 # (5) Without civil capacity, missing or imprisoned: unable only with the asset rule.
