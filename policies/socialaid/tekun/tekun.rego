@@ -206,7 +206,11 @@ _ground_facts(s) := {
 		[income, "monthly_income"],
 		[assets, "assets_within_low_income_rule"],
 	],
-	"severely_disabled_low_income": [[_severe(s), "disability"], [income, "monthly_income"], [assets, "assets_within_low_income_rule"]],
+	"severely_disabled_low_income": [
+		[_severe(s), "disability"],
+		[income, "monthly_income"],
+		[assets, "assets_within_low_income_rule"],
+	],
 	"no_civil_capacity": [[_civil(s), "no_civil_capacity"], [assets, "assets_within_low_income_rule"]],
 	"missing": [[_flag(s, "missing"), "missing"], [assets, "assets_within_low_income_rule"]],
 	"imprisoned": [[_flag(s, "imprisoned"), "imprisoned"], [assets, "assets_within_low_income_rule"]],
@@ -294,12 +298,6 @@ _hint(facts) if {
 # _candidates: the members condition 3 can still decide (no capacity to work and no means of living).
 _candidates := no_work_capacity & no_means_of_living
 
-# _assessed[id][j]: member id's supporter j, assessed — on the decision path only for the candidates.
-_assessed[id] := _assess_all(_members[id]) if {
-	some id in _candidates
-	is_array(_members[id].legal_supporters)
-}
-
 _assess_all(m) := [_assess(_ground_facts(s)) | some s in m.legal_supporters]
 
 # _grounds_all[id]: every member's supporters' grounds, for the explanation.
@@ -308,13 +306,45 @@ _grounds_all[id] := [a.unable | some a in _assess_all(m)] if {
 	is_array(m.legal_supporters)
 }
 
-# _grounds[id][j]: the grounds on which member id's supporter j is unable to support ([] = able).
-_grounds[id] := [a.unable | some a in assessed] if some id, assessed in _assessed
+# _unable(s): the same five grounds as _ground_facts, as short-circuiting rules for the decision path
+# (a test checks that both agree).
+_unable(s) if s.is_tekun == true
 
+_unable(s) if {
+	s.receives_dibao == true
+	_at_least(_supporter_age(s), _p.supporter_dibao_age) == true
+}
+
+_unable(s) if {
+	s.assets_within_low_income_rule == true
+	_income_below_line(s) == true
+	_at_least(_supporter_age(s), _p.supporter_elderly_age) == true
+}
+
+_unable(s) if {
+	s.assets_within_low_income_rule == true
+	_income_below_line(s) == true
+	_severe(s) == true
+}
+
+_unable(s) if {
+	s.assets_within_low_income_rule == true
+	_group5(s)
+}
+
+_group5(s) if s.no_civil_capacity == true
+
+_group5(s) if s.missing == true
+
+_group5(s) if s.imprisoned == true
+
+# no_able_supporter: the candidates whose stated supporters (none, or all) are unable to support.
 no_able_supporter contains id if {
-	some id, grounds in _grounds
-	every g in grounds {
-		count(g) > 0
+	some id in _candidates
+	supporters := _members[id].legal_supporters
+	is_array(supporters)
+	every s in supporters {
+		_unable(s)
 	}
 }
 
@@ -692,7 +722,7 @@ missing_facts contains {
 	"assumption": "not_established",
 } if {
 	some id in _candidates
-	not _grounds[id]
+	not is_array(object.get(_members[id], "legal_supporters", null))
 }
 
 # A supporter fact the request does not give, where it keeps a ground of inability from being decided and
@@ -703,9 +733,10 @@ missing_facts contains {
 	"rule": "tekun.supporters_unable",
 	"assumption": "not_established",
 } if {
-	some id in (no_work_capacity & no_means_of_living)
+	some id in _candidates
 	not id in no_able_supporter
-	assessed := _assessed[id]
+	is_array(object.get(_members[id], "legal_supporters", null))
+	assessed := _assess_all(_members[id])
 	every a in assessed {
 		_unable_or_pending(a)
 	}

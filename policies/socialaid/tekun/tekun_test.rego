@@ -569,3 +569,28 @@ test_clause6_every_finding_id_registered if {
 		data.socialaid.rules[id].clause == 6
 	}
 }
+
+# The decision path's short-circuit rules (_unable) and the explanation's ground facts agree on every
+# supporter shape used above, and on each ground alone (on 2025-01-01; born 1955-01-01 → 70, 1965-01-01 → 60).
+_supporters := [
+	{}, {"is_tekun": true}, {"receives_dibao": true}, {"receives_dibao": true, "birth_date": "1965-01-01"},
+	{"receives_dibao": true, "birth_date": "1965-01-02"}, _s70({}), _s70({"birth_date": "1955-01-02"}),
+	_s70({"monthly_income": 2125.67}), _s70({"assets_within_low_income_rule": false}),
+	object.remove(_s70({}), ["monthly_income"]),
+	object.union(object.remove(_s70({}), ["monthly_income"]), {"low_income": true}),
+	{"severely_disabled": true, "low_income": true, "assets_within_low_income_rule": true},
+	{"disability": {"type": "mental", "grade": 3}, "monthly_income": 10, "assets_within_low_income_rule": true},
+	{"disability": {"type": "physical", "grade": 3}, "monthly_income": 10, "assets_within_low_income_rule": true},
+	{"no_civil_capacity": true, "assets_within_low_income_rule": true}, {"no_civil_capacity": true},
+	{"legally_incapacitated": true, "assets_within_low_income_rule": true},
+	{"missing": true, "assets_within_low_income_rule": true},
+	{"missing": true, "assets_within_low_income_rule": false},
+	{"imprisoned": true, "assets_within_low_income_rule": true}, {"imprisoned": true},
+]
+
+test_clause6_supporter_decision_and_explanation_agree if {
+	decided := {i | some i, s in _supporters; _identified(_with_supporter(s))}
+	explained := {i | some i, s in _supporters; _finding(_with_supporter(s), "tekun.supporters_unable").outcome == "met"}
+	decided == explained
+	count(decided) == 9
+}
