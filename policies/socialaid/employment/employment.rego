@@ -25,8 +25,8 @@ _job(m) := status.get(m, ["employment"], {})
 _flag(m, name) := object.get(_job(m), name, false)
 
 working_age(m) if {
-	status.age(m) >= _p.working_age_min
-	status.age(m) < _p.retirement_age
+	status.ages[m.id] >= _p.working_age_min
+	status.ages[m.id] < _p.retirement_age
 }
 
 _employed(m) if object.get(_job(m), "status", "not_in_labour_force") in {"employed", "self_employed"}
@@ -162,7 +162,10 @@ _failing := [lib.rule_ref("employment.assisted_family", "not_met")] if {
 	not status.assisted_family
 } else := refs if {
 	refs := [lib.rule_ref(id, "not_met") |
-		some id, failed in {"employment.public_services": count(_unserved) > 0, "employment.working_age": count(_too_young_or_old) > 0}
+		some id, failed in {
+			"employment.public_services": count(_unserved) > 0,
+			"employment.working_age": count(_too_young_or_old) > 0,
+		}
 		failed
 	]
 	count(refs) > 0
@@ -251,7 +254,7 @@ _asks_for_help(m) if {
 #         aged {age}, not referred to public employment services — able to work: {able_to_work}; willing:
 #         {willing_to_work}; registered unemployed: {registered_unemployed}
 findings contains lib.member_finding(rego.metadata.rule(), "employment", lib.outcome(count(_missing(m)) == 0), m.id, {
-	"age": status.age(m),
+	"age": status.ages[m.id],
 	"able_to_work": _flag(m, "able_to_work"),
 	"willing_to_work": _flag(m, "willing_to_work"),
 	"registered_unemployed": _flag(m, "registered_unemployed"),
@@ -279,7 +282,7 @@ findings contains lib.member_finding(rego.metadata.rule(), "employment", lib.out
 #       zh: '{age}岁，不在劳动年龄段（{working_age_min}周岁至未满{retirement_age}周岁）内'
 #       en: 'aged {age}, outside working age ({working_age_min} up to {retirement_age})'
 findings contains lib.member_finding(rego.metadata.rule(), "employment", "not_met", id, {
-	"age": status.age(m),
+	"age": status.ages[m.id],
 	"working_age_min": _p.working_age_min,
 	"retirement_age": _p.retirement_age,
 }) if {

@@ -40,10 +40,7 @@ dibao_route if {
 
 _centralized(m) := status.get(m, ["tekun_arrangement", "centralized"], false)
 
-tekun_ids contains m.id if {
-	some m in _members
-	status.tekun_member(m)
-}
+tekun_ids := status.tekun_member_ids
 
 # dispersed_tekun_ids: 特困 people supported at home (分散供养); absent arrangement reads as dispersed.
 dispersed_tekun_ids contains m.id if {
@@ -82,7 +79,10 @@ _basis := [code |
 ]
 
 _route_refs := [lib.rule_ref(id, "met") |
-	some id, holds in {"housing.dibao_family_difficulty": dibao_route, "housing.dispersed_tekun": count(tekun_route_ids) > 0}
+	some id, holds in {
+		"housing.dibao_family_difficulty": dibao_route,
+		"housing.dispersed_tekun": count(tekun_route_ids) > 0,
+	}
 	holds
 ]
 
@@ -116,7 +116,10 @@ missing_facts contains {
 	"assumption": "not_established",
 } if {
 	_difficulty_given == null
-	some rule, applies in {"housing.dibao_family_difficulty": status.dibao_family, "housing.dispersed_tekun": count(dispersed_tekun_ids) > 0}
+	some rule, applies in {
+		"housing.dibao_family_difficulty": status.dibao_family,
+		"housing.dispersed_tekun": count(dispersed_tekun_ids) > 0,
+	}
 	applies
 }
 
@@ -262,7 +265,9 @@ findings contains lib.household_finding(rego.metadata.rule(), "housing", "met", 
 #     met:
 #       zh: 农村住房救助对象，优先纳入农村危房改造对象范围
 #       en: rural housing assistance — priority for dangerous-house renovation
-findings contains lib.household_finding(rego.metadata.rule(), "housing", "met", {"dangerous_house": _dangerous_house}) if {
+findings contains lib.household_finding(rego.metadata.rule(), "housing", "met", {
+	"dangerous_house": _dangerous_house,
+}) if {
 	eligible
 	not _urban
 }

@@ -86,23 +86,23 @@ findings contains lib.household_finding(rego.metadata.rule(), "grain_assistance"
 
 _categories := ["elderly", "minor", "disabled"]
 
-_in_category("elderly", m) if status.elderly(m)
-
-_in_category("minor", m) if status.minor(m)
-
-_in_category("disabled", m) if status.disabled(m)
+_category_members := {
+	"elderly": status.elderly_ids,
+	"minor": status.minor_ids,
+	"disabled": status.disabled_ids,
+}
 
 # categories[id]: the care categories (elderly, minor, disabled) of every member, computed once.
-categories[m.id] := [c | some c in _categories; _in_category(c, m)] if some m in _members
+categories[m.id] := [c | some c in _categories; m.id in _category_members[c]] if some m in _members
 
 _dependent contains m if {
 	some m in _members
-	status.cannot_care_for_self(m)
+	status.self_care_levels[m.id] != "able"
 }
 
 # care_referrals[id]: a member of an assisted family who cannot care for themselves and is elderly, a
 # minor or disabled.
-care_referrals[m.id] := {"self_care": status.self_care(m), "categories": categories[m.id]} if {
+care_referrals[m.id] := {"self_care": status.self_care_levels[m.id], "categories": categories[m.id]} if {
 	status.assisted_family
 	some m in _dependent
 	count(categories[m.id]) > 0
@@ -162,9 +162,9 @@ missing_facts contains {
 #       zh: 生活不能自理（{self_care}），但社会救助家庭：{assisted_family}；类别：{categories}
 #       en: 'cannot care for oneself ({self_care}), but assisted family: {assisted_family}; categories: {categories}'
 findings contains lib.member_finding(rego.metadata.rule(), "care_services", lib.outcome(referred), m.id, {
-	"self_care": status.self_care(m),
+	"self_care": status.self_care_levels[m.id],
 	"categories": categories[m.id],
-	"age": status.age(m),
+	"age": status.ages[m.id],
 	"assisted_family": status.assisted_family,
 }) if {
 	some m in _dependent

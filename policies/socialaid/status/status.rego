@@ -52,21 +52,27 @@ tekun_member(m) if m.id in _tekun_decided
 
 tekun_member(m) if receiving("tekun", m)
 
-default dibao_family := false
-
-# dibao_family: a 低保 family (最低生活保障家庭) — at least one member is a 低保 member.
-dibao_family if {
+# dibao_member_ids and tekun_member_ids: the same tests as sets over the household, computed once per
+# decision (a function with arguments is not memoized; the clauses ask these many times).
+dibao_member_ids contains m.id if {
 	some m in _household.members
 	dibao_member(m)
 }
 
-default tekun_family := false
-
-# tekun_family: a family with a 特困 person (特困供养人员家庭).
-tekun_family if {
+tekun_member_ids contains m.id if {
 	some m in _household.members
 	tekun_member(m)
 }
+
+default dibao_family := false
+
+# dibao_family: a 低保 family (最低生活保障家庭) — at least one member is a 低保 member.
+dibao_family if count(dibao_member_ids) > 0
+
+default tekun_family := false
+
+# tekun_family: a family with a 特困 person (特困供养人员家庭).
+tekun_family if count(tekun_member_ids) > 0
 
 # low_income_line is 1.5 × the 低保 standard for the household's area.
 low_income_line := params.p.dibao.low_income_ratio * dibao.standard
@@ -150,6 +156,48 @@ _level(n) := "fully_lost" if {
 } else := "able"
 
 cannot_care_for_self(m) if self_care(m) != "able"
+
+# Per-member status as sets and maps over the household, computed once per decision for the clauses that
+# ask about every member (the functions above stay for single-member questions).
+ages[m.id] := age(m) if some m in _household.members
+
+elderly_ids contains id if {
+	some id, a in ages
+	a >= params.p.status.elderly_age
+}
+
+minor_ids contains id if {
+	some id, a in ages
+	a < params.p.status.adult_age
+}
+
+disabled_ids contains m.id if {
+	some m in _household.members
+	disabled(m)
+}
+
+severely_disabled_ids contains m.id if {
+	some m in _household.members
+	severely_disabled(m)
+}
+
+seriously_ill_ids contains m.id if {
+	some m in _household.members
+	seriously_ill(m)
+}
+
+tuopin_ids contains m.id if {
+	some m in _household.members
+	tuopin_population(m)
+}
+
+edge_ids contains m.id if {
+	some m in _household.members
+	edge_population(m)
+}
+
+# self_care_levels[id]: every member's self-care level (able when nothing is said).
+self_care_levels[m.id] := self_care(m) if some m in _household.members
 
 # family_facts is the household's status, for the values of a finding.
 family_facts := {
