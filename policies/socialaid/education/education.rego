@@ -50,13 +50,13 @@ _enrolled(m) if m.education.enrolled == true
 _stage(m) := status.get(m, ["education", "stage"], null)
 
 # students[id]: every enrolled member, with the basis codes (empty when none).
-students[m.id] := {"stage": _stage(m), "basis": [b | some b in _bases; _has_basis(b, m)]} if {
+students := {m.id: {"stage": _stage(m), "basis": [b | some b in _bases; _has_basis(b, m)]} |
 	some m in _members
 	_enrolled(m)
 }
 
 # eligible_students[id]: enrolled below postgraduate (a stage with aid), with at least one basis.
-eligible_students[id] := {"stage": s.stage, "basis": s.basis, "aid": aid[s.stage]} if {
+eligible_students := {id: {"stage": s.stage, "basis": s.basis, "aid": aid[s.stage]} |
 	some id, s in students
 	aid[s.stage]
 	count(s.basis) > 0
@@ -70,14 +70,14 @@ _school_age(m) if {
 }
 
 # placements[id]: a disabled minor of compulsory-education age who cannot attend school.
-placements[m.id] := {"age": status.ages[m.id]} if {
+placements := {m.id: {"age": status.ages[m.id]} |
 	some m in _members
 	_cannot_attend(m)
 	m.id in status.disabled_ids
 	_school_age(m)
 }
 
-_unplaced contains m if {
+_unplaced := {m |
 	some m in _members
 	_cannot_attend(m)
 	not placements[m.id]

@@ -20,7 +20,9 @@ _members := input.household.members
 
 _p := params.p.employment
 
-_job(m) := status.get(m, ["employment"], {})
+_jobs := {m.id: status.get(m, ["employment"], {}) | some m in _members}
+
+_job(m) := _jobs[m.id]
 
 _flag(m, name) := object.get(_job(m), name, false)
 
@@ -32,20 +34,15 @@ working_age(m) if {
 _employed(m) if object.get(_job(m), "status", "not_in_labour_force") in {"employed", "self_employed"}
 
 # candidates: working-age members of an assisted family.
-candidates contains m if {
-	status.assisted_family
-	some m in _members
-	working_age(m)
-}
+candidates := {m | some m in _members; working_age(m)} if status.assisted_family
+
+else := set()
 
 _service_conditions := ["able_to_work", "willing_to_work", "registered_unemployed"]
 
 _missing(m) := [c | some c in _service_conditions; _flag(m, c) != true]
 
-public_services contains m.id if {
-	some m in candidates
-	count(_missing(m)) == 0
-}
+public_services := {m.id | some m in candidates; count(_missing(m)) == 0}
 
 # months_elapsed: whole months from start to end (a month counts once its day-of-month is reached).
 months_elapsed(start, end) := (((_y(end) - _y(start)) * 12) + _m(end)) - (_m(start) + _partial(start, end))
@@ -71,10 +68,7 @@ site_rent_months_left(m) := max([0, _p.site_rent_max_months - months_elapsed(_jo
 # startup[id]: a member wanting to start a business — the guaranteed loan (up to startup_loan_max, with
 # interest subsidy) and the one-off subsidy are in kind / one-off (parameters); once the business has
 # started, the months elapsed, the months of site rent left and this month's site rent.
-startup[m.id] := _rent_entry(m) if {
-	some m in candidates
-	_flag(m, "wants_to_start_business") == true
-}
+startup := {m.id: _rent_entry(m) | some m in candidates; _flag(m, "wants_to_start_business") == true}
 
 _rent_entry(m) := {
 	"started": true,
@@ -89,21 +83,15 @@ _rent_now(m) := _p.site_rent_monthly if site_rent_months_left(m) > 0
 
 else := 0
 
-employment_aid contains m.id if {
-	some m in candidates
-	_flag(m, "employment_difficult") == true
-}
+employment_aid := {m.id | some m in candidates; _flag(m, "employment_difficult") == true}
 
-public_welfare_posts contains m.id if {
+public_welfare_posts := {m.id |
 	some m in candidates
 	m.id in employment_aid
 	_flag(m, "market_placement_failed") == true
 }
 
-_able_working_age contains m if {
-	some m in candidates
-	_flag(m, "able_to_work") == true
-}
+_able_working_age := {m | some m in candidates; _flag(m, "able_to_work") == true}
 
 default zero_employment_family := false
 
@@ -172,14 +160,14 @@ _failing := [lib.rule_ref("employment.assisted_family", "not_met")] if {
 } else := [lib.rule_ref("employment.public_services", "not_met")]
 
 # _unserved: candidates out of work who miss a condition of the public services.
-_unserved contains m.id if {
+_unserved := {m.id |
 	some m in candidates
 	not _employed(m)
 	count(_missing(m)) > 0
 }
 
 # _too_young_or_old: members of an assisted family who ask for help outside working age.
-_too_young_or_old contains m.id if {
+_too_young_or_old := {m.id |
 	status.assisted_family
 	some m in _members
 	_asks_for_help(m)

@@ -43,7 +43,7 @@ _centralized(m) := status.get(m, ["tekun_arrangement", "centralized"], false)
 tekun_ids := status.tekun_member_ids
 
 # dispersed_tekun_ids: 特困 people supported at home (分散供养); absent arrangement reads as dispersed.
-dispersed_tekun_ids contains m.id if {
+dispersed_tekun_ids := {m.id |
 	some m in _members
 	m.id in tekun_ids
 	_centralized(m) == false

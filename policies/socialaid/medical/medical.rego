@@ -36,28 +36,21 @@ _group_members := {
 }
 
 # groups[id]: the enrollment groups of every member (empty when in none), computed once.
-groups[m.id] := [g | some g in _group_ids; m.id in _group_members[g]] if some m in _members
+groups := {m.id: [g | some g in _group_ids; m.id in _group_members[g]] | some m in _members}
 
 # enrollment[id]: the groups of each member in at least one of the four groups.
-enrollment[id] := gs if {
-	some id, gs in groups
-	count(gs) > 0
-}
+enrollment := {id: gs | some id, gs in groups; count(gs) > 0}
 
 # coverage_from[id]: a member of the four groups who paid after the collection period is covered from
 # the day of payment.
-coverage_from[m.id] := m.insurance.paid_date if {
+coverage_from := {m.id: m.insurance.paid_date |
 	some m in _members
 	enrollment[m.id]
 	m.insurance.paid_after_collection_period == true
 	m.insurance.paid_date
 }
 
-insurance_check contains m.id if {
-	some m in _members
-	m.id in status.tuopin_ids
-	status.insured(m) == false
-}
+insurance_check := {m.id | some m in _members; m.id in status.tuopin_ids; status.insured(m) == false}
 
 # _low_income_ids: 脱贫人口、特困供养人员、低保对象等低收入人口 — read as 脱贫 people, 特困 people, 低保 members,
 # edge populations and every member of a low-income family.
@@ -74,19 +67,20 @@ _line_kind(m) := "low_income" if m.id in _low_income_ids
 else := "general"
 
 # episodes: every episode with its member and line.
-episodes contains {
-	"member_id": m.id,
-	"date": e.date,
-	"compliant_self_paid": e.compliant_self_paid,
-	"warning_line": warning_line(m),
-	"line": _line_kind(m),
-} if {
+episodes := {x |
 	some m in _members
 	some e in m.medical_episodes
+	x := {
+		"member_id": m.id,
+		"date": e.date,
+		"compliant_self_paid": e.compliant_self_paid,
+		"warning_line": warning_line(m),
+		"line": _line_kind(m),
+	}
 }
 
 # referrals: episodes strictly above their line (超过).
-referrals contains e if {
+referrals := {e |
 	some e in episodes
 	e.compliant_self_paid > e.warning_line
 }

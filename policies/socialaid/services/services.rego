@@ -93,16 +93,13 @@ _category_members := {
 }
 
 # categories[id]: the care categories (elderly, minor, disabled) of every member, computed once.
-categories[m.id] := [c | some c in _categories; m.id in _category_members[c]] if some m in _members
+categories := {m.id: [c | some c in _categories; m.id in _category_members[c]] | some m in _members}
 
-_dependent contains m if {
-	some m in _members
-	status.self_care_levels[m.id] != "able"
-}
+_dependent := {m | some m in _members; status.self_care_levels[m.id] != "able"}
 
 # care_referrals[id]: a member of an assisted family who cannot care for themselves and is elderly, a
 # minor or disabled.
-care_referrals[m.id] := {"self_care": status.self_care_levels[m.id], "categories": categories[m.id]} if {
+care_referrals := {m.id: {"self_care": status.self_care_levels[m.id], "categories": categories[m.id]} |
 	status.assisted_family
 	some m in _dependent
 	count(categories[m.id]) > 0
@@ -139,7 +136,7 @@ missing_facts contains {
 	status.assisted_family
 	some i, m in _members
 	count(categories[m.id]) > 0
-	not status.assessed_self_care(m)
+	not status.assessed_levels[m.id]
 }
 
 # METADATA

@@ -54,15 +54,9 @@ tekun_member(m) if receiving("tekun", m)
 
 # dibao_member_ids and tekun_member_ids: the same tests as sets over the household, computed once per
 # decision (a function with arguments is not memoized; the clauses ask these many times).
-dibao_member_ids contains m.id if {
-	some m in _household.members
-	dibao_member(m)
-}
+dibao_member_ids := {m.id | some m in _household.members; dibao_member(m)}
 
-tekun_member_ids contains m.id if {
-	some m in _household.members
-	tekun_member(m)
-}
+tekun_member_ids := {m.id | some m in _household.members; tekun_member(m)}
 
 default dibao_family := false
 
@@ -159,45 +153,28 @@ cannot_care_for_self(m) if self_care(m) != "able"
 
 # Per-member status as sets and maps over the household, computed once per decision for the clauses that
 # ask about every member (the functions above stay for single-member questions).
-ages[m.id] := age(m) if some m in _household.members
+# (Complete rules, so each is evaluated once per query and then read from the cache.)
+ages := {m.id: age(m) | some m in _household.members}
 
-elderly_ids contains id if {
-	some id, a in ages
-	a >= params.p.status.elderly_age
-}
+elderly_ids := {id | some id, a in ages; a >= params.p.status.elderly_age}
 
-minor_ids contains id if {
-	some id, a in ages
-	a < params.p.status.adult_age
-}
+minor_ids := {id | some id, a in ages; a < params.p.status.adult_age}
 
-disabled_ids contains m.id if {
-	some m in _household.members
-	disabled(m)
-}
+disabled_ids := {m.id | some m in _household.members; disabled(m)}
 
-severely_disabled_ids contains m.id if {
-	some m in _household.members
-	severely_disabled(m)
-}
+severely_disabled_ids := {m.id | some m in _household.members; severely_disabled(m)}
 
-seriously_ill_ids contains m.id if {
-	some m in _household.members
-	seriously_ill(m)
-}
+seriously_ill_ids := {m.id | some m in _household.members; seriously_ill(m)}
 
-tuopin_ids contains m.id if {
-	some m in _household.members
-	tuopin_population(m)
-}
+tuopin_ids := {m.id | some m in _household.members; tuopin_population(m)}
 
-edge_ids contains m.id if {
-	some m in _household.members
-	edge_population(m)
-}
+edge_ids := {m.id | some m in _household.members; edge_population(m)}
 
-# self_care_levels[id]: every member's self-care level (able when nothing is said).
-self_care_levels[m.id] := self_care(m) if some m in _household.members
+# assessed_levels: the assessed self-care level of every member who has one; self_care_levels: every
+# member's level, able when nothing is said.
+assessed_levels := {m.id: level | some m in _household.members; level := assessed_self_care(m)}
+
+self_care_levels := {m.id: object.get(assessed_levels, m.id, "able") | some m in _household.members}
 
 # family_facts is the household's status, for the values of a finding.
 family_facts := {
