@@ -31,18 +31,30 @@ working_age(m) if {
 	status.ages[m.id] < _p.retirement_age
 }
 
-_employed(m) if object.get(_job(m), "status", "not_in_labour_force") in {"employed", "self_employed"}
+_employed(m) if m.id in _employed_ids
 
-# candidates: working-age members of an assisted family.
+_employed_ids := {id | some id, j in _jobs; j.status in {"employed", "self_employed"}}
+
+# candidates: working-age members of an assisted family (the member records; _candidate_ids their ids).
 candidates := {m | some m in _members; working_age(m)} if status.assisted_family
 
 else := set()
+
+_candidate_ids := {m.id | some m in candidates}
 
 _service_conditions := ["able_to_work", "willing_to_work", "registered_unemployed"]
 
 _missing(m) := [c | some c in _service_conditions; _flag(m, c) != true]
 
-public_services := {m.id | some m in candidates; count(_missing(m)) == 0}
+# public_services: candidates able and willing to work and registered as unemployed (the flags are
+# read straight from each member's record: an absent flag is no).
+public_services := {id |
+	some id in _candidate_ids
+	j := _jobs[id]
+	j.able_to_work == true
+	j.willing_to_work == true
+	j.registered_unemployed == true
+}
 
 # months_elapsed: whole months from start to end (a month counts once its day-of-month is reached).
 months_elapsed(start, end) := (((_y(end) - _y(start)) * 12) + _m(end)) - (_m(start) + _partial(start, end))
@@ -68,7 +80,7 @@ site_rent_months_left(m) := max([0, _p.site_rent_max_months - months_elapsed(_jo
 # startup[id]: a member wanting to start a business — the guaranteed loan (up to startup_loan_max, with
 # interest subsidy) and the one-off subsidy are in kind / one-off (parameters); once the business has
 # started, the months elapsed, the months of site rent left and this month's site rent.
-startup := {m.id: _rent_entry(m) | some m in candidates; _flag(m, "wants_to_start_business") == true}
+startup := {m.id: _rent_entry(m) | some m in candidates; _jobs[m.id].wants_to_start_business == true}
 
 _rent_entry(m) := {
 	"started": true,
@@ -83,25 +95,21 @@ _rent_now(m) := _p.site_rent_monthly if site_rent_months_left(m) > 0
 
 else := 0
 
-employment_aid := {m.id | some m in candidates; _flag(m, "employment_difficult") == true}
+employment_aid := {id | some id in _candidate_ids; _jobs[id].employment_difficult == true}
 
-public_welfare_posts := {m.id |
-	some m in candidates
-	m.id in employment_aid
-	_flag(m, "market_placement_failed") == true
-}
+public_welfare_posts := {id | some id in employment_aid; _jobs[id].market_placement_failed == true}
 
-_able_working_age := {m | some m in candidates; _flag(m, "able_to_work") == true}
+_able_ids := {id | some id in _candidate_ids; _jobs[id].able_to_work == true}
+
+_able_working_age := {m | some m in candidates; m.id in _able_ids}
 
 default zero_employment_family := false
 
 # zero_employment_family (零就业家庭, 就业促进法 第五十六条: every family member of legal working age out of
 # work): an assisted family with working-age members able to work, none of them employed or self-employed.
 zero_employment_family if {
-	count(_able_working_age) > 0
-	every m in _able_working_age {
-		not _employed(m)
-	}
+	count(_able_ids) > 0
+	count(_able_ids & _employed_ids) == 0
 }
 
 covered_member_ids := sort((((public_services | {id | some id, _ in startup}) | employment_aid) | public_welfare_posts))
@@ -160,18 +168,18 @@ _failing := [lib.rule_ref("employment.assisted_family", "not_met")] if {
 } else := [lib.rule_ref("employment.public_services", "not_met")]
 
 # _unserved: candidates out of work who miss a condition of the public services.
-_unserved := {m.id |
-	some m in candidates
-	not _employed(m)
-	count(_missing(m)) > 0
-}
+_unserved := (_candidate_ids - _employed_ids) - public_services
 
 # _too_young_or_old: members of an assisted family who ask for help outside working age.
-_too_young_or_old := {m.id |
-	status.assisted_family
-	some m in _members
-	_asks_for_help(m)
-	not working_age(m)
+_too_young_or_old := {id | some id in _asking_ids; not id in _candidate_ids} if status.assisted_family
+
+else := set()
+
+# _asking_ids: members who ask for help (registered, wanting a business, employment-difficult or willing).
+_asking_ids := {id |
+	some id, j in _jobs
+	some name in ["registered_unemployed", "wants_to_start_business", "employment_difficult", "willing_to_work"]
+	j[name] == true
 }
 
 _details := {k: v |
@@ -208,14 +216,11 @@ missing_facts contains {
 	"assumption": "not_assessed",
 } if {
 	some i, m in _members
-	m in candidates
+	m.id in _candidate_ids
 	status.get(m, ["employment"], null) == null
 }
 
-_asks_for_help(m) if {
-	some name in ["registered_unemployed", "wants_to_start_business", "employment_difficult", "willing_to_work"]
-	_flag(m, name) == true
-}
+_asks_for_help(m) if m.id in _asking_ids
 
 # --- findings (explanation only) ---
 
