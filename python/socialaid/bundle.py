@@ -20,6 +20,8 @@ from socialaid.paths import BUNDLE_FILE, POLICY_DIR, REPO_ROOT, STAGE_DIR, opa_b
 __all__ = ["ROOT", "build", "ensure_fresh", "git_revision", "stage"]
 
 ROOT = "socialaid"
+# The bundle owns its policy and OPA's own authorization and log-masking policies, nothing else.
+ROOTS = [ROOT, "system/authz", "system/log"]
 
 
 def git_revision() -> str:
@@ -47,7 +49,7 @@ def stage(target: Path = STAGE_DIR, *, revision: str | None = None) -> Path:
         data_dir.mkdir(parents=True, exist_ok=True)
         (data_dir / "data.json").write_text(json.dumps(schemas.load(name), ensure_ascii=False), "utf-8")
     _write_rule_registry(target)
-    manifest = {"revision": revision or git_revision(), "roots": [ROOT]}
+    manifest = {"revision": revision or git_revision(), "roots": ROOTS}
     (target / ".manifest").write_text(json.dumps(manifest), encoding="utf-8")
     return target
 

@@ -1,0 +1,41 @@
+# METADATA
+# title: Decision-log masking
+# description: >-
+#   OPA applies data.system.log.mask to every decision-log event before it is written. Personal data
+#   leaves no trace in the audit log: every name in the request is erased, every birth date keeps only its year
+#   (enough to audit an age test), and every string that looks like a resident identity number
+#   (18 characters, 17 digits and a check digit or X) is replaced, wherever it stands in the input or
+#   the result (member ids, household ids, references to members). The decision id, bundle revision,
+#   time, path and the rest of the result stay.
+package system.log
+
+_id_number := `^[0-9]{17}[0-9Xx]$`
+
+_masked := "***"
+
+mask contains {"op": "remove", "path": _pointer("input", path)} if {
+	walk(input.input, [path, _])
+	count(path) > 0
+	path[count(path) - 1] == "name"
+}
+
+mask contains {"op": "upsert", "path": _pointer("input", path), "value": substring(value, 0, 4)} if {
+	walk(input.input, [path, value])
+	count(path) > 0
+	path[count(path) - 1] == "birth_date"
+	is_string(value)
+}
+
+mask contains {"op": "upsert", "path": _pointer(root, path), "value": _masked} if {
+	some root in ["input", "result"]
+	walk(input[root], [path, value])
+	is_string(value)
+	regex.match(_id_number, value)
+}
+
+# An RFC 6901 pointer from a walk() path: "~" is "~0" and "/" is "~1" inside a segment.
+_pointer(root, path) := concat("/", array.concat(["", root], [_segment(p) | some p in path]))
+
+_segment(p) := replace(replace(p, "~", "~0"), "/", "~1") if is_string(p)
+
+_segment(p) := format_int(p, 10) if is_number(p)
