@@ -26,11 +26,24 @@ mask contains {"op": "upsert", "path": _pointer("input", path), "value": substri
 	is_string(value)
 }
 
-mask contains {"op": "upsert", "path": _pointer(root, path), "value": _masked} if {
-	some root in ["input", "result"]
-	walk(input[root], [path, value])
+# Identity numbers are looked for in the input; the result (which can be large) is walked only when
+# the input held one, since the result repeats only ids the input gave.
+_id_numbers contains value if {
+	walk(input.input, [_, value])
 	is_string(value)
 	regex.match(_id_number, value)
+}
+
+mask contains {"op": "upsert", "path": _pointer("input", path), "value": _masked} if {
+	count(_id_numbers) > 0
+	walk(input.input, [path, value])
+	value in _id_numbers
+}
+
+mask contains {"op": "upsert", "path": _pointer("result", path), "value": _masked} if {
+	count(_id_numbers) > 0
+	walk(input.result, [path, value])
+	value in _id_numbers
 }
 
 # An RFC 6901 pointer from a walk() path: "~" is "~0" and "/" is "~1" inside a segment.
