@@ -7,7 +7,10 @@ _event := {
 		{"id": "a", "name": "张三", "birth_date": "1980-01-01"},
 		{"id": "520302198001011234", "legal_supporters": [{"name": "李四", "birth_date": "1950-06-30"}]},
 	]}},
-	"result": {"programs": {"dibao": {"covered_member_ids": ["a", "520302198001011234"]}}},
+	"result": {"programs": {"dibao": {
+		"covered_member_ids": ["a", "520302198001011234"],
+		"details": {"members": {"520302198001011234": ["x"], "a": ["y"]}},
+	}}},
 }
 
 test_names_removed_birth_dates_cut_to_the_year_identity_numbers_replaced if {
@@ -19,6 +22,7 @@ test_names_removed_birth_dates_cut_to_the_year_identity_numbers_replaced if {
 		{"op": "upsert", "path": "/input/household/id", "value": "***"},
 		{"op": "upsert", "path": "/input/household/members/1/id", "value": "***"},
 		{"op": "upsert", "path": "/result/programs/dibao/covered_member_ids/1", "value": "***"},
+		{"op": "upsert", "path": "/result/programs/dibao/details/members", "value": {"***1": ["x"], "a": ["y"]}},
 	} with input as _event
 }
 
