@@ -26,12 +26,18 @@ errors := [_input_error("", "the request could not be checked against the schema
 	not _match
 }
 
-# A set first, so that the errors come out in a stable order whatever order the schema check gives.
-errors := [e | some e in {_error(d) | some d in details}] if {
+# A set first, so that the errors come out in a stable order whatever order the schema check gives. A
+# failed check always yields an error, even one whose details could not be read.
+errors := _schema_errors if {
 	is_object(input)
-	[valid, details] := _match
+	[valid, _] := _match
 	not valid
 }
+
+_schema_errors := errs if {
+	errs := [e | some e in {_error(d) | some d in _match[1]}]
+	count(errs) > 0
+} else := [_input_error("", "the request does not match the schema", "a request matching the schema")]
 
 # A request that fits the schema can still contradict itself; the schema cannot say these.
 errors := [e | some e in _consistency] if {
@@ -92,6 +98,22 @@ _consistency contains _input_error(
 	not id in _ids
 }
 
+# The schema check lets a property with an empty name through (gojsonschema); no property of the schema
+# has one. The pointer of such a property ends in "/" (RFC 6901).
+_consistency contains _input_error(
+	concat("", [concat("", ["/", _segment(s)]) | some s in path]),
+	"a property with an empty name",
+	"no properties other than those in the schema",
+) if {
+	walk(input, [path, _])
+	count(path) > 0
+	path[count(path) - 1] == ""
+}
+
+_segment(s) := _escape(s) if is_string(s)
+
+_segment(s) := format_int(s, 10) if is_number(s)
+
 # An override of a parameter the bundle does not define is refused whatever its value (false included).
 _consistency contains _input_error(
 	concat("/", ["", "parameter_overrides", _escape(group), _escape(name)]),
@@ -132,18 +154,12 @@ _base(field) := concat("", [concat("", ["/", _escape(s)]) | some s in split(fiel
 
 _escape(s) := replace(replace(s, "~", "~0"), "/", "~1")
 
-# "required" and "additional property" errors name the property in the message; point at it.
+# "required" and "additional property" errors name the property in the message (possibly an empty
+# name); point at it. Any other error, or a message of another form, points at the field itself.
 _pointer(e) := concat("/", [_base(e.field), _escape(m[1])]) if {
-	e.type == "required"
-	m := regex.find_all_string_submatch_n(`^(.+) is required$`, e.desc, 1)[0]
-}
-
-_pointer(e) := concat("/", [_base(e.field), _escape(m[1])]) if {
-	e.type == "additional_property_not_allowed"
-	m := regex.find_all_string_submatch_n(`^Additional property (.+) is not allowed$`, e.desc, 1)[0]
-}
-
-_pointer(e) := _base(e.field) if not e.type in {"required", "additional_property_not_allowed"}
+	e.type in {"required", "additional_property_not_allowed"}
+	m := regex.find_all_string_submatch_n(`^(?:Additional property )?(.*?) (?:is required|is not allowed)$`, e.desc, 1)[0]
+} else := _base(e.field)
 
 _expected(e) := "the property to be present" if e.type == "required"
 

@@ -119,3 +119,8 @@ test_amounts_are_capped if {
 	bad := json.patch(_ok, [{"op": "add", "path": "/household/members/0/monthly_income", "value": 1e400}])
 	{e.pointer | some e in validation.errors with input as bad} == {"/household/members/0/monthly_income"}
 }
+
+test_a_property_with_an_empty_name_is_refused if {
+	bad := json.patch(_ok, [{"op": "add", "path": "/household/members/0/", "value": 1}])
+	{e.pointer | some e in validation.errors with input as bad} == {"/household/members/0/"}
+}
