@@ -12,9 +12,13 @@ seconds, never past the deadline, and a call that reached OPA is never retried. 
 short time-out, so an unreachable OPA is reported within a second.
 
 The deadline covers the whole call — connecting, sending, waiting and reading every byte — not each
-read: a server that trickles its answer a byte at a time is cut off when the deadline passes (the
-client's sockets are shut down by a timer), and the call fails with :class:`EngineTimeoutError`.
-A client is for one thread at a time.
+read: a server that trickles its answer a byte at a time is cut off when the deadline passes (one
+watchdog thread for all clients looks every ``WATCHDOG_TICK`` seconds and shuts the late client's
+sockets down), and the call fails with :class:`EngineTimeoutError`. No thread is started per call:
+a thread start costs the calling thread more than a millisecond of GIL hand-over. The session ignores
+proxy and netrc settings from the environment (``trust_env`` off): OPA is a sidecar or a service on
+a known address, and reading the environment on every call cost 0.7 ms here. A client is for one
+thread at a time.
 
 Every failure is one of socialaid's :mod:`~socialaid.errors`: unreachable (5), time-out (6), undefined
 result (7), policy error with OPA's own message (8), refused by the server's authorization (10), or an
@@ -54,6 +58,7 @@ __all__ = [
     "DECISION_PACKAGE",
     "DECISION_RULE",
     "EXPLANATION_RULE",
+    "WATCHDOG_TICK",
     "DecisionClient",
 ]
 
@@ -63,6 +68,57 @@ EXPLANATION_RULE = "explanation"
 BATCH_RULE = "batch"
 BATCH_CHUNK = 1000
 CONNECT_TIMEOUT = 0.4
+WATCHDOG_TICK = 0.05
+
+
+class _Watchdog:
+    """One daemon thread that cuts off every client whose call has passed its deadline."""
+
+    def __init__(self) -> None:
+        self._clients: weakref.WeakSet[DecisionClient] = weakref.WeakSet()
+        self._lock = threading.Lock()
+        self._thread: threading.Thread | None = None
+
+    def watch(self, client: DecisionClient) -> None:
+        with self._lock:
+            self._clients.add(client)
+            if self._thread is None or not self._thread.is_alive():
+                self._thread = threading.Thread(target=self._run, name="socialaid-deadline", daemon=True)
+                self._thread.start()
+
+    def _run(self) -> None:
+        while True:
+            time.sleep(WATCHDOG_TICK)
+            now = time.monotonic()
+            for client in list(self._clients):
+                call, deadline = client._current
+                if deadline is not None and now >= deadline:
+                    client._expire(call)
+
+
+_WATCHDOG = _Watchdog()
+
+
+class _OneWrite:
+    """Send a request's headers and body in one write, not two (urllib3 writes them separately; on a
+    busy machine each write is a chance to be descheduled, and the server waits for the body)."""
+
+    _held: list[bytes] | None = None
+
+    def request(self, *args: Any, **kwargs: Any) -> None:
+        self._held = []
+        try:
+            super().request(*args, **kwargs)  # type: ignore[misc]
+        finally:
+            held, self._held = self._held, None
+            if held:
+                super().send(b"".join(held))  # type: ignore[misc]
+
+    def send(self, data: Any) -> None:
+        if self._held is not None and isinstance(data, bytes | bytearray):
+            self._held.append(bytes(data))
+            return
+        super().send(data)  # type: ignore[misc]
 
 
 class _DeadlineAdapter(HTTPAdapter):
@@ -76,12 +132,12 @@ class _DeadlineAdapter(HTTPAdapter):
         super().init_poolmanager(*args, **kwargs)
         sockets = self.sockets
 
-        class Connection(HTTPConnection):
+        class Connection(_OneWrite, HTTPConnection):
             def connect(self) -> None:
                 super().connect()
                 sockets.add(self.sock)
 
-        class SecureConnection(HTTPSConnection):
+        class SecureConnection(_OneWrite, HTTPSConnection):
             def connect(self) -> None:
                 super().connect()
                 sockets.add(self.sock)
@@ -137,8 +193,15 @@ class DecisionClient:
             retries=0,
         )
         self._adapter = _DeadlineAdapter()
-        self._opa._session.mount("http://", self._adapter)
-        self._opa._session.mount("https://", self._adapter)
+        session: requests.Session = self._opa._session
+        session.trust_env = False
+        session.headers["Accept-Encoding"] = "identity"  # OPA would gzip a few kB on loopback: pure cost
+        session.mount("http://", self._adapter)
+        session.mount("https://", self._adapter)
+        self._current: tuple[int, float | None] = (0, None)  # (call number, deadline), read by the watchdog
+        self._expired_call = -1
+        self._cut_lock = threading.Lock()
+        _WATCHDOG.watch(self)
 
     def close(self) -> None:
         self._opa.close_connection()
@@ -202,30 +265,27 @@ class DecisionClient:
     def _call(self, send: Callable[[], Any]) -> Any:
         """``send()`` under the whole-call deadline and the one retry policy."""
         deadline = time.monotonic() + self.timeout
-        expired = threading.Event()
+        call = self._current[0] + 1
+        self._current = (call, deadline)
 
-        def cut() -> None:
-            expired.set()
-            self._adapter.cut()
+        def expired() -> bool:
+            return self._expired_call == call or time.monotonic() >= deadline
 
-        timer = threading.Timer(self.timeout, cut)
-        timer.daemon = True
-        timer.start()
         attempt = 0
         try:
             while True:
-                remaining = deadline - time.monotonic()
-                self._opa.timeout = (min(self.connect_timeout, max(remaining, 0.001)), max(remaining, 0.001))
+                remaining = max(deadline - time.monotonic(), 0.001)
+                self._opa.timeout = (min(self.connect_timeout, remaining), remaining)
                 try:
                     return send()
                 except requests.HTTPError as exc:
                     raise _http_error(exc, self.url) from exc
                 except requests.JSONDecodeError as exc:
-                    if expired.is_set():
+                    if expired():
                         raise self._timed_out() from exc
                     raise EngineError(f"OPA at {self.url} answered something that is not JSON: {exc}") from exc
                 except (requests.ConnectionError, requests.Timeout) as exc:
-                    if expired.is_set() or time.monotonic() >= deadline:
+                    if expired():
                         raise self._timed_out() from exc
                     retryable = isinstance(exc, requests.ConnectionError) and not isinstance(exc, requests.ReadTimeout)
                     if not retryable or attempt >= self.retries or time.monotonic() + self.backoff >= deadline:
@@ -233,11 +293,20 @@ class DecisionClient:
                     attempt += 1
                     time.sleep(self.backoff)
                 except requests.RequestException as exc:
-                    if expired.is_set():
+                    if expired():
                         raise self._timed_out() from exc
                     raise EngineError(f"request to OPA at {self.url} failed: {exc}") from exc
         finally:
-            timer.cancel()
+            with self._cut_lock:
+                self._current = (call, None)
+
+    def _expire(self, call: int) -> None:
+        """Called by the watchdog: cut this client's sockets if ``call`` is still the one running."""
+        with self._cut_lock:
+            if self._current[0] != call or self._current[1] is None:
+                return
+            self._expired_call = call
+            self._adapter.cut()
 
     def _timed_out(self) -> EngineTimeoutError:
         return EngineTimeoutError(f"OPA at {self.url} did not answer within {self.timeout:g} s (the whole request)")
