@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
 
 from socialaid.errors import FieldError, InvalidInputError
 
@@ -24,7 +25,9 @@ __all__ = [
     "DecisionDiff",
     "FindingChange",
     "ProgramChange",
+    "ScenarioList",
     "Variant",
+    "VariantSpec",
     "apply_variant",
     "diff_decisions",
     "finding_changes",
@@ -174,42 +177,79 @@ def apply_variant(request: dict[str, Any], variant: Variant) -> dict[str, Any]:
     return with_overrides(result, variant.params)
 
 
-def _variant(name: str, spec: Any, source: str) -> Variant:
-    if not isinstance(spec, dict):
-        raise _invalid(
-            f"/{name}",
-            "a variant must be an object",
-            "{set: {PATH: VALUE}, params: {GROUP.NAME: VALUE}}",
-            source=source,
-        )
-    sets_raw = spec.get("set") or {}
-    params_raw = spec.get("params") or {}
-    if not isinstance(sets_raw, dict) or not isinstance(params_raw, dict):
-        raise _invalid(f"/{name}", "set and params must be objects", "{PATH: VALUE}", source=source)
-    sets = [(str(p), v) for p, v in sets_raw.items()]
+class VariantSpec(BaseModel):
+    """One variant of a scenario file. Unknown keys are errors (``sett:`` is not ``set:``)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    name: str | None = None
+    set: dict[str, Any] = Field(default_factory=dict)
+    params: dict[str, Any] = Field(default_factory=dict)
+
+
+class ScenarioList(BaseModel):
+    """``{"variants": [{"name", "set", "params"}, ...]}``."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    variants: list[VariantSpec] = Field(min_length=1)
+
+
+_NAMED = TypeAdapter(dict[str, VariantSpec])
+
+
+def _model_errors(exc: ValidationError, source: str) -> InvalidInputError:
+    errors = []
+    for e in exc.errors():
+        ptr = pointer([str(part) for part in e["loc"]])
+        if e["type"] == "extra_forbidden":
+            problem = f"unknown key {str(e['loc'][-1])!r}"
+            expected = "only name, set and params in a variant"
+        else:
+            problem = e["msg"]
+            expected = "{set: {PATH: VALUE}, params: {GROUP.NAME: VALUE}}"
+        errors.append(FieldError(ptr, problem, expected))
+    return InvalidInputError(errors, source=source)
+
+
+def _variant(name: str, spec: VariantSpec, ptr: str, source: str) -> Variant:
+    sets = [(str(p), v) for p, v in spec.set.items()]
     for p, _ in sets:
-        parse_path(p)
-    params = [parse_param(f"{k}={json.dumps(v)}") for k, v in params_raw.items()]
+        try:
+            parse_path(p)
+        except InvalidInputError as exc:
+            raise _invalid(f"{ptr}/set", exc.errors[0].problem, exc.errors[0].expected, source=source) from exc
+    params = []
+    for k, v in spec.params.items():
+        try:
+            params.append(parse_param(f"{k}={json.dumps(v)}"))
+        except InvalidInputError as exc:
+            raise _invalid(f"{ptr}/params", exc.errors[0].problem, exc.errors[0].expected, source=source) from exc
     return Variant(name=name, sets=sets, params=params)
 
 
 def load_scenario(path: Path) -> list[Variant]:
     """Named variants from a JSON or YAML file: ``{"variants": [{"name", "set", "params"}]}`` or
-    ``{NAME: {"set": {...}, "params": {...}}}``."""
+    ``{NAME: {"set": {...}, "params": {...}}}``, checked by :class:`VariantSpec` — an unknown key is
+    invalid input with its JSON pointer."""
+    source = str(path)
     try:
         doc = yaml.safe_load(path.read_text("utf-8"))
     except (OSError, yaml.YAMLError) as exc:
-        raise _invalid("", f"cannot read the scenario: {exc}", "a JSON or YAML file", source=str(path)) from exc
-    if isinstance(doc, dict) and isinstance(doc.get("variants"), list):
-        items = [
-            (str(v.get("name", f"variant {i + 1}")) if isinstance(v, dict) else str(i), v)
-            for i, v in enumerate(doc["variants"])
-        ]
-    elif isinstance(doc, dict) and doc:
-        items = [(str(k), v) for k, v in doc.items()]
-    else:
-        raise _invalid("", "no variants", "an object of named variants", source=str(path))
-    return [_variant(name, spec, str(path)) for name, spec in items]
+        raise _invalid("", f"cannot read the scenario: {exc}", "a JSON or YAML file", source=source) from exc
+    if not isinstance(doc, dict) or not doc:
+        raise _invalid("", "no variants", "an object of named variants", source=source)
+    try:
+        if "variants" in doc:
+            listed = ScenarioList.model_validate(doc)
+            return [
+                _variant(v.name or f"variant {i + 1}", v, f"/variants/{i}", source)
+                for i, v in enumerate(listed.variants)
+            ]
+        named = _NAMED.validate_python(doc)
+    except ValidationError as exc:
+        raise _model_errors(exc, source) from exc
+    return [_variant(name, spec, pointer([name]), source) for name, spec in named.items()]
 
 
 # --- diffing two decisions -------------------------------------------------------------------
