@@ -352,9 +352,14 @@ def _print_sweep(
             f"{format_value(c.before)}: {'✓' if c.eligible_before else '✗'} {money(c.amount_before)}",
             f"{format_value(c.at)}: {'✓' if c.eligible_after else '✗'} {money(c.amount_after)}",
             "\n".join(words.clause_label(k, lang) for k in c.clauses),
-            escape("\n".join(_flip_text(f, words, lang) for f in c.flips)),
+            escape("\n".join(_flip_text(f, words, lang) for f in _decisive_flips(c.flips))),
         )
     console.print(cliffs)
+
+
+def _decisive_flips(flips: list[FindingChange]) -> list[FindingChange]:
+    """The findings whose outcome flips at a cliff; the first few that appear or vanish otherwise."""
+    return [f for f in flips if f.change == "outcome"] or flips[:3]
 
 
 @app.command("explain")

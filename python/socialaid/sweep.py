@@ -323,19 +323,37 @@ _CJK_FONTS = (
 )
 
 
+_CJK_FILES = (
+    "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",
+    "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc",
+    "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
+    "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf",
+)
+
+
 def chart_font() -> str | None:
-    """An installed font family with Chinese glyphs, or None (then the chart uses ASCII labels)."""
+    """An installed font family with Chinese glyphs, or None (then the chart uses ASCII labels).
+
+    matplotlib caches its font list; a font installed after the cache was built (by
+    scripts/ensure-fonts.sh) is added from its usual file."""
     from matplotlib import font_manager
 
     installed = {f.name for f in font_manager.fontManager.ttflist}
-    return next((name for name in _CJK_FONTS if name in installed), None)
+    found = next((name for name in _CJK_FONTS if name in installed), None)
+    if found:
+        return found
+    for path in _CJK_FILES:
+        if Path(path).is_file():
+            font_manager.fontManager.addfont(path)
+            return str(font_manager.FontProperties(fname=path).get_name())
+    return None
 
 
 def _ascii(text: str) -> str:
     """Text without the glyphs a Latin font lacks: ``Minimum living guarantee (低保)`` → ``… guarantee``."""
-    kept = "".join(ch if ord(ch) < 128 else " " for ch in text)
-    kept = kept.replace("()", "").replace("( )", "")
-    return " ".join(kept.split()).strip(" ·:-")
+    kept = "".join(ch if ord(ch) < 128 else " " for ch in text.replace("·", "-").replace("：", ": "))
+    kept = " ".join(kept.split()).replace("( )", "").replace("()", "")
+    return " ".join(kept.split()).strip(" :-")
 
 
 def plot(
@@ -386,18 +404,20 @@ def plot(
                 clauses=", ".join(map(str, c.clauses)),
                 at=f"{float(c.at):.2f}",
             )
+            right_half = float(c.at) > (float(xs[0]) + float(xs[-1])) / 2
             ax.annotate(
                 label(text) or f"{c.program}: {float(c.at):.2f}",
                 xy=(float(c.at), max(c.amount_before, c.amount_after)),
                 fontsize=8,
-                xytext=(5, 10),
+                xytext=(-5 if right_half else 5, 10),
                 textcoords="offset points",
+                ha="right" if right_half else "left",
                 color="red",
             )
         title = words("chart_title", path=result.path, household=household, as_of=as_of)
         if result.hypothetical:
             title += words("chart_hypothetical")
-        ax.set_title(label(title), fontsize=10)
+        ax.set_title("\n".join(label(part) for part in title.split(" · ", 1)), fontsize=10)
         ax.set_xlabel(result.path)
         ax.set_ylabel(label(words("chart_y")) or "CNY per month")
         ax.grid(True, alpha=0.3)
