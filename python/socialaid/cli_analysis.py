@@ -278,13 +278,15 @@ def sweep_cmd(
             result = _run_with_progress(client, request, vary, values, code)
         names = {pid: words.program_name(pid, code, result.programs[pid]) for pid in result.programs}
         if plot_file is not None:
+            members = len(request["household"]["members"])
             plot(
                 result,
                 plot_file,
-                names=names,
-                words=lambda key, **kw: msg(key, code, **kw),
-                household=f"{Path(file).stem if file != '-' else 'stdin'}, "
-                f"{len(request['household']['members'])} {'人' if code == 'zh' else 'members'}",
+                names={
+                    pid: {c: words.program_name(pid, c, result.programs[pid]) for c in ("zh", "en")} for pid in names
+                },
+                lang=code,
+                household=f"{Path(file).stem if file != '-' else 'stdin'}, {members}",
                 as_of=str(request.get("as_of")),
                 show_zero=show_zero,
             )

@@ -18,6 +18,7 @@ from typing import Any
 from socialaid.client import DecisionClient
 from socialaid.decide import checked
 from socialaid.errors import FieldError, InvalidInputError
+from socialaid.messages import Lang, msg
 from socialaid.validation import validated
 from socialaid.whatif import FindingChange, finding_changes, set_path, total
 
@@ -28,6 +29,7 @@ __all__ = [
     "SweepResult",
     "chart_font",
     "detect_cliffs",
+    "draw",
     "plot",
     "points",
     "refine_cliff",
@@ -353,77 +355,101 @@ def _ascii(text: str) -> str:
     """Text without the glyphs a Latin font lacks: ``Minimum living guarantee (低保)`` → ``… guarantee``."""
     kept = "".join(ch if ord(ch) < 128 else " " for ch in text.replace("·", "-").replace("：", ": "))
     kept = " ".join(kept.split()).replace("( )", "").replace("()", "")
-    return " ".join(kept.split()).strip(" :-")
+    return " ".join(kept.split()).replace(" :", ":").replace(" ,", ",").strip(" :-")
 
 
-def plot(
+def draw(
+    ax: Any,
     result: SweepResult,
-    file: Path,
     *,
     names: dict[str, str],
     words: Callable[..., str],
     household: str,
     as_of: str,
     show_zero: bool = False,
-    cjk: bool | None = None,
+    cjk: bool = True,
+) -> None:
+    """Draw the sweep on matplotlib axes ``ax``: a step line per program with an amount (every
+    program with ``show_zero``) and the total, each exact cliff marked with its program and clause,
+    a title naming the household, date and units. ``names`` and ``words`` give the words in the
+    chosen language; with ``cjk`` False every label is reduced to ASCII."""
+    label: Callable[[str], str] = (lambda t: t) if cjk else _ascii
+    xs = [p.value for p in result.points]
+    for pid in shown_programs(result, show_zero=show_zero):
+        ys = [p.amounts.get(pid, 0.0) for p in result.points]
+        ax.plot(xs, ys, drawstyle="steps-post", label=label(names.get(pid, pid)) or pid)
+    ax.plot(
+        xs,
+        [p.total for p in result.points],
+        drawstyle="steps-post",
+        color="black",
+        linewidth=2,
+        linestyle="--",
+        label=label(words("chart_total")),
+    )
+    for c in result.cliffs:
+        ax.axvline(float(c.at), color="red", alpha=0.5, linestyle=":")
+        text = words(
+            "chart_cliff",
+            name=names.get(c.program, c.program),
+            clauses=", ".join(map(str, c.clauses)),
+            at=f"{float(c.at):.2f}",
+        )
+        right_half = float(c.at) > (float(xs[0]) + float(xs[-1])) / 2
+        ax.annotate(
+            label(text) or f"{c.program}: {float(c.at):.2f}",
+            xy=(float(c.at), max(c.amount_before, c.amount_after)),
+            fontsize=8,
+            xytext=(-5 if right_half else 5, 10),
+            textcoords="offset points",
+            ha="right" if right_half else "left",
+            color="red",
+        )
+    title = words("chart_title", path=result.path, household=household, as_of=as_of)
+    if result.hypothetical:
+        title += words("chart_hypothetical")
+    ax.set_title("\n".join(label(part) for part in title.split(" · ", 1)), fontsize=10)
+    ax.set_xlabel(result.path)
+    ax.set_ylabel(label(words("chart_y")) or "CNY per month")
+    ax.grid(True, alpha=0.3)
+    ax.legend()
+
+
+def plot(
+    result: SweepResult,
+    file: Path,
+    *,
+    names: dict[str, dict[str, str]],
+    lang: Lang,
+    household: str,
+    as_of: str,
+    show_zero: bool = False,
 ) -> Path:
-    """A step chart of each program's monthly amount and the total against the swept value, each
-    exact cliff marked with its program and clause. ``names`` are the programs' names and ``words``
-    formats catalog entries, both in the chosen language; without a CJK font (``cjk`` False) every
-    label is reduced to ASCII. Uses matplotlib's Agg backend (no display)."""
+    """The chart of :func:`draw` as a PNG in ``lang``, in a CJK font when one is installed; without
+    one, in English reduced to ASCII. ``names`` are the programs' names in both languages. Uses
+    matplotlib's Agg backend (no display)."""
     import matplotlib
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    font = chart_font() if cjk is None or cjk else None
-    label: Callable[[str], str] = (lambda t: t) if font else _ascii
-    xs = [p.value for p in result.points]
-    fig, ax = plt.subplots(figsize=(10, 6), dpi=120)
-    try:
-        if font:
-            plt.rcParams["font.sans-serif"] = [font, "DejaVu Sans"]
-            plt.rcParams["font.family"] = "sans-serif"
-        for pid in shown_programs(result, show_zero=show_zero):
-            ys = [p.amounts.get(pid, 0.0) for p in result.points]
-            ax.plot(xs, ys, drawstyle="steps-post", label=label(names.get(pid, pid)) or pid)
-        ax.plot(
-            xs,
-            [p.total for p in result.points],
-            drawstyle="steps-post",
-            color="black",
-            linewidth=2,
-            linestyle="--",
-            label=label(words("chart_total")),
-        )
-        for c in result.cliffs:
-            ax.axvline(float(c.at), color="red", alpha=0.5, linestyle=":")
-            text = words(
-                "chart_cliff",
-                name=names.get(c.program, c.program),
-                clauses=", ".join(map(str, c.clauses)),
-                at=f"{float(c.at):.2f}",
+    font = chart_font()
+    shown: Lang = lang if font else "en"
+    with plt.rc_context({"font.sans-serif": [font, "DejaVu Sans"]} if font else {}):
+        fig, ax = plt.subplots(figsize=(10, 6), dpi=120)
+        try:
+            draw(
+                ax,
+                result,
+                names={pid: n.get(shown, pid) for pid, n in names.items()},
+                words=lambda key, **kw: msg(key, shown, **kw),
+                household=household,
+                as_of=as_of,
+                show_zero=show_zero,
+                cjk=font is not None,
             )
-            right_half = float(c.at) > (float(xs[0]) + float(xs[-1])) / 2
-            ax.annotate(
-                label(text) or f"{c.program}: {float(c.at):.2f}",
-                xy=(float(c.at), max(c.amount_before, c.amount_after)),
-                fontsize=8,
-                xytext=(-5 if right_half else 5, 10),
-                textcoords="offset points",
-                ha="right" if right_half else "left",
-                color="red",
-            )
-        title = words("chart_title", path=result.path, household=household, as_of=as_of)
-        if result.hypothetical:
-            title += words("chart_hypothetical")
-        ax.set_title("\n".join(label(part) for part in title.split(" · ", 1)), fontsize=10)
-        ax.set_xlabel(result.path)
-        ax.set_ylabel(label(words("chart_y")) or "CNY per month")
-        ax.grid(True, alpha=0.3)
-        ax.legend()
-        file.parent.mkdir(parents=True, exist_ok=True)
-        fig.savefig(file, format="png")
-    finally:
-        plt.close(fig)
+            file.parent.mkdir(parents=True, exist_ok=True)
+            fig.savefig(file, format="png")
+        finally:
+            plt.close(fig)
     return file
