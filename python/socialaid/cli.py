@@ -14,7 +14,6 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from socialaid import bundle, schemas
 from socialaid.cli_base import (
     AsOf,
     Format,
@@ -30,10 +29,7 @@ from socialaid.cli_base import (
     out,
     read_request,
 )
-from socialaid.decide import checked, findings_of
-from socialaid.engine import open_engine
 from socialaid.messages import msg
-from socialaid.render import decision_json, print_decision
 
 __all__ = ["app", "main"]
 
@@ -51,6 +47,9 @@ def decide(
     code = lang_of(lang)
 
     def body() -> None:
+        from socialaid.decide import checked, findings_of
+        from socialaid.engine import open_engine
+        from socialaid.render import decision_json, print_decision
         from socialaid.texts import texts
 
         request = read_request(file, as_of)
@@ -84,6 +83,7 @@ def validate(file: HouseholdArg, fmt: FormatOpt = Format.table, lang: LangOpt = 
 @app.command()
 def clauses(lang: LangOpt = None, fmt: FormatOpt = Format.table) -> None:
     """Each clause of the plan: its title and the rules that implement it (id and title)."""
+    from socialaid import bundle
     from socialaid.registry import clause_registry
     from socialaid.texts import texts
 
@@ -127,6 +127,8 @@ def schema_cmd(
     check: Annotated[bool, typer.Option("--check", help="Fail if the committed schemas drift")] = False,
 ) -> None:
     """Print, write or check the JSON Schemas generated from the Pydantic models."""
+    from socialaid import schemas
+
     if write and check:
         raise UsageError("--write and --check exclude each other: write the schemas, or check them")
     if write:
@@ -146,6 +148,8 @@ def schema_cmd(
 @app.command("bundle")
 def bundle_cmd() -> None:
     """Build bundles/socialaid.tar.gz (opa build, with a .manifest and the git revision)."""
+    from socialaid import bundle
+
     guarded(lambda: out.print(f"built {bundle.build()}"))
 
 

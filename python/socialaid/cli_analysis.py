@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich import box
@@ -31,25 +31,15 @@ from socialaid.cli_base import (
     read_request,
 )
 from socialaid.cli_params import param_names, unknown_param_message
-from socialaid.client import DecisionClient
-from socialaid.decide import checked, explain
-from socialaid.engine import open_engine
 from socialaid.errors import FieldError, InvalidInputError
-from socialaid.explain import WhyNot, explanation, rule_trace, why_not
 from socialaid.messages import Lang, money, msg, outcome_word
-from socialaid.sweep import SweepResult, plot, run_sweep, shown_programs, sweep_values, table_rows
 from socialaid.texts import Texts, format_value, texts
-from socialaid.validation import validated
-from socialaid.whatif import (
-    DecisionDiff,
-    FindingChange,
-    Variant,
-    apply_variant,
-    diff_decisions,
-    load_scenario,
-    parse_assignment,
-    parse_param,
-)
+
+if TYPE_CHECKING:  # the engine, validation and matplotlib load only in the command that needs them
+    from socialaid.client import DecisionClient
+    from socialaid.explain import WhyNot
+    from socialaid.sweep import SweepResult
+    from socialaid.whatif import DecisionDiff, FindingChange, Variant
 
 __all__ = [
     "PROGRESS_MIN_POINTS",
@@ -78,6 +68,8 @@ def _banner(console: Console, hypothetical: bool, lang: Lang) -> None:
 def _with_findings(client: DecisionClient, request: dict[str, Any], decision: dict[str, Any]) -> dict[str, Any]:
     """The decision with its findings (and full parameter entries) — from the explanation entrypoint
     when the decision is compact."""
+    from socialaid.decide import checked, explain
+
     if "findings" in decision:
         return decision
     full = checked(explain(client, request))
@@ -201,6 +193,19 @@ def what_if(
     code = lang_of(lang)
 
     def body() -> None:
+        from socialaid.decide import checked
+        from socialaid.engine import open_engine
+        from socialaid.explain import why_not
+        from socialaid.validation import validated
+        from socialaid.whatif import (
+            Variant,
+            apply_variant,
+            diff_decisions,
+            load_scenario,
+            parse_assignment,
+            parse_param,
+        )
+
         request = read_request(file, None)
         variants: list[Variant] = []
         if set_ or param:
@@ -271,6 +276,9 @@ def sweep_cmd(
     code = lang_of(lang)
 
     def body() -> None:
+        from socialaid.engine import open_engine
+        from socialaid.sweep import plot, sweep_values
+
         request = read_request(file, None)
         values = sweep_values(start, stop, step)
         words = texts()
@@ -303,6 +311,8 @@ def sweep_cmd(
 def _run_with_progress(
     client: DecisionClient, request: dict[str, Any], vary: str, values: list[float | int], lang: Lang
 ) -> SweepResult:
+    from socialaid.sweep import run_sweep
+
     if len(values) < PROGRESS_MIN_POINTS or not err.is_terminal:
         return run_sweep(client, request, vary, values)
     from rich.progress import Progress
@@ -322,6 +332,8 @@ def _print_sweep(
     show_zero: bool,
     all_rows: bool,
 ) -> None:
+    from socialaid.sweep import shown_programs, table_rows
+
     _banner(console, result.hypothetical, lang)
     programs = shown_programs(result, show_zero=show_zero)
     hidden = [names[p] for p in sorted(result.programs) if p not in programs]
@@ -378,6 +390,10 @@ def explain_cmd(
     code = lang_of(lang)
 
     def body() -> None:
+        from socialaid.decide import checked
+        from socialaid.engine import open_engine
+        from socialaid.explain import explanation, rule_trace
+
         request = read_request(file, None)
         with open_engine(opa_url) as client:
             decision = _with_findings(client, request, checked(client.decide(request)))
@@ -431,6 +447,8 @@ def _print_explanation(
             escape(str(prm.get("source", ""))),
         )
     console.print(params)
+    from socialaid.explain import why_not
+
     _print_why_not(console, why_not(decision), words, lang)
     if "trace" in doc:
         table = Table(title=msg("trace", lang), show_lines=False, box=box.SIMPLE_HEAD)

@@ -26,11 +26,9 @@ from rich.table import Table
 from typer._click.exceptions import UsageError as _ClickUsageError
 from typer.core import TyperGroup
 
-from socialaid.engine import OPA_URL_ENV
 from socialaid.errors import FieldError, InvalidInputError, SocialaidError
 from socialaid.messages import Lang as LangCode
 from socialaid.messages import default_lang, msg
-from socialaid.validation import load_request, validated
 
 __all__ = [
     "EX_USAGE",
@@ -53,6 +51,7 @@ __all__ = [
 ]
 
 EX_USAGE = 64
+OPA_URL_ENV = "SOCIALAID_OPA_URL"  # = socialaid.engine.OPA_URL_ENV, not imported: keep start-up light
 
 
 class UsageError(_ClickUsageError):
@@ -184,6 +183,8 @@ def guarded(body: Callable[[], None], *, as_json: bool = False, lang: LangCode =
 
 def read_request(source: str, as_of: dt.datetime | None) -> dict[str, Any]:
     """The validated request from a file, or from stdin when ``source`` is ``-``."""
+    from socialaid.validation import load_request, validated
+
     if source == "-":
         text = sys.stdin.read()
         try:
