@@ -78,12 +78,10 @@ def program_lines(decision: dict[str, Any], texts: Texts, *, lang: Lang = "zh") 
     lines = []
     for pid, p in _sorted_programs(decision):
         amount = float(p.get("monthly_amount") or 0)
-        in_kind = [texts.aid_name(str(code), lang) for code in p.get("in_kind") or []]
-        if p.get("eligible") and in_kind:
-            shown = "、".join(in_kind) if lang == "zh" else ", ".join(in_kind)
-            shown = f"{money(amount)} + {shown}" if amount else shown
-        elif p.get("eligible") and amount == 0:
-            shown = msg("in_kind", lang)
+        if p.get("eligible") and amount == 0 and (p.get("in_kind") or "in_kind" not in p):
+            shown = msg("in_kind", lang)  # which aid: in the reasons and --details
+        elif p.get("eligible") and p.get("in_kind"):
+            shown = f"{money(amount)} + {msg('in_kind', lang)}"
         else:
             shown = money(amount)
         tier = str(p.get("tier", ""))

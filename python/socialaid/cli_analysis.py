@@ -109,7 +109,14 @@ def _flip_text(f: FindingChange, words: Texts, lang: Lang) -> str:
             before=outcome_word(f.before or "", lang) or "—",
             after=outcome_word(f.after or "", lang) or "—",
         )
-    message = (f.message_after or f.message_before or {}).get(lang, "")
+    if f.after is not None:
+        message = words.finding_text(
+            {"rule": f.rule, "outcome": f.after, "values": f.values_after, "message": f.message_after}, lang
+        )
+    else:
+        message = words.finding_text(
+            {"rule": f.rule, "outcome": f.before, "values": f.values_before, "message": f.message_before}, lang
+        )
     head = f"{rule}{member}: {change}" if rule else f"{change}{member}"
     return f"{head}\n  {message}" if message else head
 

@@ -67,7 +67,7 @@ def income_gap(finding: dict[str, Any], *, members: int | None = None) -> Income
     """For a not_met finding whose facts hold ``per_capita_income`` and ``standard``: the fall in
     per-capita income needed to be below the standard (per-capita − standard + 0.01), and the
     household total (that × members)."""
-    facts = finding.get("facts") or {}
+    facts = finding.get("values") or finding.get("facts") or {}
     pci, std = _number(facts.get("per_capita_income")), _number(facts.get("standard"))
     if finding.get("outcome") != "not_met" or pci is None or std is None or pci < std:
         return None

@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from rich import box
 from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
@@ -46,7 +45,7 @@ def print_summary(
         console.print(f"[bold yellow]{msg('hypothetical', lang)}[/]")
     found = findings if findings is not None else list(decision.get("findings") or [])
     caption = msg("as_of", lang, as_of=decision.get("as_of"), revision=decision.get("bundle_revision"))
-    table = Table(title=f"{msg('summary', lang)} · {caption}", box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False)
+    table = Table(title=f"{msg('summary', lang)} · {caption}", box=None, pad_edge=False, header_style="bold underline")
     table.add_column(msg("program", lang), no_wrap=True, overflow="ellipsis", max_width=24)
     table.add_column(msg("clause", lang), justify="right", no_wrap=True)
     table.add_column(msg("eligible", lang), no_wrap=True)
@@ -87,18 +86,24 @@ def print_summary(
 
 
 def _print_missing(console: Console, decision: dict[str, Any], texts: Texts, lang: Lang) -> None:
+    """Facts not given, one line each: where, which program and rule, and what was done without them."""
     facts = missing_facts(decision)
     if not facts:
         return
-    console.print(f"[bold]{msg('missing_facts', lang)}[/]")
+    table = Table(
+        title=msg("missing_facts", lang), title_justify="left", box=None, show_header=False, pad_edge=False, expand=True
+    )
+    table.add_column(no_wrap=True, overflow="ellipsis", ratio=1)
     for m in facts:
         key = f"assumption.{m.assumption}"
         done = msg(key, lang) if key in _assumptions() else m.assumption
-        console.print(
-            f" · {escape(m.pointer)} — {escape(texts.program_name(m.program, lang))}："
-            f"{escape(texts.rule_title(m.rule, lang))} — {escape(done)}",
-            highlight=False,
+        sep = "：" if lang == "zh" else ": "
+        table.add_row(
+            escape(
+                f"· {m.pointer} — {done}{sep}{texts.program_name(m.program, lang)}, {texts.rule_title(m.rule, lang)}"
+            )
         )
+    console.print(table)
 
 
 def _assumptions() -> set[str]:

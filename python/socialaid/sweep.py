@@ -239,6 +239,12 @@ def refine_cliff(
     return (found or cliff), lo_d, hi_d
 
 
+def _explained(client: DecisionClient, request: dict[str, Any], path: str, value: float | int) -> dict[str, Any]:
+    from socialaid.decide import explain
+
+    return checked(explain(client, _with_value(request, path, value)))
+
+
 def run_sweep(
     client: DecisionClient,
     request: dict[str, Any],
@@ -265,6 +271,11 @@ def run_sweep(
         for c in cliffs:
             i = values.index(c.before)
             found, lo_d, hi_d = refine_cliff(client.decide_many, request, path, c, decisions[i], decisions[i + 1])
+            if "findings" not in lo_d:  # a compact decision: the explanation says which findings flip
+                lo_x, hi_x = (_explained(client, request, path, v) for v in (found.before, found.at))
+                found = next(
+                    (x for x in detect_cliffs([found.before, found.at], [lo_x, hi_x]) if x.program == c.program), found
+                )
             refined.append(found)
             extra += [(found.before, lo_d), (found.at, hi_d)]
         cliffs = refined

@@ -269,6 +269,8 @@ class FindingChange:
     after: str | None  # outcome after
     message_before: dict[str, str] | None
     message_after: dict[str, str] | None
+    values_before: dict[str, Any] | None = None
+    values_after: dict[str, Any] | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return dict(self.__dict__)
@@ -332,6 +334,11 @@ def _by_key(decision: dict[str, Any]) -> dict[tuple[str, str, str], list[dict[st
     return out
 
 
+def _values(finding: dict[str, Any]) -> dict[str, Any]:
+    """The numbers a finding compared: ``values`` (compact shape) or ``facts`` (older shape)."""
+    return dict(finding.get("values") or finding.get("facts") or {})
+
+
 def finding_changes(before: dict[str, Any], after: dict[str, Any], program: str) -> list[FindingChange]:
     """How ``program``'s findings differ between two decisions, keyed by (rule, member)."""
     a = {k: v for k, v in _by_key(before).items() if k[0] == program}
@@ -349,7 +356,7 @@ def finding_changes(before: dict[str, Any], after: dict[str, Any], program: str)
             change = "removed"
         elif old.get("outcome") != new.get("outcome"):
             change = "outcome"
-        elif old.get("facts") != new.get("facts") or len(olds) != len(news):
+        elif _values(old) != _values(new) or len(olds) != len(news):
             change = "facts"
         else:
             continue
@@ -365,6 +372,8 @@ def finding_changes(before: dict[str, Any], after: dict[str, Any], program: str)
                 after=new.get("outcome") if new else None,
                 message_before=old.get("message") if old else None,
                 message_after=new.get("message") if new else None,
+                values_before=_values(old) if old else None,
+                values_after=_values(new) if new else None,
             )
         )
     return changes

@@ -112,7 +112,7 @@ def test_explain_why_not_gives_the_income_fall_needed(opa_url: str, tmp_path: Pa
     result = cli("explain", path, "--format", "json", "--opa-url", opa_url)
     assert result.exit_code == 0, result.stderr
     why = next(w for w in json.loads(result.stdout)["why_not"] if w["program"] == "dibao")
-    assert any(r["rule"] == "Per-capita income below the standard" for r in why["reasons"])
+    assert any(r["rule"] == "dibao.income_test" for r in why["reasons"])
     gap = why["income_gaps"][0]
     assert (gap["per_capita_fall"], gap["household_fall"], gap["members"]) == (42.01, 84.02, 2)
     table = cli("explain", path, "--lang", "en", "--opa-url", opa_url)

@@ -138,7 +138,7 @@ def test_sweep_finds_the_dibao_cliff_by_hand(opa_url: str, tmp_path: Path) -> No
     ]
     assert by_value[807.99]["amounts"]["dibao"] == 0.01
     flips = {(f["rule"], f["before"], f["after"], f["clause"]) for f in dibao_cliffs[0]["flips"]}
-    assert ("Per-capita income below the standard", "met", "not_met", 5) in flips
+    assert ("dibao.income_test", "met", "not_met", 5) in flips
     assert png.exists() and png.stat().st_size > 10_000
 
 

@@ -210,7 +210,7 @@ def test_what_if_raising_income_changes_then_removes_dibao(opa_url: str, tmp_pat
     assert (left["change"], left["eligible_after"], left["delta"]) == ("left", False, -816)
     assert 5 in left["clauses"]
     flipped = {(f["rule"], f["before"], f["after"]) for f in left["findings"] if f["change"] == "outcome"}
-    assert ("Per-capita income below the standard", "met", "not_met") in flipped
+    assert ("dibao.income_test", "met", "not_met") in flipped
     # why not: per-capita 950 must fall by 950 − 808 + 0.01 = 142.01, the household by 284.02
     why = next(w for w in variants["leave"]["why_not"] if w["program"] == "dibao")
     assert (why["income_gaps"][0]["per_capita_fall"], why["income_gaps"][0]["household_fall"]) == (142.01, 284.02)
