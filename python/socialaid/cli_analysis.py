@@ -457,6 +457,9 @@ def _print_explanation(
     from socialaid.explain import why_not
 
     _print_why_not(console, why_not(decision), words, lang)
+    from socialaid.render import print_missing
+
+    print_missing(console, decision, words, lang)
     if "trace" in doc:
         table = Table(title=msg("trace", lang), show_lines=False, box=box.SIMPLE_HEAD)
         for col in ("clause", "rule", "outcome", "values"):

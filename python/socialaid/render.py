@@ -18,7 +18,7 @@ from socialaid.citations import citations, decisive_reasons, missing_facts, prog
 from socialaid.messages import Lang, money, msg
 from socialaid.texts import Texts
 
-__all__ = ["decision_json", "print_decision", "print_findings", "print_summary"]
+__all__ = ["decision_json", "print_decision", "print_findings", "print_missing", "print_summary"]
 
 _STYLE = {"met": "green", "not_met": "red"}
 
@@ -81,11 +81,11 @@ def print_summary(
             escape(f"{names.get(r.program, r.program)}{'：' if lang == 'zh' else ': '}{_member(r.member_id)}{r.text}"),
         )
     console.print(reasons)
-    _print_missing(console, decision, texts, lang)
+    print_missing(console, decision, texts, lang)
     console.print(f"[dim]{msg('more', lang, n=len(found))}[/]", highlight=False)
 
 
-def _print_missing(console: Console, decision: dict[str, Any], texts: Texts, lang: Lang) -> None:
+def print_missing(console: Console, decision: dict[str, Any], texts: Texts, lang: Lang) -> None:
     """Facts not given, one line each: where, which program and rule, and what was done without them."""
     facts = missing_facts(decision)
     if not facts:

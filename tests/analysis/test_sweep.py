@@ -300,3 +300,32 @@ def test_urban_example_cliff_is_exactly_808_times_3(opa_url: str, tmp_path: Path
     table = cli(*args, "--lang", "zh")
     assert table.exit_code == 0 and "2424.00" in table.stdout and "5 完善最低生活保障制度" in table.stdout
     assert len(table.stdout.splitlines()) < 60  # the short table, not 33 rows
+
+
+class _FakeEngine:
+    """Only for the progress test: counts queries; the decisions come from :func:`_one_program`."""
+
+    def __init__(self) -> None:
+        self.queries = 0
+        self._decide = _one_program(2424)
+
+    def decide_many(self, requests_: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        self.queries += 1
+        return self._decide(requests_)
+
+
+def test_long_sweeps_report_progress_chunk_by_chunk() -> None:
+    from socialaid.sweep import CHUNK, run_sweep
+
+    engine = _FakeEngine()
+    seen: list[int] = []
+    values = sweep_values(0, 3000, 5)  # 601 points
+    result = run_sweep(
+        engine,  # type: ignore[arg-type]
+        household(person("a", income=0)),
+        "household.members.0.monthly_income",
+        values,
+        progress=seen.append,
+    )
+    assert sum(seen) == 601 and len(seen) == -(-601 // CHUNK)
+    assert [(c.before, c.at) for c in result.cliffs] == [(2423.99, 2424)]
