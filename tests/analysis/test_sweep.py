@@ -194,6 +194,7 @@ def _one_program(eligible_below: float, standard: float = 808) -> Any:
             out.append(
                 {
                     "errors": [],
+                    "findings": [],
                     "programs": {
                         "dibao": {
                             "eligible": ok,
