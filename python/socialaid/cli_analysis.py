@@ -203,10 +203,12 @@ def what_if(
         from socialaid.decide import checked
         from socialaid.engine import open_engine
         from socialaid.explain import why_not
+        from socialaid.schemas import load as load_schema
         from socialaid.validation import validated
         from socialaid.whatif import (
             Variant,
             apply_variant,
+            check_path,
             diff_decisions,
             load_scenario,
             parse_assignment,
@@ -231,6 +233,10 @@ def what_if(
             )
         words = texts()
         check_parameters(variants, words, code)
+        household_schema = load_schema("household")
+        for v in variants:
+            for path, _ in v.sets:
+                check_path(path, household_schema)
         altered = [validated(apply_variant(request, v), source=f"what-if {v.name}") for v in variants]
         with open_engine(opa_url) as client:
             decisions = [checked(d) for d in client.decide_many([request, *altered])]
@@ -284,9 +290,12 @@ def sweep_cmd(
 
     def body() -> None:
         from socialaid.engine import open_engine
+        from socialaid.schemas import load as load_schema
         from socialaid.sweep import plot, sweep_values
+        from socialaid.whatif import check_path
 
         request = read_request(file, None)
+        check_path(vary, load_schema("household"), source="sweep")
         values = sweep_values(start, stop, step)
         words = texts()
         with open_engine(opa_url, timeout=SWEEP_BASE_TIMEOUT + SWEEP_POINT_TIMEOUT * min(len(values), 100)) as client:

@@ -29,6 +29,7 @@ __all__ = [
     "Variant",
     "VariantSpec",
     "apply_variant",
+    "check_path",
     "diff_decisions",
     "finding_changes",
     "load_scenario",
@@ -143,6 +144,44 @@ def set_path(request: dict[str, Any], path: str, value: Any) -> dict[str, Any]:
         else:
             raise _invalid(ptr, f"cannot descend into a {type(node).__name__}", "an object or array on the path")
     return result
+
+
+def _resolve(node: Any, schema: dict[str, Any]) -> dict[str, Any]:
+    """A schema node with ``$ref`` followed and a nullable ``anyOf`` unwrapped."""
+    while isinstance(node, dict):
+        if "$ref" in node:
+            node = schema["$defs"][str(node["$ref"]).rsplit("/", 1)[-1]]
+        elif "anyOf" in node:
+            node = next((n for n in node["anyOf"] if isinstance(n, dict) and n.get("type") != "null"), {})
+        else:
+            return node
+    return {}
+
+
+def check_path(path: str, schema: dict[str, Any], *, source: str = "what-if") -> None:
+    """``path`` names a place the request schema has; a misspelt name is invalid input with its
+    pointer and the nearest names (``monthly_incom`` → did you mean ``monthly_income``?)."""
+    from difflib import get_close_matches
+
+    parts = parse_path(path)
+    node = _resolve(schema, schema)
+    for depth, part in enumerate(parts):
+        if node.get("type") == "array" or "items" in node:
+            node = _resolve(node.get("items", {}), schema)
+            continue
+        properties = node.get("properties")
+        if not isinstance(properties, dict) or node.get("additionalProperties") not in (False, None):
+            return  # a free-form object (e.g. parameter_overrides): nothing to check against
+        if part not in properties:
+            close = get_close_matches(part, list(properties), n=3, cutoff=0.5)
+            hint = f"; did you mean {', '.join(close)}?" if close else ""
+            raise _invalid(
+                pointer(parts[: depth + 1]),
+                f"the request has no field {part!r}{hint}",
+                "one of " + ", ".join(sorted(properties)),
+                source=source,
+            )
+        node = _resolve(properties[part], schema)
 
 
 def with_overrides(request: dict[str, Any], overrides: list[tuple[str, str, Any]]) -> dict[str, Any]:

@@ -331,3 +331,16 @@ def test_mixed_scenario_marks_only_the_overriding_variant_hypothetical(opa_url: 
     assert zh.exit_code == 0, zh.stderr
     assert "不符合" in zh.stdout  # the income test flips, in Chinese words
     assert "met →" not in zh.stdout and "Per-capita" not in zh.stdout
+
+
+def test_a_misspelt_path_names_the_nearest_fields() -> None:
+    from socialaid.schemas import load
+    from socialaid.whatif import check_path
+
+    schema = load("household")
+    check_path("household.members.0.monthly_income", schema)
+    check_path("/parameter_overrides/dibao/standard_urban", schema)  # free-form: not checked here
+    with pytest.raises(InvalidInputError) as exc:
+        check_path("household.members.0.monthly_incom", schema)
+    [error] = exc.value.errors
+    assert error.pointer == "/household/members/0/monthly_incom" and "monthly_income" in error.problem
