@@ -75,7 +75,7 @@ def validate(file: HouseholdArg, fmt: FormatOpt = Format.table, lang: LangOpt = 
         if fmt is Format.json:
             print(json.dumps({"valid": True, "errors": []}))
         else:
-            out.print(f"[green]{'有效' if code == 'zh' else 'valid'}[/]: {file}")
+            out.print(f"[green]{msg('valid', code)}[/]: {file}")
 
     guarded(body, as_json=fmt is Format.json, lang=code)
 

@@ -369,7 +369,7 @@ def _print_sweep(
         table.add_row(format_value(p.value), *cells, money(p.total))
     console.print(table)
     if hidden:
-        console.print(msg("sweep_hidden", lang, names="、".join(hidden) if lang == "zh" else ", ".join(hidden)))
+        console.print(msg("sweep_hidden", lang, names=msg("list_sep", lang).join(hidden)))
     if not result.cliffs:
         return
     cliffs = Table(title=msg("cliffs", lang), show_lines=True)

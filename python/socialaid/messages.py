@@ -53,6 +53,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     "assumption.not_established": {"zh": "按未认定处理", "en": "treated as not established"},
     "assumption.not_assessed": {"zh": "未作评估", "en": "not assessed"},
     "assumption.read_as_zero": {"zh": "按零计", "en": "read as zero"},
+    "valid": {"zh": "有效", "en": "valid"},
+    "clause_no": {"zh": "第{clause}条", "en": "cl. {clause}"},
+    "colon": {"zh": "：", "en": ": "},
+    "list_sep": {"zh": "、", "en": ", "},
+    "with_values": {"zh": "{title}（{values}）", "en": "{title} ({values})"},
     # outcomes
     "met": {"zh": "符合", "en": "met"},
     "not_met": {"zh": "不符合", "en": "not met"},

@@ -77,8 +77,8 @@ def print_summary(
     for r in decisive_reasons(decision, found, texts, lang=lang):
         mark = "[green]✓[/]" if r.outcome == "met" else "[red]✗[/]" if r.outcome == "not_met" else "·"
         reasons.add_row(
-            f"{mark} " + (f"第{r.clause}条" if lang == "zh" else f"cl. {r.clause}"),
-            escape(f"{names.get(r.program, r.program)}{'：' if lang == 'zh' else ': '}{_member(r.member_id)}{r.text}"),
+            f"{mark} {msg('clause_no', lang, clause=r.clause)}",
+            escape(f"{names.get(r.program, r.program)}{msg('colon', lang)}{_member(r.member_id)}{r.text}"),
         )
     console.print(reasons)
     print_missing(console, decision, texts, lang)
@@ -97,7 +97,7 @@ def print_missing(console: Console, decision: dict[str, Any], texts: Texts, lang
     for m in facts:
         key = f"assumption.{m.assumption}"
         done = msg(key, lang) if key in _assumptions() else m.assumption
-        sep = "：" if lang == "zh" else ": "
+        sep = msg("colon", lang)
         table.add_row(
             escape(
                 f"· {m.pointer} — {done}{sep}{texts.program_name(m.program, lang)}, {texts.rule_title(m.rule, lang)}"

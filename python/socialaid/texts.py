@@ -128,7 +128,7 @@ class Texts:
             return _SLOT.sub(lambda m: format_value(values[m.group(1)]), str(template))
         title = self.rule_title(rule_id, lang)
         shown = ", ".join(f"{k} {format_value(v)}" for k, v in sorted(values.items()))
-        return f"{title}（{shown}）" if shown and lang == "zh" else f"{title} ({shown})" if shown else title
+        return msg("with_values", lang, title=title, values=shown) if shown else title
 
     def basis_text(self, finding: dict[str, Any], lang: Lang) -> str:
         """The rule's authority, shown by basis: the plan's words with the clause; a national
