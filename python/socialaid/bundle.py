@@ -107,6 +107,12 @@ def parameter_index(tables: dict[str, dict[str, dict[str, object]]]) -> dict[str
     it against a plain scan of the tables on every date and the day before.
     """
     dates = sorted({str(v["effective_from"]) for table in tables.values() for p in table.values() for v in p["values"]})  # type: ignore[attr-defined]
+    varying = {
+        (group, name)
+        for group, table in tables.items()
+        for name, p in table.items()
+        if len(p["values"]) > 1  # type: ignore[arg-type]
+    }
     at: dict[str, object] = {}
     for date in dates:
         values: dict[str, dict[str, object]] = {}
@@ -129,8 +135,12 @@ def parameter_index(tables: dict[str, dict[str, dict[str, object]]]) -> dict[str
                     "confidence": v.get("confidence", "not stated"),
                     "hypothetical": False,
                 }
-        named = {f"{g}.{n}": v for g, names in values.items() for n, v in names.items()}
-        at[date] = {"values": values, "named": named, "entries": entries, "missing": missing}
+        dated: dict[str, dict[str, object]] = {}
+        for g, names in values.items():
+            for n, v in names.items():
+                if (g, n) in varying:
+                    dated.setdefault(g, {})[n] = v
+        at[date] = {"values": values, "dated": dated, "entries": entries, "missing": missing}
     return {"dates": dates, "at": at}
 
 
