@@ -53,7 +53,7 @@ def test_decide_json_against_running_opa(opa_url: str) -> None:
     # Urban standard 808 on 2025-06-01; per capita (1000 + 620) / 2 = 810 ≥ 808 → not eligible.
     assert decision["programs"]["dibao"]["eligible"] is False
     assert decision["errors"] == []
-    assert decision["parameters"]["dibao.standard_urban"] == 808
+    assert decision["parameters"]["dibao"]["standard_urban"] == 808
 
 
 @pytest.mark.integration

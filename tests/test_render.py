@@ -171,8 +171,10 @@ def test_summary_fits_and_keeps_money_whole_at_80_columns(lang: str) -> None:
     print_decision(console, DECISION, WORDS, lang=lang, findings=FINDINGS)  # type: ignore[arg-type]
     text = buffer.getvalue()
     assert "123456.70" in text and len(text.splitlines()) <= 12
-    assert ("未提供的事实" if lang == "zh" else "Facts not given") in text
-    assert ("未作评估" if lang == "zh" else "not assessed") in text
+    assert ("未提供的事实（1 项" if lang == "zh" else "Facts not given (1") in text and "/price_index" in text
+    details = io.StringIO()
+    print_decision(Console(file=details, width=80), DECISION, WORDS, lang=lang, findings=FINDINGS, details=True)
+    assert ("未作评估" if lang == "zh" else "not assessed") in details.getvalue()
     other = "Minimum living guarantee" if lang == "zh" else "最低生活保障"
     assert other not in text
 

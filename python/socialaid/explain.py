@@ -111,8 +111,12 @@ def _parameters(decision: dict[str, Any]) -> list[dict[str, Any]]:
     """The full parameter entries: ``parameters_in_force`` of an explanation, else the older
     decision's list, else the compact decision's name → value map."""
     found = decision.get("parameters_in_force") or decision.get("parameters") or []
-    if isinstance(found, dict):
-        found = [{"name": k, "value": v} for k, v in found.items()]
+    if isinstance(found, dict):  # {group: {name: value}}
+        found = [
+            {"name": f"{group}.{name}", "value": value}
+            for group, entries in found.items()
+            for name, value in (entries.items() if isinstance(entries, dict) else [])
+        ]
     return sorted((p for p in found if isinstance(p, dict)), key=lambda x: str(x.get("name")))
 
 

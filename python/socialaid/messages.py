@@ -42,8 +42,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     "nobody": {"zh": "—", "en": "—"},
     "as_of": {"zh": "决定日期 {as_of} · 规则包 {revision}", "en": "as of {as_of} · bundle {revision}"},
     "more": {
-        "zh": "共 {n} 项认定；--details 显示全部认定及原文",
-        "en": "{n} findings in all; --details shows every finding with the plan's words",
+        "zh": "（共 {n} 项认定；--details 显示全部认定及原文）",
+        "en": "({n} findings in all; --details shows each with the plan's words)",
+    },
+    "missing_short": {
+        "zh": "未提供的事实（{n} 项，见 --details）：{pointers}",
+        "en": "Facts not given ({n}, see --details): {pointers}",
     },
     "hypothetical": {
         "zh": "注意：假设测算——本结果使用了请求中覆盖的参数，不是正式决定",

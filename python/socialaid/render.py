@@ -69,7 +69,12 @@ def print_summary(
     # One line per reason (the text is cut at the screen's edge; --details shows it whole), so that
     # the whole answer fits on one screen.
     reasons = Table(
-        title=msg("reasons", lang), title_justify="left", box=None, show_header=False, pad_edge=False, expand=True
+        title=f"{msg('reasons', lang)} {msg('more', lang, n=len(found))}",
+        title_justify="left",
+        box=None,
+        show_header=False,
+        pad_edge=False,
+        expand=True,
     )
     reasons.add_column(no_wrap=True, min_width=9)
     reasons.add_column(no_wrap=True, overflow="ellipsis", ratio=1)
@@ -81,8 +86,13 @@ def print_summary(
             escape(f"{names.get(r.program, r.program)}{msg('colon', lang)}{_member(r.member_id)}{r.text}"),
         )
     console.print(reasons)
-    print_missing(console, decision, texts, lang)
-    console.print(f"[dim]{msg('more', lang, n=len(found))}[/]", highlight=False)
+    facts = missing_facts(decision)
+    if facts:
+        pointers = msg("list_sep", lang).join(dict.fromkeys(m.pointer for m in facts))
+        short = Table(box=None, show_header=False, pad_edge=False, expand=True)
+        short.add_column(no_wrap=True, overflow="ellipsis", ratio=1)
+        short.add_row(escape(msg("missing_short", lang, n=len(facts), pointers=pointers)))
+        console.print(short)
 
 
 def print_missing(console: Console, decision: dict[str, Any], texts: Texts, lang: Lang) -> None:
@@ -143,3 +153,4 @@ def print_decision(
     print_summary(console, decision, texts, lang=lang, findings=found)
     if details:
         print_findings(console, found, texts, lang=lang)
+        print_missing(console, decision, texts, lang)
