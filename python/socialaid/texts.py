@@ -31,16 +31,17 @@ __all__ = ["Texts", "format_value", "load_texts", "texts"]
 _SLOT = re.compile(r"\{(\w+)\}")
 
 
-def format_value(value: Any) -> str:
-    """A value as a person reads it: numbers with a fractional part to two decimals, lists joined."""
+def format_value(value: Any, lang: Lang | None = None) -> str:
+    """A value as a person reads it: numbers with a fractional part to two decimals, lists joined,
+    booleans as yes / no in ``lang`` (``true`` / ``false`` without one)."""
     if isinstance(value, bool):
-        return "true" if value else "false"
+        return msg("yes" if value else "no", lang) if lang else ("true" if value else "false")
     if isinstance(value, float):
         return f"{value:.2f}" if value != int(value) else str(int(value))
     if isinstance(value, list):
-        return ", ".join(format_value(v) for v in value)
+        return ", ".join(format_value(v, lang) for v in value)
     if isinstance(value, dict):
-        return ", ".join(f"{k}={format_value(v)}" for k, v in value.items())
+        return ", ".join(f"{k}={format_value(v, lang)}" for k, v in value.items())
     return str(value)
 
 
@@ -125,9 +126,9 @@ class Texts:
         entry = self.rules.get(rule_id) or {}
         template = ((entry.get("message") or {}).get(str(finding.get("outcome"))) or {}).get(lang)
         if template and all(slot in values for slot in _SLOT.findall(template)):
-            return _SLOT.sub(lambda m: format_value(values[m.group(1)]), str(template))
+            return _SLOT.sub(lambda m: format_value(values[m.group(1)], lang), str(template))
         title = self.rule_title(rule_id, lang)
-        shown = ", ".join(f"{k} {format_value(v)}" for k, v in sorted(values.items()))
+        shown = ", ".join(f"{k} {format_value(v, lang)}" for k, v in sorted(values.items()))
         return msg("with_values", lang, title=title, values=shown) if shown else title
 
     def basis_text(self, finding: dict[str, Any], lang: Lang) -> str:
