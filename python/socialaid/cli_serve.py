@@ -10,7 +10,7 @@ from typing import Annotated
 
 import typer
 
-from socialaid.cli import app, guarded
+from socialaid.cli_base import app, guarded
 from socialaid.serve import DEFAULT_ADDR, DEFAULT_LOG_DIR, ServeOptions, serve
 
 __all__ = ["serve_cmd"]
