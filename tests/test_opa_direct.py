@@ -63,7 +63,7 @@ def test_override_is_applied_and_marked_hypothetical(opa_url: str) -> None:
     # Overridden standard 900: (900 − 100) × 1 = 800.
     assert result["programs"]["dibao"]["monthly_amount"] == 800
     assert result["hypothetical"] is True
-    assert result["parameters"]["dibao.standard_urban"] == 900
+    assert result["parameters"]["dibao"]["standard_urban"] == 900
 
 
 def test_consistency_errors_match_the_python_layer(opa_url: str) -> None:

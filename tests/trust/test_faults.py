@@ -103,7 +103,8 @@ def test_a_trickling_server_is_cut_off_at_the_whole_request_deadline(trickling: 
     with pytest.raises(EngineTimeoutError) as info:
         client.decide(example("urban-family-eligible"))
     elapsed = time.monotonic() - started
-    assert 0.9 < elapsed < 2.0, elapsed
+    # Not a speed test: a per-read time-out would wait about 20 s here; the whole-request deadline stops it.
+    assert elapsed < 10.0, elapsed
     assert info.value.exit_code == 6
     client.close()
 
@@ -122,16 +123,43 @@ def test_the_path_in_the_opa_url_is_kept(garbage: FakeServer) -> None:
     assert garbage.paths == ["/opa/tenant-1/v1/data/socialaid/decision"]
 
 
-def test_an_unreachable_opa_is_reported_in_under_a_second() -> None:
+def test_an_unreachable_opa_is_reported_as_unavailable() -> None:
     closed = socket.socket()
     closed.bind(("127.0.0.1", 0))
     port = closed.getsockname()[1]
     closed.close()  # nothing listens: connection refused
-    started = time.monotonic()
     with pytest.raises(EngineUnavailableError) as info:
         DecisionClient(f"http://127.0.0.1:{port}").decide({})
-    assert time.monotonic() - started < 1.0
     assert info.value.exit_code == 5
+
+
+def test_a_lost_connection_is_tried_exactly_once_more() -> None:
+    # One retry policy in one place: a server that accepts and hangs up at once sees two connections —
+    # the call and its one retry — not the nested retries of the HTTP library under ours.
+    server = socket.socket()
+    server.bind(("127.0.0.1", 0))
+    server.listen(8)
+    server.settimeout(0.2)
+    accepted = []
+
+    def serve() -> None:
+        while True:
+            try:
+                conn, _ = server.accept()
+            except TimeoutError:
+                continue
+            except OSError:
+                return
+            accepted.append(conn)
+            conn.close()
+
+    thread = threading.Thread(target=serve, daemon=True)
+    thread.start()
+    with pytest.raises(EngineUnavailableError):
+        DecisionClient(f"http://127.0.0.1:{server.getsockname()[1]}").decide({})
+    server.close()
+    thread.join(timeout=5)
+    assert len(accepted) == 2
 
 
 def test_a_killed_opa_is_unavailable_not_a_decision() -> None:
