@@ -13,6 +13,8 @@ import pytest
 from typer.testing import CliRunner
 
 from socialaid.cli import app
+from socialaid.cli_base import out
+from socialaid.client import DecisionClient
 from socialaid.sidecar import free_port
 from tests.helpers import EXAMPLES, ROOT, household, person
 
@@ -221,16 +223,20 @@ def test_unreachable_opa_is_reported_in_under_a_second() -> None:
 
 
 def _decide_text(opa_url: str, *args: str, env: dict[str, str] | None = None) -> str:
-    proc = subprocess.run(
-        [CLI, "decide", str(EXAMPLES / "urban-family-eligible.json"), "--opa-url", opa_url, *args],
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=60,
-        env={**os.environ, "COLUMNS": "80", **(env or {})},
-    )
-    assert proc.returncode == 0, proc.stderr
-    return proc.stdout
+    """``decide`` on the urban example in this process, printed COLUMNS wide (80 unless given)."""
+    environ = {"COLUMNS": "80", **(env or {})}
+    previous, out.width = out.width, int(environ.pop("COLUMNS"))
+    try:
+        result = RUNNER.invoke(
+            app,
+            ["decide", str(EXAMPLES / "urban-family-eligible.json"), "--opa-url", opa_url, *args],
+            env=environ,
+            catch_exceptions=False,
+        )
+    finally:
+        out.width = previous
+    assert result.exit_code == 0, result.stderr
+    return result.stdout
 
 
 @pytest.mark.integration
@@ -246,16 +252,24 @@ def test_the_answer_fits_one_screen_with_money_whole(opa_url: str, lang: str) ->
 
 
 @pytest.mark.integration
-def test_one_language_at_a_time(opa_url: str) -> None:
-    proc = invoke("decide", str(EXAMPLES / "urban-family-eligible.json"), "--format", "json", "--opa-url", opa_url)
-    findings = json.loads(proc.stdout).get("findings") or []
-    zh = _decide_text(opa_url, "--lang", "zh", "--details", env={"COLUMNS": "400"})
-    en = _decide_text(opa_url, "--lang", "en", "--details", env={"COLUMNS": "400"})
-    # an older decision names rules by English title; a compact one by id, with titles from the bundle
-    english_titles = {f["rule"] for f in findings if " " in f["rule"]}
-    assert not [t for t in english_titles if t in zh], "English rule titles in the Chinese output"
-    chinese_messages = {f["message"]["zh"] for f in findings if isinstance(f.get("message"), dict)}
-    assert not [m for m in chinese_messages if m in en], "Chinese findings in the English output"
+def test_one_language_at_a_time(opa_client: DecisionClient) -> None:
+    from socialaid.decide import explain
+    from socialaid.texts import texts
+
+    request = json.loads((EXAMPLES / "urban-family-eligible.json").read_text("utf-8"))
+    rules = texts().rules
+    shown = {f["rule"] for f in explain(opa_client, request)["findings"]} & set(rules)
+    assert len(shown) >= 10, "the example's findings name their rules by id"
+    quotes = " ".join(str(r.get("quote", "")) for r in rules.values())
+    english = {rules[r]["title"]["en"] for r in shown}
+    chinese = {rules[r]["title"]["zh"] for r in shown} - {
+        t for t in (rules[r]["title"]["zh"] for r in shown) if t in quotes
+    }
+    zh = _decide_text(opa_client.url, "--lang", "zh", "--details", env={"COLUMNS": "400"})
+    en = _decide_text(opa_client.url, "--lang", "en", "--details", env={"COLUMNS": "400"})
+    assert not [t for t in english if t in zh], "English rule titles in the Chinese output"
+    assert not [t for t in chinese if t in en], "Chinese rule titles (outside the plan's quotes) in the English output"
+    assert [t for t in chinese if t in zh] and [t for t in english if t in en]  # the titles are shown at all
     assert "Findings" not in zh and "认定理由" not in en
 
 
