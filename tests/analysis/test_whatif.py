@@ -3,17 +3,14 @@
 from __future__ import annotations
 
 import json
-import shutil
-import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from socialaid.bundle import stage
+from socialaid.bundle import ensure_fresh
 from socialaid.errors import InvalidInputError
-from socialaid.paths import opa_binary
 from socialaid.sidecar import Sidecar
 from socialaid.whatif import (
     Variant,
@@ -246,20 +243,9 @@ def test_what_if_invalid_path_or_value_is_invalid_input(opa_url: str, tmp_path: 
 
 
 @pytest.fixture(scope="module")
-def overrides_off_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """A sidecar on a bundle whose settings switch parameter overrides off."""
-    root = tmp_path_factory.mktemp("overrides-off")
-    staged = stage(root / "stage")
-    settings = staged / "socialaid" / "settings" / "data.yaml"
-    settings.write_text("allow_parameter_overrides: false\n", "utf-8")
-    for test in staged.rglob("*_test.rego"):
-        test.unlink()
-    bundle = root / "bundle.tar.gz"
-    subprocess.run(
-        [str(opa_binary()), "build", "--bundle", str(staged), "--output", str(bundle)], check=True, capture_output=True
-    )
-    shutil.rmtree(staged)
-    with Sidecar(bundle=bundle) as sidecar:
+def overrides_off_url(opa_token: str) -> Iterator[str]:
+    """A sidecar in service mode, where parameter overrides are refused (same token as the session's)."""
+    with Sidecar(bundle=ensure_fresh(), mode="service", token=opa_token) as sidecar:
         yield sidecar.url
 
 
