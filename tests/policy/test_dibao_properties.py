@@ -99,13 +99,19 @@ def _dibao(decision: dict[str, Any]) -> dict[str, Any]:
     return program
 
 
+def _in_force(decision: dict[str, Any]) -> dict[str, Any]:
+    """Every parameter in force, by dotted name: read from the explanation (the compact decision names
+    only those the decision date chose between)."""
+    return {p["name"]: p["value"] for p in decision["parameters_in_force"]}
+
+
 def _rates(decision: dict[str, Any]) -> dict[str, float]:
     prefix = "dibao.supplement_rate_"
-    return {name[len(prefix) :]: value for name, value in decision["parameters"].items() if name.startswith(prefix)}
+    return {name[len(prefix) :]: value for name, value in _in_force(decision).items() if name.startswith(prefix)}
 
 
 def _param(decision: dict[str, Any], name: str) -> Any:
-    return decision["parameters"][name if "." in name else f"dibao.{name}"]
+    return _in_force(decision)[name if "." in name else f"dibao.{name}"]
 
 
 def _age(birth: str, on: str) -> int:
@@ -182,7 +188,7 @@ def test_clause5_benefit_never_negative(opa_client: Any, request: dict[str, Any]
 @SETTINGS
 @given(request=requests())
 def test_clause5_supplement_is_exactly_the_highest_applicable_rate(opa_client: Any, request: dict[str, Any]) -> None:
-    decision = opa_client.decide(request)
+    decision = opa_client.explain(request)
     dibao = _dibao(decision)
     standard = dibao["details"]["standard"]
     supplements = dibao["details"].get("supplements", {})
@@ -202,7 +208,7 @@ def test_clause5_supplement_is_exactly_the_highest_applicable_rate(opa_client: A
 def test_clause5_single_person_route_never_pays_more_than_standard_plus_highest_rate(
     opa_client: Any, request: dict[str, Any]
 ) -> None:
-    decision = opa_client.decide(request)
+    decision = opa_client.explain(request)
     dibao = _dibao(decision)
     standard = dibao["details"]["standard"]
     by_id = {m["id"]: m for m in request["household"]["members"]}
@@ -227,7 +233,7 @@ def test_clause5_price_subsidy_is_beside_the_monthly_amount(
     without = _dibao(opa_client.decide(request))
     priced = copy.deepcopy(request)
     priced["price_index"] = {"month": "2024-12", "cpi_rise": cpi, "food_cpi_rise": food}
-    decision = opa_client.decide(priced)
+    decision = opa_client.explain(priced)
     assert _dibao(decision) == without
     subsidy = decision["programs"]["price_subsidy"]
     rises = [

@@ -214,10 +214,44 @@ class LegalSupporter(_Model):
     birth_date: Date | None = Field(default=None, description=_d("Birth date", "出生日期"))
     is_tekun: bool = Field(default=False, description=_d("Is a 特困 person", "本人为特困人员"))
     receives_dibao: bool = Field(default=False, description=_d("Receives 低保", "本人为低保对象"))
-    severely_disabled: bool = Field(default=False, description=_d("Severely disabled", "重度残疾"))
-    low_income: bool = Field(default=False, description=_d("Has a low income", "收入较低"))
+    severely_disabled: bool = Field(
+        default=False,
+        description=_d(
+            "Severely disabled: grade 1–2, or grade 3 intellectual or mental (used when disability is absent)",
+            "重度残疾：一、二级，或三级智力、精神残疾（未提供残疾情况时使用）",
+        ),
+    )
+    disability: Disability | None = Field(
+        default=None, description=_d("Disability, if any (same shape as a member's)", "残疾类别和等级")
+    )
+    monthly_income: Money | None = Field(
+        default=None,
+        description=_d(
+            "Own monthly income, CNY; ×12 is compared with the local previous-year per-capita disposable income",
+            "本人月收入（元），按12个月与当地上年人均可支配收入比较",
+        ),
+    )
+    low_income: bool = Field(
+        default=False,
+        description=_d(
+            "Own income below the local previous-year per-capita disposable income (if monthly_income is absent)",
+            "本人收入低于当地上年人均可支配收入（未提供月收入时使用）",
+        ),
+    )
+    assets_within_low_income_rule: bool | None = Field(
+        default=None,
+        description=_d(
+            "The caller asserts the supporter's assets are within the local low-income-family rule",
+            "财产状况符合当地低收入家庭财产规定（由申请方确认）",
+        ),
+    )
+    no_civil_capacity: bool | None = Field(default=None, description=_d("Without civil capacity", "无民事行为能力"))
     legally_incapacitated: bool = Field(
-        default=False, description=_d("Without legal capacity", "无民事行为能力或限制民事行为能力")
+        default=False,
+        description=_d(
+            "Without or with limited legal capacity (not a ground of its own under 43号 第八条; see no_civil_capacity)",
+            "无民事行为能力或限制民事行为能力（非第八条单列情形，见 no_civil_capacity）",
+        ),
     )
     missing: bool = Field(default=False, description=_d("Declared missing", "被宣告失踪"))
     imprisoned: bool = Field(default=False, description=_d("Serving a prison sentence", "在监狱服刑"))
@@ -264,6 +298,13 @@ class Member(_Model):
         default=False, description=_d("De-facto unsupported child", "事实无人抚养儿童")
     )
     lives_on_family_support: bool = Field(default=False, description=_d("Lives on the family's support", "靠家庭供养"))
+    single_person_assets_test_met: bool = Field(
+        default=False,
+        description=_d(
+            "The caller asserts this member, assessed alone as a one-person 低保 household, meets the 低保 asset rule",
+            "按单人户核算，本人财产状况符合低保规定（由申请方确认）",
+        ),
+    )
     can_register_separately: bool = Field(
         default=False, description=_d("Can register a separate household", "能够单独立户")
     )
@@ -353,6 +394,13 @@ class Household(_Model):
             "The caller asserts the household's assets are within the local limit",
             "家庭财产状况符合当地规定（由申请方确认）",
         )
+    )
+    low_income_assets_test_met: bool = Field(
+        default=False,
+        description=_d(
+            "The caller asserts the household meets the local low-income-family asset rule",
+            "家庭财产状况符合当地低收入家庭认定规定（由申请方确认）",
+        ),
     )
     single_parent_family: bool = Field(default=False, description=_d("Single-parent family", "单亲家庭"))
     agricultural_migrant: bool = Field(
