@@ -28,9 +28,9 @@ else
   exit 0
 fi
 export DEBIAN_FRONTEND=noninteractive
-if ! timeout 300 "${as_root[@]}" apt-get install -y -qq --no-install-recommends fonts-wqy-microhei >/dev/null 2>&1; then
-  timeout 300 "${as_root[@]}" apt-get update -qq >/dev/null 2>&1 || true
-  timeout 300 "${as_root[@]}" apt-get install -y -qq --no-install-recommends fonts-wqy-microhei >/dev/null 2>&1 || true
+if ! timeout 120 "${as_root[@]}" apt-get install -y -qq --no-install-recommends fonts-wqy-microhei >/dev/null 2>&1; then
+  timeout 120 "${as_root[@]}" apt-get update -qq >/dev/null 2>&1 || true
+  timeout 120 "${as_root[@]}" apt-get install -y -qq --no-install-recommends fonts-wqy-microhei >/dev/null 2>&1 || true
 fi
 if have_cjk; then
   echo "installed fonts-wqy-microhei for Chinese chart labels" >&2

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
-import socket
 import subprocess
 import time
 from pathlib import Path
@@ -14,6 +12,9 @@ import pytest
 from typer.testing import CliRunner
 
 from socialaid.cli import app
+from socialaid.cli_base import out
+from socialaid.client import DecisionClient
+from socialaid.paths import opa_binary
 from socialaid.sidecar import free_port
 from tests.helpers import EXAMPLES, ROOT, household, person
 
@@ -77,34 +78,39 @@ def test_as_of_option_overrides_the_file(opa_url: str, tmp_path: Path) -> None:
     assert json.loads(proc.stdout)["programs"]["dibao"]["monthly_amount"] == 500
 
 
-def _listening(port: int) -> bool:
-    with socket.socket() as sock:
-        sock.settimeout(0.5)
-        return sock.connect_ex(("127.0.0.1", port)) == 0
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    return True
 
 
 @pytest.mark.integration
 def test_demo_starts_and_stops_its_own_sidecar(tmp_path: Path) -> None:
-    # The sidecar keeps its log in a directory under $TMPDIR while it runs: this test's own directory
-    # tells which port the CLI's OPA used, without looking at any process this test did not start.
-    env = {**os.environ, "TMPDIR": str(tmp_path), "SOCIALAID_OPA_URL": ""}
-    cmd = [CLI, "decide", str(EXAMPLES / "urban-family-eligible.json"), "--format", "json"]
-    addrs: list[str] = []
-    with subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env) as proc:
-        deadline = time.monotonic() + 120
-        while proc.poll() is None and time.monotonic() < deadline:
-            for log in tmp_path.glob("socialaid-opa-*/opa.log"):
-                with contextlib.suppress(OSError, ValueError):
-                    lines = log.read_text().splitlines()
-                    addrs = addrs or [a for line in lines for a in json.loads(line).get("addrs", [])]
-            time.sleep(0.02)
-        out, err = proc.communicate(timeout=120)
-    assert proc.returncode == 0, err
-    assert json.loads(out)["bundle_revision"] != "unbundled"
-    assert addrs, "the sidecar logged where it listened"
-    assert addrs[0].startswith("127.0.0.1:")
-    assert not _listening(int(addrs[0].rsplit(":", 1)[1])), "the CLI's sidecar still listens after the CLI exited"
-    assert not list(tmp_path.glob("socialaid-opa-*")), "the sidecar's log directory is cleaned up"
+    # The CLI runs OPA through a wrapper that notes each OPA process id in this test's own directory:
+    # the test checks those processes, and no process it did not start.
+    pids = tmp_path / "opa.pids"
+    wrapper = tmp_path / "opa"
+    wrapper.write_text(f'#!/bin/sh\necho $$ >> "{pids}"\nexec "{opa_binary()}" "$@"\n', "utf-8")
+    wrapper.chmod(0o755)
+    env = {**os.environ, "SOCIALAID_OPA": str(wrapper), "SOCIALAID_OPA_URL": ""}
+    proc = subprocess.run(
+        [CLI, "decide", str(EXAMPLES / "urban-family-eligible.json"), "--format", "json"],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+        env=env,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout)["bundle_revision"] != "unbundled"
+    started = [int(line) for line in pids.read_text().split()]
+    assert started, "the CLI started OPA through the wrapper"
+    deadline = time.monotonic() + 5
+    while any(_alive(pid) for pid in started) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not [pid for pid in started if _alive(pid)], "an OPA the CLI started outlived it"
 
 
 def test_invalid_input_exits_2_with_field_errors_and_no_decision(tmp_path: Path) -> None:
@@ -217,16 +223,20 @@ def test_unreachable_opa_exits_5() -> None:
 
 
 def _decide_text(opa_url: str, *args: str, env: dict[str, str] | None = None) -> str:
-    proc = subprocess.run(
-        [CLI, "decide", str(EXAMPLES / "urban-family-eligible.json"), "--opa-url", opa_url, *args],
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=60,
-        env={**os.environ, "COLUMNS": "80", **(env or {})},
-    )
-    assert proc.returncode == 0, proc.stderr
-    return proc.stdout
+    """``decide`` on the urban example in this process, printed COLUMNS wide (80 unless given)."""
+    environ = {"COLUMNS": "80", **(env or {})}
+    previous, out.width = out.width, int(environ.pop("COLUMNS"))
+    try:
+        result = RUNNER.invoke(
+            app,
+            ["decide", str(EXAMPLES / "urban-family-eligible.json"), "--opa-url", opa_url, *args],
+            env=environ,
+            catch_exceptions=False,
+        )
+    finally:
+        out.width = previous
+    assert result.exit_code == 0, result.stderr
+    return result.stdout
 
 
 @pytest.mark.integration
@@ -242,16 +252,24 @@ def test_the_answer_fits_one_screen_with_money_whole(opa_url: str, lang: str) ->
 
 
 @pytest.mark.integration
-def test_one_language_at_a_time(opa_url: str) -> None:
-    proc = invoke("decide", str(EXAMPLES / "urban-family-eligible.json"), "--format", "json", "--opa-url", opa_url)
-    findings = json.loads(proc.stdout).get("findings") or []
-    zh = _decide_text(opa_url, "--lang", "zh", "--details", env={"COLUMNS": "400"})
-    en = _decide_text(opa_url, "--lang", "en", "--details", env={"COLUMNS": "400"})
-    # an older decision names rules by English title; a compact one by id, with titles from the bundle
-    english_titles = {f["rule"] for f in findings if " " in f["rule"]}
-    assert not [t for t in english_titles if t in zh], "English rule titles in the Chinese output"
-    chinese_messages = {f["message"]["zh"] for f in findings if isinstance(f.get("message"), dict)}
-    assert not [m for m in chinese_messages if m in en], "Chinese findings in the English output"
+def test_one_language_at_a_time(opa_client: DecisionClient) -> None:
+    from socialaid.decide import explain
+    from socialaid.texts import texts
+
+    request = json.loads((EXAMPLES / "urban-family-eligible.json").read_text("utf-8"))
+    rules = texts().rules
+    shown = {f["rule"] for f in explain(opa_client, request)["findings"]} & set(rules)
+    assert len(shown) >= 10, "the example's findings name their rules by id"
+    quotes = " ".join(str(r.get("quote", "")) for r in rules.values())
+    english = {rules[r]["title"]["en"] for r in shown}
+    chinese = {rules[r]["title"]["zh"] for r in shown} - {
+        t for t in (rules[r]["title"]["zh"] for r in shown) if t in quotes
+    }
+    zh = _decide_text(opa_client.url, "--lang", "zh", "--details", env={"COLUMNS": "400"})
+    en = _decide_text(opa_client.url, "--lang", "en", "--details", env={"COLUMNS": "400"})
+    assert not [t for t in english if t in zh], "English rule titles in the Chinese output"
+    assert not [t for t in chinese if t in en], "Chinese rule titles (outside the plan's quotes) in the English output"
+    assert [t for t in chinese if t in zh] and [t for t in english if t in en]  # the titles are shown at all
     assert "Findings" not in zh and "认定理由" not in en
 
 

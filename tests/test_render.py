@@ -184,3 +184,13 @@ def test_the_bundle_names_every_rule_in_both_languages() -> None:
     registry = texts().rules
     missing_zh = sorted(rule_id for rule_id, entry in registry.items() if not (entry.get("title") or {}).get("zh"))
     assert not missing_zh, f"rules without title_zh: {missing_zh}"
+
+
+def test_validator_sentences_read_in_chinese_and_stay_in_english() -> None:
+    from socialaid.messages import localized
+
+    assert localized("-1 is less than the minimum of 0", "zh") == "-1 小于最小值 0"
+    assert localized("'assets_test_met' is a required property", "zh") == "缺少必填字段 'assets_test_met'"
+    assert localized("a number >= 0", "zh") == ">= 0 的数"
+    assert localized("-1 is less than the minimum of 0", "en") == "-1 is less than the minimum of 0"
+    assert localized("something new", "zh") == "something new"  # unknown sentences are left as they are

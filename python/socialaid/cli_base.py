@@ -28,7 +28,7 @@ from typer.core import TyperGroup
 
 from socialaid.errors import FieldError, InvalidInputError, SocialaidError
 from socialaid.messages import Lang as LangCode
-from socialaid.messages import default_lang, msg
+from socialaid.messages import default_lang, localized, msg
 
 __all__ = [
     "EX_USAGE",
@@ -167,7 +167,9 @@ def fail(exc: SocialaidError, *, as_json: bool = False, lang: LangCode = "zh") -
         for col in ("pointer", "problem", "expected"):
             table.add_column(msg(col, lang), overflow="fold")
         for e in errors:
-            table.add_row(escape(e.pointer or "/"), escape(e.problem), escape(e.expected))
+            table.add_row(
+                escape(e.pointer or "/"), escape(localized(e.problem, lang)), escape(localized(e.expected, lang))
+            )
         err.print(table)
     else:
         err.print(f"[bold red]{msg('error', lang)}:[/] {escape(str(exc))}", highlight=False)

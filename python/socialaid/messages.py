@@ -10,10 +10,11 @@ Chinese or English, else Chinese — the plan's language.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping
 from typing import Literal
 
-__all__ = ["MESSAGES", "Lang", "default_lang", "money", "msg", "outcome_word"]
+__all__ = ["MESSAGES", "Lang", "default_lang", "localized", "money", "msg", "outcome_word"]
 
 Lang = Literal["zh", "en"]
 
@@ -144,6 +145,39 @@ MESSAGES: dict[str, dict[str, str]] = {
 }
 
 _OUTCOMES = {"met", "not_met", "info"}
+
+# The validator's sentences (jsonschema's and socialaid.validation's) in Chinese, pattern by pattern;
+# JSON output keeps them as they are, for programs.
+_PROBLEMS_ZH: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"^Additional properties are not allowed \((.+) (?:was|were) unexpected\)$"), r"不允许的字段：\1"),
+    (re.compile(r"^'(.+)' is a required property$"), r"缺少必填字段 '\1'"),
+    (re.compile(r"^(.+) is not of type (.+)$"), r"\1 的类型不是 \2"),
+    (re.compile(r"^(.+) is less than the minimum of (.+)$"), r"\1 小于最小值 \2"),
+    (re.compile(r"^(.+) is greater than the maximum of (.+)$"), r"\1 大于最大值 \2"),
+    (re.compile(r"^(.+) is not a '(.+)'$"), r"\1 不是有效的 \2"),
+    (re.compile(r"^(.+) is not one of (.+)$"), r"\1 不在允许的取值中：\2"),
+    (re.compile(r"^(.+) should be non-empty$"), r"\1 不能为空"),
+    (re.compile(r"^(.+) does not match (.+)$"), r"\1 不符合格式 \2"),
+    (re.compile(r"^a string matching (.+)$"), r"符合格式 \1 的字符串"),
+    (re.compile(r"^not JSON: (.+)$"), r"不是有效的 JSON：\1"),
+    (re.compile(r"^a value of type (.+)$"), r"\1 类型的值"),
+    (re.compile(r"^the property to be present$"), "应提供该字段"),
+    (re.compile(r"^no properties other than those in the schema$"), "仅限请求格式中定义的字段"),
+    (re.compile(r"^a number (>=|<=|>|<) (.+)$"), r"\1 \2 的数"),
+    (re.compile(r"^a string in date format \(e\.g\. (.+)\)$"), r"日期（如 \1）"),
+    (re.compile(r"^one of (.+)$"), r"以下之一：\1"),
+    (re.compile(r"^a JSON object$"), "JSON 对象"),
+]
+
+
+def localized(text: str, lang: Lang) -> str:
+    """A validator's sentence in ``lang``: the Chinese pattern when one matches, else as it is."""
+    if lang == "en":
+        return text
+    for pattern, replacement in _PROBLEMS_ZH:
+        if pattern.match(text):
+            return pattern.sub(replacement, text)
+    return text
 
 
 def msg(key: str, lang: Lang, /, **values: object) -> str:
