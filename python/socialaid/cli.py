@@ -204,4 +204,4 @@ def main() -> None:
         raise SystemExit(130) from None
 
 
-from socialaid import cli_analysis  # noqa: E402,F401
+from socialaid import cli_analysis, cli_population  # noqa: E402,F401
