@@ -281,7 +281,14 @@ class ChunkDecider:
         else:
             rows = [json.dumps(r, ensure_ascii=False) for r in base]
         peak = max(_peak_rss_kb(getattr(getattr(s, "_proc", None), "pid", None)) for s in self._sidecars)
-        return {"row": rows, "refused": refused, "revision": revision, "opa_peak_kb": [peak] * len(rows)}
+        engine = [self._sidecars[0].url] * len(rows)
+        return {
+            "row": rows,
+            "refused": refused,
+            "revision": revision,
+            "opa_peak_kb": [peak] * len(rows),
+            "engine": engine,
+        }
 
     def _reform(self, parsed: list[tuple[dict[str, Any] | None, list[FieldError]]]) -> list[Any]:
         if self.variant is None:
@@ -323,6 +330,7 @@ class DecidedBatch:
     refused: int
     revisions: set[str]
     opa_peak_kb: int
+    engines: set[str] = field(default_factory=set)
 
 
 @dataclass
@@ -334,12 +342,14 @@ class BatchSummary:
     output: str = ""
     opa_peak_mb: float = 0.0
     bundle_revision: set[str] = field(default_factory=set)
+    engines: set[str] = field(default_factory=set)
 
     def add(self, batch: DecidedBatch) -> None:
         self.rows += len(batch.rows)
         self.refused += batch.refused
         self.decided += len(batch.rows) - batch.refused
         self.bundle_revision |= batch.revisions
+        self.engines |= batch.engines
         self.opa_peak_mb = max(self.opa_peak_mb, batch.opa_peak_kb / 1024)
 
     @property
@@ -355,6 +365,7 @@ class BatchSummary:
             "households_per_second": round(self.per_second, 1),
             "opa_peak_rss_mb": round(self.opa_peak_mb, 1),
             "bundle_revision": sorted(self.bundle_revision),
+            "sidecars": len(self.engines),
             "output": self.output,
         }
 
@@ -463,6 +474,7 @@ def decided_batches(
                 refused=int(sum(bool(r) for r in batch["refused"])),
                 revisions={str(r) for r in batch["revision"] if r},
                 opa_peak_kb=int(max(batch["opa_peak_kb"])),
+                engines={str(e) for e in batch["engine"]},
             )
 
 
