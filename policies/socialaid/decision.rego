@@ -1,9 +1,12 @@
 # METADATA
 # title: Social-assistance decision
 # description: >-
-#   The one entrypoint: every program of the plan decided for the household on the decision date, with
-#   the findings that justify it and the parameters used. A request that fails the schema, or a
-#   decision date with a parameter not in force, yields errors and no outcome at all.
+#   The public entrypoints. `decision`: every program of the plan decided for one household on the
+#   decision date, compact (eligibility, amount, members, the decisive rules with their clauses, the
+#   parameters used by name and value, the facts it did not have). `explanation`: the same decision with
+#   every finding met and not met and the parameters' sources. `batch`: decisions for a chunk of
+#   requests, in order. A request that fails the schema, or a decision date with a parameter not in
+#   force, yields errors and no programs.
 # schemas:
 #   - input: schema["household.schema"]
 package socialaid
@@ -14,6 +17,7 @@ import data.socialaid.employment
 import data.socialaid.housing
 import data.socialaid.medical
 import data.socialaid.params
+import data.socialaid.price_subsidy
 import data.socialaid.services
 import data.socialaid.status
 import data.socialaid.tekun
@@ -27,9 +31,18 @@ decision := object.union(_header, {"errors": errors}) if count(errors) > 0
 decision := object.union(_header, {
 	"errors": [],
 	"programs": programs,
+	"parameters": params.named,
+	"missing_facts": missing_facts,
+}) if count(errors) == 0
+
+# METADATA
+# title: Explanation
+# entrypoint: true
+explanation := decision if count(errors) > 0
+
+explanation := object.union(decision, {
 	"findings": [f | some f in findings],
-	"parameters": params.used,
-	"clauses": cited_clauses,
+	"parameters_in_force": params.used,
 }) if count(errors) == 0
 
 _header := {
@@ -40,7 +53,7 @@ _header := {
 
 default _as_of := null
 
-_as_of := input.as_of
+_as_of := input.as_of if is_string(input.as_of)
 
 default _hypothetical := false
 
@@ -56,25 +69,26 @@ errors := [e | some e in params.errors] if count(validation.errors) == 0
 
 # programs: one entry per program of the plan. Each clause package contributes its own.
 programs := object.union_n([
-	dibao.programs, tekun.programs,
+	dibao.programs, tekun.programs, {k: v | some k, v in price_subsidy.programs},
 	medical.programs, education.programs, housing.programs, employment.programs, services.programs,
 ])
 
-findings := (dibao.findings | tekun.findings) | _special_findings
+# missing_facts: every fact a package needed and did not have, with what it did without it.
+missing_facts := sort([m | some m in _missing])
 
-# clauses 3, 4 and 7–10, and the shared status they rely on.
-_special_findings := union({
-	status.findings, medical.findings, education.findings,
-	housing.findings, employment.findings, services.findings,
+_missing := union({
+	{m | some m in status.missing_facts}, {m | some m in dibao.missing_facts},
+	{m | some m in tekun.missing_facts}, {m | some m in price_subsidy.missing_facts},
+	{m | some m in medical.missing_facts}, {m | some m in education.missing_facts},
+	{m | some m in housing.missing_facts}, {m | some m in employment.missing_facts},
+	{m | some m in services.missing_facts},
 })
 
-# cited_clauses: number and titles of every clause a finding cites, so a caller can render citations
-# without its own copy of the plan.
-cited_clauses[key] := {"number": n, "title": data.socialaid.plan.clauses[key].title} if {
-	some f in findings
-	n := f.clause
-	key := format_int(n, 10)
-}
+# findings: every finding of every package — evaluated only for the explanation.
+findings := union({
+	status.findings, dibao.findings, tekun.findings, {f | some f in price_subsidy.findings},
+	medical.findings, education.findings, housing.findings, employment.findings, services.findings,
+})
 
 default bundle_revision := "unbundled"
 

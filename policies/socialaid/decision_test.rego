@@ -12,21 +12,65 @@ _request := {
 }
 
 # (808 − 300) × 1 = 508 on 2025-01-01.
-test_decision_has_programs_findings_parameters_and_no_errors if {
+test_decision_is_compact_with_programs_and_parameters_by_name if {
 	d := socialaid.decision with input as _request
 	d.errors == []
 	d.programs.dibao.monthly_amount == 508
 	d.programs.dibao.tier == "basic_living"
-	d.programs.dibao.tier_name.zh == "基本生活救助"
-	count(d.findings) > 0
-	d.clauses["5"].title.zh == "完善最低生活保障制度"
+	d.programs.dibao.clause == 5
+	not d.findings
 	d.hypothetical == false
 	d.as_of == "2025-01-01"
 	d.bundle_revision == "unbundled"
-	some p in d.parameters
+	d.parameters["dibao.standard_urban"] == 808
+}
+
+test_explanation_adds_findings_and_parameter_sources if {
+	e := socialaid.explanation with input as _request
+	e.programs == socialaid.decision.programs with input as _request
+	count(e.findings) > 0
+	some p in e.parameters_in_force
 	p.name == "dibao.standard_urban"
 	p.value == 808
 	p.effective_from == "2024-04-01"
+}
+
+# A batch decides each request as the decision entrypoint would, in order; an invalid one gets its
+# errors and no programs without touching its neighbours. (808 − 300) × 1 = 508; (808 − 0) × 1 = 808.
+test_batch_decides_each_request_in_order if {
+	zero := json.patch(_request, [{"op": "replace", "path": "/household/members/0/monthly_income", "value": 0}])
+	bad := json.patch(_request, [{"op": "replace", "path": "/household/members/0/monthly_income", "value": -1}])
+	b := socialaid.batch with input as {"requests": [_request, bad, zero]}
+	b.errors == []
+	count(b.decisions) == 3
+	b.decisions[0].programs.dibao.monthly_amount == 508
+	not b.decisions[1].programs
+	b.decisions[1].errors[0].pointer == "/household/members/0/monthly_income"
+	b.decisions[2].programs.dibao.monthly_amount == 808
+}
+
+test_batch_without_requests_is_an_error if {
+	b := socialaid.batch with input as {"households": []}
+	not b.decisions
+	some e in b.errors
+	e.pointer == "/requests"
+}
+
+test_batch_over_the_limit_is_an_error if {
+	b := socialaid.batch with input as {"requests": [_request, _request]}
+		with data.socialaid.settings.batch_max_requests as 1
+	not b.decisions
+	some e in b.errors
+	e.expected == "at most 1 requests a batch"
+}
+
+# Past the date through which values are known: refused, unless a projection is asked for (hypothetical).
+test_date_past_the_horizon_is_refused_unless_projected if {
+	late := object.union(_request, {"as_of": "2027-01-01"})
+	d := socialaid.decision with input as late
+	not d.programs
+	some e in d.errors
+	e.kind == "parameter_not_in_force"
 }
 
 test_invalid_input_gives_errors_and_no_outcome if {

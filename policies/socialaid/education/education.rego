@@ -4,7 +4,8 @@
 #   8.健全教育救助制度. A student at any stage except postgraduate from a 低保 or 特困 family, an orphan
 #   or a de-facto unsupported child gets the aid of the stage; a disabled minor of compulsory-education
 #   age who cannot attend school is placed (special-education school or class, teaching at home, or a
-#   mainstream class). The plan gives no amounts: monthly_amount is 0 and the aid is listed by name.
+#   mainstream class). The plan gives no amounts: the aid is in kind (codes named in catalog.aid) and
+#   monthly_amount is 0.
 # schemas:
 #   - input: schema["household.schema"]
 package socialaid.education
@@ -15,16 +16,9 @@ import data.socialaid.status
 
 _members := input.household.members
 
-_p := params.value.education
+_p := params.p.education
 
 _bases := ["dibao_family", "tekun_family", "orphan", "de_facto_unsupported_child"]
-
-_basis_zh := {
-	"dibao_family": "低保家庭学生",
-	"tekun_family": "特困供养人员家庭学生",
-	"orphan": "孤儿",
-	"de_facto_unsupported_child": "事实无人抚养儿童",
-}
 
 _has_basis("dibao_family", _) if status.dibao_family
 
@@ -34,49 +28,39 @@ _has_basis("orphan", m) if m.orphan == true
 
 _has_basis("de_facto_unsupported_child", m) if m.de_facto_unsupported_child == true
 
-basis(m) := [b | some b in _bases; _has_basis(b, m)]
-
-# aid by stage, as the plan names it.
+# aid[stage]: the aid of each stage, as codes of aid in kind (catalog.aid), in the plan's words:
+# 保育教育生活费; 家庭经济困难学生生活费补助; 减免学费和发放国家助学金; 国家助学金, 勤工助学岗位.
 aid := {
-	"preschool": [{"zh": "保育教育生活费", "en": "care and education living costs"}],
-	"compulsory": [{"zh": "家庭经济困难学生生活费补助", "en": "living subsidy for students from families in difficulty"}],
-	"senior_secondary": [
-		{"zh": "减免学费", "en": "tuition waiver"},
-		{"zh": "国家助学金", "en": "national grant"},
-	],
-	"higher": [
-		{"zh": "国家助学金", "en": "national grant"},
-		{"zh": "勤工助学岗位", "en": "work-study post (arranged by the school)"},
-	],
+	"preschool": ["education_care_living_costs"],
+	"compulsory": ["education_living_subsidy"],
+	"senior_secondary": ["tuition_waiver", "national_grant"],
+	"higher": ["national_grant", "work_study_post"],
 }
 
-_stage_zh := {
-	"preschool": "学前教育",
-	"compulsory": "义务教育",
-	"senior_secondary": "高中阶段教育（含中职）",
-	"higher": "普通高等教育（含高职、大专）",
-	"postgraduate": "研究生",
+# The finding rule of each stage's aid.
+_stage_rule := {
+	"preschool": "education.preschool_aid",
+	"compulsory": "education.compulsory_aid",
+	"senior_secondary": "education.senior_secondary_aid",
+	"higher": "education.higher_aid",
 }
 
 _enrolled(m) if m.education.enrolled == true
 
-students contains m if {
+_stage(m) := status.get(m, ["education", "stage"], null)
+
+# students[id]: every enrolled member, with the basis codes (empty when none).
+students[m.id] := {"stage": _stage(m), "basis": [b | some b in _bases; _has_basis(b, m)]} if {
 	some m in _members
 	_enrolled(m)
 }
 
-# eligible_students[id]: enrolled below postgraduate, with at least one basis.
-eligible_students[m.id] := {"stage": m.education.stage, "basis": basis(m), "aid": aid[m.education.stage]} if {
-	some m in students
-	aid[m.education.stage]
-	count(basis(m)) > 0
+# eligible_students[id]: enrolled below postgraduate (a stage with aid), with at least one basis.
+eligible_students[id] := {"stage": s.stage, "basis": s.basis, "aid": aid[s.stage]} if {
+	some id, s in students
+	aid[s.stage]
+	count(s.basis) > 0
 }
-
-_placement_options := [
-	{"zh": "特殊教育学校（班）就读", "en": "special-education school or class"},
-	{"zh": "送教上门", "en": "teaching at home"},
-	{"zh": "随班就读", "en": "mainstream class"},
-]
 
 _cannot_attend(m) if m.education.cannot_attend_due_to_disability == true
 
@@ -85,11 +69,18 @@ _school_age(m) if {
 	status.age(m) <= _p.compulsory_age_max
 }
 
-placements[m.id] := {"age": status.age(m), "disability": m.disability, "options": _placement_options} if {
+# placements[id]: a disabled minor of compulsory-education age who cannot attend school.
+placements[m.id] := {"age": status.age(m)} if {
 	some m in _members
 	_cannot_attend(m)
 	status.disabled(m)
 	_school_age(m)
+}
+
+_unplaced contains m if {
+	some m in _members
+	_cannot_attend(m)
+	not placements[m.id]
 }
 
 covered_member_ids := sort({id | some id, _ in eligible_students} | {id | some id, _ in placements})
@@ -98,187 +89,237 @@ default eligible := false
 
 eligible if count(covered_member_ids) > 0
 
-programs["education"] := lib.program("education", eligible, 0, covered_member_ids, {
-	"students": eligible_students,
-	"placements": placements,
+# --- the compact program entry ---
+
+_in_kind := sort({code | some s in eligible_students; some code in s.aid} | {"special_education_placement" |
+	count(placements) > 0
 })
 
-_aid_finding(meta, m) := lib.finding(meta, {
+_stages_aided := {s.stage | some s in eligible_students}
+
+_rules := array.slice(
+	array.concat(
+		[lib.rule_ref(_stage_rule[st], "met") | some st in ["preschool", "compulsory", "senior_secondary", "higher"]; st in _stages_aided],
+		[lib.rule_ref("education.disabled_minor_placement", "met") | count(placements) > 0],
+	),
+	0, 4,
+) if eligible
+
+_rules := _failing if not eligible
+
+_failing := refs if {
+	refs := array.slice(
+		[lib.rule_ref(id, "not_met") |
+			some id, failed in {
+				"education.eligible_student": _unfounded,
+				"education.postgraduate_excluded": _postgraduate,
+				"education.stage_given": _stage_missing,
+				"education.disabled_minor_placement": count(_unplaced) > 0,
+			}
+			failed
+		],
+		0, 4,
+	)
+	count(refs) > 0
+} else := [lib.rule_ref("education.eligible_student", "not_met")]
+
+default _unfounded := false
+
+_unfounded if {
+	some s in students
+	aid[s.stage]
+	count(s.basis) == 0
+}
+
+default _postgraduate := false
+
+_postgraduate if {
+	some s in students
+	s.stage == "postgraduate"
+}
+
+default _stage_missing := false
+
+_stage_missing if {
+	some s in students
+	s.stage == null
+}
+
+_details := {k: v | some k, v in {"students": eligible_students, "placements": placements}; count(v) > 0}
+
+programs["education"] := lib.program_entry("education", eligible, 0, _in_kind, covered_member_ids, _rules, _details)
+
+# --- missing facts ---
+
+# An enrolled student with no stage gets no aid: the stage decides it.
+missing_facts contains {
+	"pointer": sprintf("/household/members/%d/education/stage", [i]),
 	"program": "education",
-	"outcome": "met",
-	"member_id": m.id,
-	"facts": {"stage": m.education.stage, "basis": basis(m)},
-	"message": {
-		"zh": sprintf("%s阶段就读的%s：%s", [
-			_stage_zh[m.education.stage],
-			concat("、", [_basis_zh[b] | some b in basis(m)]),
-			concat("、", [a.zh | some a in aid[m.education.stage]]),
-		]),
-		"en": sprintf("%s student (%s): %s", [
-			m.education.stage,
-			concat(", ", basis(m)),
-			concat(", ", [a.en | some a in aid[m.education.stage]]),
-		]),
-	},
-})
+	"rule": "education.stage_given",
+	"assumption": "not_assessed",
+} if {
+	some i, m in _members
+	_enrolled(m)
+	_stage(m) == null
+}
+
+# A minor student with no family basis and no word on being an orphan or a de-facto unsupported child is
+# read as neither.
+missing_facts contains {
+	"pointer": sprintf("/household/members/%d/%s", [i, fact]),
+	"program": "education",
+	"rule": "education.eligible_student",
+	"assumption": "read_as_false",
+} if {
+	some i, m in _members
+	s := students[m.id]
+	aid[s.stage]
+	count(s.basis) == 0
+	status.minor(m)
+	some fact in ["orphan", "de_facto_unsupported_child"]
+	object.get(m, fact, null) == null
+}
+
+# --- findings (explanation only) ---
+
+# METADATA
+# title: Student from an eligible family or group
+# description: >-
+#   A student below postgraduate level is covered when from a 低保 or 特困 family, an orphan or a de-facto
+#   unsupported child.
+# custom:
+#   id: education.eligible_student
+#   clause: 8
+#   basis: plan
+#   title_zh: 低保和特困供养人员家庭学生、孤儿、事实无人抚养儿童
+#   quote: 对在各学段（不含研究生）就读的低保和特困供养人员家庭学生、孤儿、事实无人抚养儿童
+#   message:
+#     met:
+#       zh: '{stage}阶段学生，救助依据：{basis}'
+#       en: '{stage} student, covered as: {basis}'
+#     not_met:
+#       zh: 学生不属于低保或特困供养人员家庭学生、孤儿或事实无人抚养儿童
+#       en: the student is not from a 低保 or 特困 family, not an orphan and not a de-facto unsupported child
+findings contains lib.member_finding(rego.metadata.rule(), "education", lib.outcome(count(s.basis) > 0), id, {
+	"stage": s.stage,
+	"basis": s.basis,
+}) if {
+	some id, s in students
+	aid[s.stage]
+}
+
+_aid_finding(meta, stage) := {lib.member_finding(meta, "education", "met", id, {"stage": stage, "aid": s.aid}) |
+	some id, s in eligible_students
+	s.stage == stage
+}
 
 # METADATA
 # title: Preschool aid
 # custom:
+#   id: education.preschool_aid
 #   clause: 8
+#   basis: plan
+#   title_zh: 学前教育阶段资助保育教育生活费
 #   quote: 对学前教育阶段的救助对象资助保育教育生活费
-findings contains _aid_finding(rego.metadata.rule(), m) if {
-	some m in students
-	eligible_students[m.id].stage == "preschool"
-}
+findings contains f if some f in _aid_finding(rego.metadata.rule(), "preschool")
 
 # METADATA
 # title: Compulsory-education aid
 # custom:
+#   id: education.compulsory_aid
 #   clause: 8
+#   basis: plan
+#   title_zh: 义务教育阶段资助家庭经济困难学生生活费补助
 #   quote: 对义务教育阶段的救助对象资助家庭经济困难学生生活费补助
-findings contains _aid_finding(rego.metadata.rule(), m) if {
-	some m in students
-	eligible_students[m.id].stage == "compulsory"
-}
+findings contains f if some f in _aid_finding(rego.metadata.rule(), "compulsory")
 
 # METADATA
 # title: Senior-secondary aid
 # custom:
+#   id: education.senior_secondary_aid
 #   clause: 8
+#   basis: plan
+#   title_zh: 高中阶段教育（含中职）减免学费和发放国家助学金
 #   quote: 对高中阶段教育（含中职）的救助对象减免学费和发放国家助学金
-findings contains _aid_finding(rego.metadata.rule(), m) if {
-	some m in students
-	eligible_students[m.id].stage == "senior_secondary"
-}
+findings contains f if some f in _aid_finding(rego.metadata.rule(), "senior_secondary")
 
 # METADATA
 # title: Higher-education aid
 # custom:
+#   id: education.higher_aid
 #   clause: 8
+#   basis: plan
+#   title_zh: 普通高等教育发放国家助学金，安排勤工助学岗位
 #   quote: 对普通高等教育（含高职、大专）阶段的救助对象发放国家助学金，学校根据实际情况安排勤工助学岗位
-findings contains _aid_finding(rego.metadata.rule(), m) if {
-	some m in students
-	eligible_students[m.id].stage == "higher"
-}
+findings contains f if some f in _aid_finding(rego.metadata.rule(), "higher")
 
 # METADATA
 # title: Postgraduates excluded
 # description: Education assistance covers every stage except postgraduate study.
 # custom:
+#   id: education.postgraduate_excluded
 #   clause: 8
+#   basis: plan
+#   title_zh: 研究生阶段不在教育救助范围
 #   quote: 对在各学段（不含研究生）就读的
-findings contains lib.finding(rego.metadata.rule(), {
-	"program": "education",
-	"outcome": "not_met",
-	"member_id": m.id,
-	"facts": {"stage": "postgraduate"},
-	"message": {"zh": "研究生阶段不属于教育救助范围", "en": "postgraduate study is not covered by education assistance"},
-}) if {
-	some m in students
-	m.education.stage == "postgraduate"
+#   message:
+#     not_met:
+#       zh: 研究生阶段不属于教育救助范围
+#       en: postgraduate study is not covered by education assistance
+findings contains lib.member_finding(rego.metadata.rule(), "education", "not_met", id, {"stage": "postgraduate"}) if {
+	some id, s in students
+	s.stage == "postgraduate"
 }
 
 # METADATA
-# title: Student not from an eligible family or group
-# description: >-
-#   A student below postgraduate level who is not from a 低保 or 特困 family, not an orphan and not a
-#   de-facto unsupported child is not covered.
+# title: Stage given
+# description: The aid depends on the stage; an enrolled student with no stage gets no aid until it is given.
 # custom:
+#   id: education.stage_given
 #   clause: 8
-#   quote: 低保和特困供养人员家庭学生、孤儿、事实无人抚养儿童
-findings contains lib.finding(rego.metadata.rule(), {
-	"program": "education",
-	"outcome": "not_met",
-	"member_id": m.id,
-	"facts": object.union(
-		status.family_facts,
-		{"stage": m.education.stage, "orphan": false, "de_facto_unsupported_child": false},
-	),
-	"message": {
-		"zh": "学生不属于低保或特困供养人员家庭学生、孤儿或事实无人抚养儿童",
-		"en": "the student is not from a 低保 or 特困 family, not an orphan and not a de-facto unsupported child",
-	},
-}) if {
-	some m in students
-	aid[m.education.stage]
-	count(basis(m)) == 0
-}
-
-# METADATA
-# title: Stage not given
-# description: An enrolled student needs a stage to get the aid of the stage.
-# custom:
-#   clause: 8
+#   basis: plan
+#   title_zh: 根据教育阶段确定救助内容
 #   quote: 根据不同教育阶段需求和实际情况，按政策规定给予相应的教育救助
-findings contains lib.finding(rego.metadata.rule(), {
-	"program": "education",
-	"outcome": "not_met",
-	"member_id": m.id,
-	"facts": {"stage": null},
-	"message": {"zh": "未提供就读学段，无法确定救助内容", "en": "no education stage given: the aid of the stage cannot be decided"},
-}) if {
-	some m in students
-	status.get(m, ["education", "stage"], null) == null
+#   message:
+#     not_met:
+#       zh: 未提供就读学段，无法确定救助内容
+#       en: no education stage given — the aid of the stage cannot be decided
+findings contains lib.member_finding(rego.metadata.rule(), "education", "not_met", id, {"stage": null}) if {
+	some id, s in students
+	s.stage == null
 }
 
 # METADATA
 # title: Disabled minor who cannot attend school — placement
 # description: >-
 #   A disabled minor of compulsory-education age who cannot attend school is placed by the child's
-#   disability, ability and needs: special-education school or class, teaching at home, or a mainstream class.
+#   disability, ability and needs: special-education school or class, teaching at home, or a mainstream
+#   class. One who cannot attend but is not a disabled minor of that age is not placed (not_met).
 # custom:
+#   id: education.disabled_minor_placement
 #   clause: 8
-#   quote: 组织进入特殊教育学校（班）就读，或采取送教上门、随班就读等形式实施义务教育
-findings contains lib.finding(rego.metadata.rule(), {
-	"program": "education",
-	"outcome": "met",
-	"member_id": id,
-	"facts": {
-		"age": p.age,
-		"age_range": [_p.compulsory_age_min, _p.compulsory_age_max],
-		"disability": p.disability,
-	},
-	"message": {
-		"zh": sprintf("%d岁残疾未成年人不方便入学：根据残疾类别、接受能力、教育需求安排特殊教育学校（班）就读、送教上门或随班就读", [p.age]),
-		"en": sprintf(
-			concat("", [
-				"disabled minor aged %d who cannot attend: special-education school or class, teaching at home, ",
-				"or mainstream class, by the child's situation",
-			]),
-			[p.age],
-		),
-	},
-}) if {
-	some id, p in placements
-}
-
-# METADATA
-# title: Cannot attend school — not a disabled minor of compulsory-education age
-# description: The placement is for disabled minors of compulsory-education age only.
-# custom:
-#   clause: 8
-#   quote: 因身心障碍等原因不方便入学接受义务教育的适龄残疾未成年人
-findings contains lib.finding(rego.metadata.rule(), {
-	"program": "education",
-	"outcome": "not_met",
-	"member_id": m.id,
-	"facts": {
-		"age": status.age(m),
-		"age_range": [_p.compulsory_age_min, _p.compulsory_age_max],
-		"disabled": _disabled_bool(m),
-	},
-	"message": {
-		"zh": sprintf("%d岁，不属于%d至%d周岁的适龄残疾未成年人", [status.age(m), _p.compulsory_age_min, _p.compulsory_age_max]),
-		"en": sprintf(
-			"aged %d: not a disabled minor of compulsory-education age (%d to %d)",
-			[status.age(m), _p.compulsory_age_min, _p.compulsory_age_max],
-		),
-	},
+#   basis: plan
+#   title_zh: 不方便入学的适龄残疾未成年人安排就读
+#   quote: >-
+#     对因身心障碍等原因不方便入学接受义务教育的适龄残疾未成年人，根据其残疾类别、接受能力、教育需求等情况，组织进入特殊教育学校（班）就读，或采取送教上门、随班就读等形式实施义务教育
+#   message:
+#     met:
+#       zh: '{age}岁残疾未成年人不方便入学：安排特殊教育学校（班）就读、送教上门或随班就读'
+#       en: >-
+#         disabled minor aged {age} who cannot attend — special-education school or class, teaching at home
+#         or mainstream class, by the child's situation
+#     not_met:
+#       zh: '{age}岁，不属于{age_min}至{age_max}周岁的适龄残疾未成年人'
+#       en: 'aged {age} — not a disabled minor of compulsory-education age ({age_min} to {age_max})'
+findings contains lib.member_finding(rego.metadata.rule(), "education", lib.outcome(placed), m.id, {
+	"age": status.age(m),
+	"age_min": _p.compulsory_age_min,
+	"age_max": _p.compulsory_age_max,
+	"disabled": _disabled_bool(m),
 }) if {
 	some m in _members
 	_cannot_attend(m)
-	not placements[m.id]
+	placed := m.id in object.keys(placements)
 }
 
 _disabled_bool(m) if status.disabled(m)

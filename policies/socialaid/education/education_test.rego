@@ -29,30 +29,37 @@ _finding(r, rule, id) := f if {
 test_clause8_preschool_dibao_family if {
 	r := _run([_student("a", "preschool", {})], true, false)
 	r.eligible_students.a.basis == ["dibao_family"]
-	r.eligible_students.a.aid == [{"zh": "保育教育生活费", "en": "care and education living costs"}]
-	f := _finding(r, "Preschool aid", "a")
-	f.quote == "对学前教育阶段的救助对象资助保育教育生活费"
-	f.message.zh == "学前教育阶段就读的低保家庭学生：保育教育生活费"
+	r.eligible_students.a.aid == ["education_care_living_costs"]
+	f := _finding(r, "education.preschool_aid", "a")
+	f.values == {"stage": "preschool", "aid": ["education_care_living_costs"]}
+	f.basis == "plan"
+	p := r.programs.education
+	p.in_kind == ["education_care_living_costs"]
+	p.monthly_amount == 0
+	p.rules == [{"rule": "education.preschool_aid", "clause": 8, "outcome": "met"}]
+	p.details == {"students": {"a": {"stage": "preschool", "basis": ["dibao_family"], "aid": ["education_care_living_costs"]}}}
 }
 
 test_clause8_compulsory_tekun_family if {
 	r := _run([_student("a", "compulsory", {})], false, true)
 	r.eligible_students.a.basis == ["tekun_family"]
-	_finding(r, "Compulsory-education aid", "a").outcome == "met"
+	_finding(r, "education.compulsory_aid", "a").outcome == "met"
+	_finding(r, "education.eligible_student", "a").values == {"stage": "compulsory", "basis": ["tekun_family"]}
 }
 
 test_clause8_senior_secondary_orphan if {
 	r := _run([_student("a", "senior_secondary", {"orphan": true})], false, false)
 	r.eligible_students.a.basis == ["orphan"]
-	[x.zh | some x in r.eligible_students.a.aid] == ["减免学费", "国家助学金"]
-	_finding(r, "Senior-secondary aid", "a").outcome == "met"
+	r.eligible_students.a.aid == ["tuition_waiver", "national_grant"]
+	_finding(r, "education.senior_secondary_aid", "a").outcome == "met"
+	r.programs.education.in_kind == ["national_grant", "tuition_waiver"]
 }
 
 test_clause8_higher_unsupported_child if {
 	r := _run([_student("a", "higher", {"de_facto_unsupported_child": true})], true, false)
 	r.eligible_students.a.basis == ["dibao_family", "de_facto_unsupported_child"]
-	[x.zh | some x in r.eligible_students.a.aid] == ["国家助学金", "勤工助学岗位"]
-	_finding(r, "Higher-education aid", "a").outcome == "met"
+	r.eligible_students.a.aid == ["national_grant", "work_study_post"]
+	_finding(r, "education.higher_aid", "a").outcome == "met"
 	r.programs.education.covered_member_ids == ["a"]
 	r.programs.education.tier == "special"
 }
@@ -60,25 +67,48 @@ test_clause8_higher_unsupported_child if {
 test_clause8_postgraduate_excluded if {
 	r := _run([_student("a", "postgraduate", {})], true, false)
 	not r.eligible_students.a
-	_finding(r, "Postgraduates excluded", "a").outcome == "not_met"
+	_finding(r, "education.postgraduate_excluded", "a").outcome == "not_met"
 	not r.programs.education.eligible
+	r.programs.education.rules == [{"rule": "education.postgraduate_excluded", "clause": 8, "outcome": "not_met"}]
+	r.programs.education.details == {}
 }
 
 test_clause8_no_basis if {
 	r := _run([_student("a", "compulsory", {})], false, false)
 	not r.eligible_students.a
-	_finding(r, "Student not from an eligible family or group", "a").outcome == "not_met"
+	f := _finding(r, "education.eligible_student", "a")
+	f.outcome == "not_met"
+	f.values == {"stage": "compulsory", "basis": []}
+	r.programs.education.rules == [{"rule": "education.eligible_student", "clause": 8, "outcome": "not_met"}]
+
+	# Born 2010-01-01 → 15, a minor: neither orphan nor de-facto unsupported is said, both read as false.
+	r.missing_facts == {
+		{
+			"pointer": "/household/members/0/orphan", "program": "education",
+			"rule": "education.eligible_student", "assumption": "read_as_false",
+		},
+		{
+			"pointer": "/household/members/0/de_facto_unsupported_child", "program": "education",
+			"rule": "education.eligible_student", "assumption": "read_as_false",
+		},
+	}
 }
 
 test_clause8_not_enrolled_ignored if {
 	m := {"id": "a", "birth_date": "2010-01-01", "education": {"enrolled": false, "stage": "compulsory"}}
 	r := _run([m], true, false)
 	count(r.findings) == 0
+	r.programs.education.rules == [{"rule": "education.eligible_student", "clause": 8, "outcome": "not_met"}]
 }
 
 test_clause8_stage_missing if {
 	r := _run([{"id": "a", "birth_date": "2010-01-01", "education": {"enrolled": true}}], true, false)
-	_finding(r, "Stage not given", "a").outcome == "not_met"
+	_finding(r, "education.stage_given", "a").outcome == "not_met"
+	r.programs.education.rules == [{"rule": "education.stage_given", "clause": 8, "outcome": "not_met"}]
+	r.missing_facts == {{
+		"pointer": "/household/members/0/education/stage", "program": "education",
+		"rule": "education.stage_given", "assumption": "not_assessed",
+	}}
 }
 
 # Disabled minor who cannot attend: ages 6–15 on 2025-06-01. Born 2019-06-01 → 6; 2019-06-02 → 5;
@@ -93,17 +123,21 @@ _dis := {"grade": 2, "type": "intellectual"}
 test_clause8_placement_age_6 if {
 	r := _run([_cannot("a", "2019-06-01", _dis)], false, false)
 	r.placements.a.age == 6
-	count(r.placements.a.options) == 3
-	f := _finding(r, "Disabled minor who cannot attend school — placement", "a")
+	f := _finding(r, "education.disabled_minor_placement", "a")
 	f.outcome == "met"
+	f.values == {"age": 6, "age_min": 6, "age_max": 15, "disabled": true}
 	r.programs.education.eligible
+	r.programs.education.in_kind == ["special_education_placement"]
+	r.programs.education.details == {"placements": {"a": {"age": 6}}}
 }
 
 test_clause8_placement_age_5_not if {
 	r := _run([_cannot("a", "2019-06-02", _dis)], false, false)
 	not r.placements.a
-	f := _finding(r, "Cannot attend school — not a disabled minor of compulsory-education age", "a")
-	f.message.en == "aged 5: not a disabled minor of compulsory-education age (6 to 15)"
+	f := _finding(r, "education.disabled_minor_placement", "a")
+	f.outcome == "not_met"
+	f.values == {"age": 5, "age_min": 6, "age_max": 15, "disabled": true}
+	r.programs.education.rules == [{"rule": "education.disabled_minor_placement", "clause": 8, "outcome": "not_met"}]
 }
 
 test_clause8_placement_age_15 if {
@@ -119,6 +153,16 @@ test_clause8_placement_age_16_not if {
 test_clause8_placement_needs_disability if {
 	r := _run([_cannot("a", "2015-01-01", null)], false, false)
 	not r.placements.a
-	f := _finding(r, "Cannot attend school — not a disabled minor of compulsory-education age", "a")
-	f.facts.disabled == false
+	f := _finding(r, "education.disabled_minor_placement", "a")
+	f.outcome == "not_met"
+	f.values.disabled == false
+}
+
+# Two students of different stages: both stage rules are decisive, the codes are the union.
+test_clause8_two_stages_rules_and_codes if {
+	r := _run([_student("a", "compulsory", {}), _student("b", "higher", {})], true, false)
+	p := r.programs.education
+	p.covered_member_ids == ["a", "b"]
+	p.in_kind == ["education_living_subsidy", "national_grant", "work_study_post"]
+	[x.rule | some x in p.rules] == ["education.compulsory_aid", "education.higher_aid"]
 }

@@ -22,6 +22,38 @@ _authority(meta) := {"authority": meta.custom.authority}
 
 _authority(meta) := {} if not meta.custom.authority
 
+# household_finding and member_finding build an explanation finding from the producing rule's METADATA:
+# its stable id, clause and basis (plan | national | reading), and the values compared. Words (titles,
+# quotes, message templates) stay in the METADATA; the Python layer joins them by id. Findings are
+# evaluated only by data.socialaid.explanation, never on the decision path.
+household_finding(meta, program, outcome, values) := {
+	"rule": meta.custom.id,
+	"clause": meta.custom.clause,
+	"basis": meta.custom.basis,
+	"program": program,
+	"outcome": outcome,
+	"values": values,
+}
+
+member_finding(meta, program, outcome, member_id, values) := {
+	"rule": meta.custom.id,
+	"clause": meta.custom.clause,
+	"basis": meta.custom.basis,
+	"program": program,
+	"outcome": outcome,
+	"member_id": member_id,
+	"values": values,
+}
+
+# outcome maps a test's truth to a finding outcome.
+outcome(true) := "met"
+
+outcome(false) := "not_met"
+
+# rule_ref names a decisive rule in the compact decision: its id, its clause (from the rule registry
+# built from METADATA at bundle stage) and its outcome.
+rule_ref(id, outcome) := {"rule": id, "clause": data.socialaid.rules[id].clause, "outcome": outcome}
+
 # money rounds an amount in yuan to the fen (0.01), half away from zero. Amounts are rounded once,
 # at the end; intermediate figures such as per-capita income keep full precision.
 money(x) := round(x * 100) / 100
@@ -50,19 +82,25 @@ _birthday_adjust(diff, birth_md, date_md) := diff - 1 if birth_md > date_md
 # METADATA
 # title: Every program carries its tier
 # description: >-
-#   program builds a program entry, taking its name, clause and tier from the catalog: basic living
-#   assistance (低保, 特困), special assistance (medical, education, housing, employment) or emergency.
+#   program_entry builds a compact program entry: its clause and tier from the catalog, eligibility, the
+#   monthly amount (rounded once, to the fen), aid in kind (codes named in catalog.aid), the members
+#   covered, the decisive rules (rule_ref) and details (numbers, ids and codes only).
 # custom:
+#   id: lib.program_tier
 #   clause: 2
+#   basis: plan
+#   title_zh: 每个项目注明其所属救助层次
 #   quote: 建立完善以最低生活保障、特困人员救助供养为重点的基本生活救助
-program(id, eligible, amount, covered, details) := {
-	"program": id,
-	"name": data.socialaid.catalog.programs[id].name,
-	"tier": data.socialaid.catalog.programs[id].tier,
-	"tier_name": data.socialaid.catalog.tiers[data.socialaid.catalog.programs[id].tier],
+program_entry(id, eligible, amount, in_kind, covered, rules, details) := {
 	"clause": data.socialaid.catalog.programs[id].clause,
+	"tier": data.socialaid.catalog.programs[id].tier,
 	"eligible": eligible,
 	"monthly_amount": money(amount),
+	"in_kind": in_kind,
 	"covered_member_ids": covered,
+	"rules": rules,
 	"details": details,
 }
+
+# program is the former builder (no aid in kind, no decisive rules), kept while packages move to program_entry.
+program(id, eligible, amount, covered, details) := program_entry(id, eligible, amount, [], covered, [], details)

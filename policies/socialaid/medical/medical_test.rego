@@ -28,6 +28,8 @@ _finding(r, rule, id) := f if {
 	f.member_id == id
 }
 
+_refs(r) := {x.rule: x.outcome | some x in r.programs.medical.rules}
+
 _ep(amount) := {"medical_episodes": [{"date": "2025-05-01", "compliant_self_paid": amount}]}
 
 # --- warning lines ---
@@ -36,13 +38,13 @@ _ep(amount) := {"medical_episodes": [{"date": "2025-05-01", "compliant_self_paid
 test_clause7_low_income_line_at_4000_not_referred if {
 	r := _run([_m("a", object.union(_ep(4000), {"poverty_status": "tuopin"}))], false)
 	count(r.referrals) == 0
-	f := _finding(r, "Warning line on a single episode", "a")
+	f := _finding(r, "medical.episode_referral", "a")
 	f.outcome == "not_met"
-	f.facts.warning_line == 4000
-	f.message.en == concat("", [
-		"episode 2025-05-01: compliant self-paid 4000.00 is not above the warning line ",
-		"for low-income people, 4000.00",
-	])
+	f.values == {"date": "2025-05-01", "compliant_self_paid": 4000, "warning_line": 4000, "line": "low_income"}
+	f.basis == "plan"
+	f.clause == 7
+	not r.programs.medical.eligible
+	_refs(r) == {"medical.dynamic_enrollment": "not_met", "medical.episode_referral": "not_met"}
 }
 
 # 4000.01 > 4000 → referral.
@@ -51,9 +53,14 @@ test_clause7_low_income_line_just_above_referred if {
 	some e in r.referrals
 	e.member_id == "a"
 	e.warning_line == 4000
-	r.programs.medical.eligible
-	f := _finding(r, "Warning line on a single episode", "a")
+	p := r.programs.medical
+	p.eligible
+	p.in_kind == ["medical_referral"]
+	p.details.referrals == [{"member_id": "a", "date": "2025-05-01", "self_paid": 4000.01, "line": 4000}]
+	_refs(r) == {"medical.episode_referral": "met"}
+	f := _finding(r, "medical.episode_referral", "a")
 	f.outcome == "met"
+	f.values.compliant_self_paid == 4000.01
 }
 
 # 3999.99 < 4000 → no referral.
@@ -66,8 +73,9 @@ test_clause7_low_income_line_just_below if {
 test_clause7_general_line_at_10000_not_referred if {
 	r := _run([_m("a", _ep(10000))], false)
 	count(r.referrals) == 0
-	f := _finding(r, "Warning line on a single episode", "a")
-	f.facts.line == "general"
+	f := _finding(r, "medical.episode_referral", "a")
+	f.values.line == "general"
+	f.values.warning_line == 10000
 	f.outcome == "not_met"
 }
 
@@ -123,25 +131,27 @@ test_clause7_line_override if {
 # Low-income family, age 60 on 2025-06-01 (born 1965-06-01) → elderly → group 2.
 test_clause7_low_income_elderly_at_60 if {
 	r := _run([_m("a", {"birth_date": "1965-06-01"})], true)
-	r.enrollment.a.groups == ["low_income_family_vulnerable"]
-	r.enrollment.a.waiting_period == false
-	f := _finding(r, "Dynamic enrollment without waiting period", "a")
-	f.facts.age == 60
+	r.enrollment.a == ["low_income_family_vulnerable"]
+	f := _finding(r, "medical.dynamic_enrollment", "a")
+	f.outcome == "met"
+	f.values == {"groups": ["low_income_family_vulnerable"], "age": 60, "low_income_family": true}
+	r.programs.medical.in_kind == ["medical_dynamic_enrollment"]
+	_refs(r) == {"medical.dynamic_enrollment": "met"}
 }
 
 # Born 1965-06-02 → 59 → not elderly, not in a group → not_met finding.
 test_clause7_low_income_age_59_not_in_group if {
 	r := _run([_m("a", {"birth_date": "1965-06-02"})], true)
 	not r.enrollment.a
-	f := _finding(r, "Not in the four groups of dynamic enrollment", "a")
+	f := _finding(r, "medical.dynamic_enrollment", "a")
 	f.outcome == "not_met"
-	f.facts.age == 59
+	f.values == {"groups": [], "age": 59, "low_income_family": true}
 }
 
 # Born 2007-06-02 → 17 → minor → group 2; born 2007-06-01 → 18 → not a minor.
 test_clause7_low_income_minor_17 if {
 	r := _run([_m("a", {"birth_date": "2007-06-02"})], true)
-	r.enrollment.a.groups == ["low_income_family_vulnerable"]
+	r.enrollment.a == ["low_income_family_vulnerable"]
 }
 
 test_clause7_low_income_adult_18_not_in_group if {
@@ -178,7 +188,7 @@ test_clause7_dibao_member_group if {
 		with status.dibao_member as true
 		with status.tekun_member as false
 		with status.low_income_family as false
-	r.enrollment.a.groups == ["dibao_member"]
+	r.enrollment.a == ["dibao_member"]
 }
 
 # Edge populations: tuopin_unstable and edge_at_risk; plain tuopin is not an edge population.
@@ -192,31 +202,35 @@ test_clause7_edge_groups if {
 		],
 		false,
 	)
-	r.enrollment.a.groups == ["edge_population"]
-	r.enrollment.b.groups == ["edge_population"]
+	r.enrollment.a == ["edge_population"]
+	r.enrollment.b == ["edge_population"]
 	not r.enrollment.c
-	r.enrollment.d.groups == ["relocated"]
+	r.enrollment.d == ["relocated"]
 }
 
 # A member in several groups is tagged with each.
 test_clause7_several_groups if {
 	r := _run([_m("a", {"birth_date": "1950-01-01", "poverty_status": "edge_at_risk", "relocated": true})], true)
-	r.enrollment.a.groups == ["low_income_family_vulnerable", "edge_population", "relocated"]
+	r.enrollment.a == ["low_income_family_vulnerable", "edge_population", "relocated"]
 }
 
 # Paid after the collection period → covered from the payment date.
 test_clause7_coverage_from_payment if {
 	ins := {"insurance": {"insured": true, "paid_after_collection_period": true, "paid_date": "2025-03-10"}}
 	r := _run([_m("a", object.union(ins, {"relocated": true}))], false)
-	r.enrollment.a.coverage_from == "2025-03-10"
-	f := _finding(r, "Covered from the day of payment", "a")
-	f.message.en == "paid on 2025-03-10 after the collection period: covered from that day"
+	r.coverage_from.a == "2025-03-10"
+	r.programs.medical.details.coverage_from == {"a": "2025-03-10"}
+	_refs(r) == {"medical.dynamic_enrollment": "met", "medical.coverage_from_payment": "met"}
+	f := _finding(r, "medical.coverage_from_payment", "a")
+	f.values == {"paid_date": "2025-03-10"}
 }
 
 test_clause7_paid_in_period_no_coverage_date if {
 	ins := {"insurance": {"insured": true, "paid_after_collection_period": false, "paid_date": "2024-12-10"}}
 	r := _run([_m("a", object.union(ins, {"relocated": true}))], false)
-	r.enrollment.a.coverage_from == null
+	r.enrollment.a == ["relocated"]
+	not r.coverage_from.a
+	not r.programs.medical.details.coverage_from
 }
 
 # --- insurance check for uninsured 脱贫人口 ---
@@ -234,9 +248,17 @@ test_clause7_insurance_check if {
 	)
 	r.insurance_check == {"a", "b"}
 	r.programs.medical.details.insurance_check == ["a", "b"]
-	f := _finding(r, "Insurance check for uninsured 脱贫人口", "a")
+	"medical_insurance_check" in r.programs.medical.in_kind
+	f := _finding(r, "medical.insurance_check", "a")
 	f.outcome == "met"
 	f.clause == 7
+	f.values == {"poverty_status": "tuopin", "insured": false}
+
+	# e (tuopin, no insurance record) is read as insured and named as a missing fact.
+	r.missing_facts == {{
+		"pointer": "/household/members/4/insurance/insured", "program": "medical",
+		"rule": "medical.insurance_check", "assumption": "read_as_insured",
+	}}
 }
 
 test_clause7_program_shape if {
@@ -245,5 +267,8 @@ test_clause7_program_shape if {
 	p.tier == "special"
 	p.monthly_amount == 0
 	p.covered_member_ids == ["a"]
-	p.details.warning_lines == {"general": 10000, "low_income": 4000}
+	p.details == {"enrollment": {"a": ["relocated"]}}
+	p.in_kind == ["medical_dynamic_enrollment"]
+	p.rules == [{"rule": "medical.dynamic_enrollment", "clause": 7, "outcome": "met"}]
+	count(r.missing_facts) == 0
 }

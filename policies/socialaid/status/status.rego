@@ -69,7 +69,7 @@ tekun_family if {
 }
 
 # low_income_line is 1.5 × the 低保 standard for the household's area.
-low_income_line := params.value.dibao.low_income_ratio * dibao.standard
+low_income_line := params.p.dibao.low_income_ratio * dibao.standard
 
 default low_income_by_income := false
 
@@ -78,8 +78,8 @@ low_income_by_income if dibao.low_income
 
 default low_income_family := false
 
-# low_income_family: recognised as a low-income family now, or per-capita counted income below
-# 1.5 × the standard (最低生活保障审核确认办法 2021, art. 8; the plan's 150 % in clause 5).
+# low_income_family: recognised as a low-income family now, or per-capita counted income at or below
+# 1.5 × the standard (the plan's "150%以内" in clause 5, the line included).
 low_income_family if _household.current_benefits.low_income == true
 
 low_income_family if low_income_by_income
@@ -96,17 +96,17 @@ assisted_family if low_income_family
 # age is the member's age in whole years on the decision date.
 age(m) := lib.age_on(m.birth_date, input.as_of)
 
-elderly(m) if age(m) >= params.value.status.elderly_age
+elderly(m) if age(m) >= params.p.status.elderly_age
 
-minor(m) if age(m) < params.value.status.adult_age
+minor(m) if age(m) < params.p.status.adult_age
 
 disabled(m) if m.disability.grade
 
-severely_disabled(m) if m.disability.grade <= params.value.status.severe_disability_max_grade
+severely_disabled(m) if m.disability.grade <= params.p.status.severe_disability_max_grade
 
 severely_disabled(m) if {
 	m.disability.type in {"intellectual", "mental"}
-	m.disability.grade <= params.value.status.severe_disability_max_grade_intellectual_mental
+	m.disability.grade <= params.p.status.severe_disability_max_grade_intellectual_mental
 }
 
 seriously_ill(m) if m.serious_illness == true
@@ -144,64 +144,55 @@ self_care(m) := level if {
 } else := "able"
 
 _level(n) := "fully_lost" if {
-	n >= params.value.status.self_care_fully_lost_min
+	n >= params.p.status.self_care_fully_lost_min
 } else := "partly_lost" if {
-	n >= params.value.status.self_care_partly_lost_min
+	n >= params.p.status.self_care_partly_lost_min
 } else := "able"
 
 cannot_care_for_self(m) if self_care(m) != "able"
 
-# family_facts is the household's status, for the facts of a finding.
+# family_facts is the household's status, for the values of a finding.
 family_facts := {
 	"dibao_family": dibao_family,
 	"tekun_family": tekun_family,
 	"low_income_family": low_income_family,
 }
 
+# recognised_low_income: the request says the family is recognised as low-income now.
+recognised_low_income := get(_household, ["current_benefits", "low_income"], false)
+
+# missing_facts: status itself defaults nothing that decides an outcome; each clause names the facts
+# it read through status (insurance, self-care) in its own missing_facts.
+missing_facts := set()
+
 # METADATA
 # title: Low-income family status
 # description: >-
-#   A low-income family is one recognised as such now, or whose per-capita counted income is below
-#   1.5 × the 低保 standard. The special-assistance clauses (3, 7, 10) rely on it.
+#   A low-income family is one recognised as such now, or whose per-capita counted income is at or below
+#   1.5 × the 低保 standard ("150%以内" includes the line; the income test is clause 5's own,
+#   socialaid.dibao.low_income). Clauses 3, 7 and 10 rely on it.
 # custom:
+#   id: status.low_income_family
 #   clause: 5
+#   basis: plan
+#   title_zh: 低收入家庭
 #   quote: 人均收入在当地低保标准150%以内的低收入家庭
-#   authority: 最低生活保障审核确认办法（民发〔2021〕57号）第八条
-findings contains lib.finding(rego.metadata.rule(), {
-	"program": "status",
-	"outcome": "info",
-	"facts": {
-		"per_capita_income": lib.money(dibao.per_capita_income),
-		"standard": lib.money(dibao.standard),
-		"ratio": params.value.dibao.low_income_ratio,
-		"low_income_line": lib.money(low_income_line),
-		"recognised_low_income": get(_household, ["current_benefits", "low_income"], false),
-		"low_income_family": low_income_family,
-	},
-	"message": _low_income_message,
+#   message:
+#     met:
+#       zh: 低收入家庭：家庭人均收入{per_capita_income}元，认定线{low_income_line}元（低保标准{standard}元 × {ratio}）
+#       en: >-
+#         low-income family: per-capita income {per_capita_income}, line {low_income_line}
+#         (standard {standard} × {ratio})
+#     not_met:
+#       zh: 不是低收入家庭：家庭人均收入{per_capita_income}元高于认定线{low_income_line}元（低保标准{standard}元 × {ratio}）
+#       en: >-
+#         not a low-income family: per-capita income {per_capita_income} is above the line {low_income_line}
+#         (standard {standard} × {ratio})
+findings contains lib.household_finding(rego.metadata.rule(), "status", lib.outcome(low_income_family), {
+	"per_capita_income": lib.money(dibao.per_capita_income),
+	"standard": lib.money(dibao.standard),
+	"ratio": params.p.dibao.low_income_ratio,
+	"low_income_line": lib.money(low_income_line),
+	"recognised_low_income": recognised_low_income,
+	"low_income_by_income": low_income_by_income,
 })
-
-_low_income_message := {
-	"zh": sprintf("家庭人均收入%s元低于低收入家庭认定线%s元（低保标准%s元 × %v）", _low_income_args),
-	"en": sprintf("per-capita income %s is below the low-income line %s (standard %s × %v)", _low_income_args),
-} if low_income_by_income
-
-_low_income_message := {
-	"zh": sprintf(
-		"家庭人均收入%s元不低于低收入家庭认定线%s元（低保标准%s元 × %v）%s",
-		_not_low_args("；已认定为低收入家庭", ""),
-	),
-	"en": sprintf(
-		"per-capita income %s is not below the low-income line %s (standard %s × %v)%s",
-		_not_low_args("; recognised as a low-income family", ""),
-	),
-} if not low_income_by_income
-
-_low_income_args := [
-	lib.fmt2(dibao.per_capita_income), lib.fmt2(low_income_line),
-	lib.fmt2(dibao.standard), params.value.dibao.low_income_ratio,
-]
-
-_not_low_args(recognised, _) := array.concat(_low_income_args, [recognised]) if low_income_family
-
-_not_low_args(_, none) := array.concat(_low_income_args, [none]) if not low_income_family

@@ -59,28 +59,43 @@ test_status_tekun_current if {
 	status.assisted_family with input as req
 }
 
-# Per capita 1211.99 < 1212 → low-income; 1212 → not (below, strictly).
+# Low-income line 1.5 × 808 = 1212. Per capita 1211.99 ≤ 1212 → low-income; 1212.01 > 1212 → not.
+# (The exact line, 1212 — "150%以内" includes it — is clause 5's own test, socialaid.dibao.low_income.)
+_low_finding(req) := f if {
+	some f in status.findings with input as req
+	f.rule == "status.low_income_family"
+}
+
 test_status_low_income_just_below_line if {
 	req := _req([_m("a", 1211.99)], {})
 	status.low_income_family with input as req
 	status.assisted_family with input as req
-	some f in status.findings with input as req
-	f.message.en == "per-capita income 1211.99 is below the low-income line 1212.00 (standard 808.00 × 1.5)"
+	f := _low_finding(req)
+	f.outcome == "met"
+	f.values.per_capita_income == 1211.99
+	f.values.low_income_line == 1212
+	f.values.standard == 808
+	f.values.ratio == 1.5
 }
 
-test_status_low_income_at_line_not if {
-	req := _req([_m("a", 1212)], {})
+test_status_low_income_just_above_line_not if {
+	req := _req([_m("a", 1212.01)], {})
 	not status.low_income_family with input as req
-	some f in status.findings with input as req
-	f.message.en == "per-capita income 1212.00 is not below the low-income line 1212.00 (standard 808.00 × 1.5)"
+	not status.assisted_family with input as req
+	f := _low_finding(req)
+	f.outcome == "not_met"
+	f.values.per_capita_income == 1212.01
+	f.values.low_income_by_income == false
 }
 
+# Recognised now: low-income whatever the income (3000 > 1212).
 test_status_low_income_recognised if {
 	req := _req([_m("a", 3000)], {"current_benefits": {"low_income": true}})
 	status.low_income_family with input as req
-	some f in status.findings with input as req
-	f.facts.recognised_low_income == true
-	endswith(f.message.en, "; recognised as a low-income family")
+	f := _low_finding(req)
+	f.outcome == "met"
+	f.values.recognised_low_income == true
+	f.values.low_income_by_income == false
 }
 
 # Ages on 2025-06-01: 60 from 1965-06-01; minor until the 18th birthday (2007-06-01).
