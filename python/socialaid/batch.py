@@ -111,6 +111,8 @@ class OpaBatch:
         body = {"input": {"requests": requests_}}
         if self._has_entrypoint():
             result = self._post(_BATCH_PATH, body).get("result")
+            if isinstance(result, dict) and result.get("errors"):
+                raise PolicyEvaluationError(f"OPA at {self.url} refused the chunk: {result['errors']}")
             decisions = result.get("decisions") if isinstance(result, dict) else None
         else:
             rows = self._post("/v1/query", {"query": _ADHOC_QUERY, **body}).get("result")
@@ -380,21 +382,27 @@ def ray_session(address: str | None = None) -> Iterator[None]:
         return
     os.environ.setdefault("RAY_USAGE_STATS_ENABLED", "0")
     kwargs: dict[str, Any] = {"include_dashboard": False, "log_to_driver": False, "configure_logging": False}
-    if address:
-        ray.init(address=address, **kwargs)
-    else:
-        ray.init(_node_ip_address="127.0.0.1", **kwargs)
+    if not address:
+        kwargs["_node_ip_address"] = "127.0.0.1"
+    for attempt in range(2):  # a loaded machine can miss Ray's 30 s raylet start-up window once
+        try:
+            ray.init(address=address, **kwargs)
+            break
+        except Exception as exc:
+            ray.shutdown()
+            if attempt == 1:
+                raise EngineUnavailableError(f"Ray did not start: {exc}") from exc
     try:
         yield
     finally:
         ray.shutdown()
 
 
-def _dataset(path: Path, fmt: InputFormat) -> Any:
+def _dataset(path: Path, fmt: InputFormat, chunk: int) -> Any:
     import ray.data
 
     if fmt is InputFormat.jsonl:
-        return ray.data.read_datasource(_lines_datasource(str(path)))
+        return ray.data.read_datasource(_lines_datasource(str(path), chunk))
     if fmt is InputFormat.csv:
         import pyarrow as pa
         import pyarrow.csv as pacsv
@@ -408,24 +416,31 @@ def _dataset(path: Path, fmt: InputFormat) -> Any:
     return ray.data.read_parquet(str(path))
 
 
-def _lines_datasource(path: str) -> Any:
-    """Ray's text source reads a whole file at once; this one streams it in blocks of whole lines
-    (split on \\n only: a JSON string may hold U+2028), keeping empty lines so every line gets a row."""
+def _lines_datasource(path: str, rows_per_block: int) -> Any:
+    """Ray's text source reads a whole file at once; this one streams it, a block per chunk of lines, so
+    that chunks spread over the actors (split on \\n only: a JSON string may hold U+2028; empty lines
+    are kept, so every line gets a row)."""
     import pyarrow as pa
     from ray.data._internal.datasource.text_datasource import TextDatasource
+
+    def table(lines: list[bytes]) -> Any:
+        return pa.table({"text": [ln.rstrip(b"\r").decode("utf-8", "replace") for ln in lines]})
 
     class JsonLines(TextDatasource):
         def _read_stream(self, f: Any, path: str) -> Iterator[Any]:
             rest = b""
-            while True:
-                chunk = f.read(1 << 22)
-                if not chunk:
-                    break
+            pending: list[bytes] = []
+            while chunk := f.read(1 << 22):
                 lines = (rest + chunk).split(b"\n")
                 rest = lines.pop()
-                yield pa.table({"text": [ln.rstrip(b"\r").decode("utf-8", "replace") for ln in lines]})
+                pending.extend(lines)
+                while len(pending) >= rows_per_block:
+                    yield table(pending[:rows_per_block])
+                    pending = pending[rows_per_block:]
             if rest:
-                yield pa.table({"text": [rest.rstrip(b"\r").decode("utf-8", "replace")]})
+                pending.append(rest)
+            if pending:
+                yield table(pending)
 
     return JsonLines([path], file_extensions=None)
 
@@ -450,7 +465,9 @@ def decided_batches(
     ctx.enable_progress_bars = False
     ctx.print_on_execution_start = False
     chunk = max(1, min(options.chunk, MAX_CHUNK))
-    ds = _dataset(input_path, fmt).map_batches(
+    # CSV and Parquet blocks are split near this size, so that chunks spread over the actors
+    ctx.target_max_block_size = max(1 << 16, chunk * 1024)
+    ds = _dataset(input_path, fmt, chunk).map_batches(
         ChunkDecider,
         batch_size=chunk,
         batch_format="numpy",

@@ -273,6 +273,13 @@ def _print_impact(data: dict[str, Any], *, top: int) -> None:
         f"{data['refused']['base']} base, {data['refused']['reform']} reform · {data['seconds']:.1f} s",
         highlight=False,
     )
+    by_clause = data["program_changes_by_clause"]
+    if by_clause:
+        out.print(
+            "program decisions changed, by the clause of the first rule that changed: "
+            + ", ".join(f"clause {c}: {n}" for c, n in by_clause.items()),
+            highlight=False,
+        )
     table = Table(show_lines=False)
     for heading in ("program", "newly eligible hh / persons", "no longer hh / persons", "gainers", "losers"):
         table.add_column(heading, justify="right" if heading != "program" else "left")

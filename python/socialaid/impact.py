@@ -67,18 +67,18 @@ class ProgramImpact:
         }
 
 
-def first_changed_rule(program: str, base: dict[str, Any], reform: dict[str, Any]) -> str:
-    """``clause N · rule`` of the first decisive rule whose outcome differs between the two rows."""
+def first_changed_rule(program: str, base: dict[str, Any], reform: dict[str, Any]) -> tuple[Any, str]:
+    """(clause, rule id) of the first decisive rule whose outcome differs between the two rows."""
     before = {r["rule"]: r for r in base.get("rules", [])}
     after = {r["rule"]: r for r in reform.get("rules", [])}
     for rule in reform.get("rules", []):
         old = before.get(rule["rule"])
         if old is None or old.get("outcome") != rule.get("outcome"):
-            return f"clause {rule.get('clause')} · {rule['rule']}"
+            return rule.get("clause"), str(rule["rule"])
     for rule in base.get("rules", []):
         if rule["rule"] not in after:
-            return f"clause {rule.get('clause')} · {rule['rule']}"
-    return f"clause {reform.get('clause', base.get('clause'))} · {program}: amount"
+            return rule.get("clause"), str(rule["rule"])
+    return reform.get("clause", base.get("clause")), f"{program}: amount"
 
 
 _NOT = {"eligible": False, "monthly_amount": 0, "covered": 0, "rules": []}
@@ -98,6 +98,7 @@ class ImpactReport:
     changed_households: int = 0
     programs: dict[str, ProgramImpact] = field(default_factory=dict)
     household_changes: list[float] = field(default_factory=list)
+    changes_by_clause: Counter[str] = field(default_factory=Counter)
     seconds: float = 0.0
 
     def add(self, base: dict[str, Any], reform: dict[str, Any]) -> None:
@@ -128,7 +129,9 @@ class ImpactReport:
                 impact.losers += 1
             impact.monthly_cost_change[area] = impact.monthly_cost_change.get(area, 0.0) + delta
             if moved or abs(delta) > EPSILON:
-                impact.first_changed[first_changed_rule(name, b, r)] += 1
+                clause, rule = first_changed_rule(name, b, r)
+                impact.first_changed[f"clause {clause} · {rule}"] += 1
+                self.changes_by_clause[str(clause)] += 1
                 changed = True
             change += delta
         if changed:
@@ -143,6 +146,7 @@ class ImpactReport:
             "households": self.households,
             "refused": {"base": self.refused_base, "reform": self.refused_reform},
             "changed_households": self.changed_households,
+            "program_changes_by_clause": dict(sorted(self.changes_by_clause.items(), key=lambda kv: -kv[1])),
             "seconds": round(self.seconds, 2),
             "programs": {name: p.to_dict() for name, p in sorted(self.programs.items())},
         }

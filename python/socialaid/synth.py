@@ -33,7 +33,7 @@ __all__ = [
 # --- the distributions (see docs/population.md for each source or assumption) ----------------
 
 AREA_URBAN_SHARE = 0.62
-HOUSEHOLD_SIZE: dict[int, float] = {1: 0.20, 2: 0.27, 3: 0.22, 4: 0.17, 5: 0.09, 6: 0.05}
+HOUSEHOLD_SIZE: dict[int, float] = {1: 0.25, 2: 0.29, 3: 0.21, 4: 0.14, 5: 0.07, 6: 0.04}
 HEAD_AGE: dict[tuple[int, int], float] = {(22, 39): 0.25, (40, 59): 0.40, (60, 74): 0.25, (75, 90): 0.10}
 SPOUSE_SHARE = 0.80  # households of 2+ where the second member is the head's spouse
 ELDER_PARENT_SHARE = 0.25  # each further member is an elderly parent (else a child)
@@ -45,7 +45,7 @@ INFORMAL_ZERO_SHARE = 0.40
 PENSION_ZERO_SHARE = {"urban": 0.20, "rural": 0.35}  # members 60+
 PENSION_RANGE = {"urban": (300.0, 2400.0), "rural": (120.0, 400.0)}
 DISABILITY_PREVALENCE = 0.0634
-DISABILITY_GRADE: dict[int, float] = {1: 0.10, 2: 0.15, 3: 0.30, 4: 0.45}
+DISABILITY_GRADE: dict[int, float] = {1: 0.12, 2: 0.18, 3: 0.27, 4: 0.43}
 DISABILITY_TYPE: dict[str, float] = {
     "physical": 0.2907,
     "hearing": 0.2416,
@@ -98,7 +98,7 @@ def _income(rng: random.Random, area: str, age: int) -> tuple[float, str]:
     return round(rng.uniform(0, INFORMAL_INCOME_MAX)), "unemployed"
 
 
-def _member(rng: random.Random, as_of: dt.date, area: str, index: int, age: int) -> dict[str, Any]:
+def _member(rng: random.Random, as_of: dt.date, area: str, index: int, age: int, poverty: str) -> dict[str, Any]:
     income, status = _income(rng, area, age)
     member: dict[str, Any] = {
         "id": f"m{index + 1}",
@@ -116,8 +116,6 @@ def _member(rng: random.Random, as_of: dt.date, area: str, index: int, age: int)
     stage = _education_stage(rng, age)
     if stage is not None:
         member["education"] = {"stage": stage, "enrolled": True}
-    status_weights = POVERTY_STATUS_RURAL if area == "rural" else POVERTY_STATUS_URBAN
-    poverty = _pick(rng, status_weights)
     if poverty != "none":
         member["poverty_status"] = poverty
     if age >= 80:
@@ -158,7 +156,8 @@ def household(seed: int, index: int, *, as_of: dt.date = _DEFAULT_AS_OF) -> dict
     area = "urban" if rng.random() < AREA_URBAN_SHARE else "rural"
     size = _pick(rng, HOUSEHOLD_SIZE)
     ages = _ages(rng, size)
-    members = [_member(rng, as_of, area, i, age) for i, age in enumerate(ages)]
+    poverty = _pick(rng, POVERTY_STATUS_RURAL if area == "rural" else POVERTY_STATUS_URBAN)  # the household's
+    members = [_member(rng, as_of, area, i, age, poverty) for i, age in enumerate(ages)]
     only_elders = all(a >= 60 for a in ages)
     for member in members:
         if only_elders and rng.random() < ELDER_ALONE_NO_SUPPORTERS:

@@ -124,10 +124,11 @@ def test_the_report_counts_movers_and_names_the_first_rule_that_changed() -> Non
     assert dibao["annual_cost_change"]["total"] == -3000  # −250 × 12
     assert dibao["first_changed"] == {"clause 5 · dibao.income_test": 1, "clause 5 · dibao: amount": 1}
     assert report.refused_base == 1 and report.changed_households == 2
+    assert report.to_dict()["program_changes_by_clause"] == {"5": 2}
     assert report.household_changes == [-300, 50]
 
 
 def test_a_rule_the_reform_dropped_is_the_change_when_nothing_new_appears() -> None:
     base = row(True, 10, [("a", "met"), ("b", "met")])["programs"]["dibao"]
     reform = row(True, 20, [("a", "met")])["programs"]["dibao"]
-    assert first_changed_rule("dibao", base, reform) == "clause 5 · b"
+    assert first_changed_rule("dibao", base, reform) == (5, "b")
