@@ -21,6 +21,7 @@ from __future__ import annotations
 import contextlib
 import csv
 import json
+import logging
 import os
 import tempfile
 import time
@@ -341,6 +342,7 @@ class BatchSummary:
     decided: int = 0
     refused: int = 0
     seconds: float = 0.0
+    first_rows_seconds: float = 0.0
     output: str = ""
     opa_peak_mb: float = 0.0
     bundle_revision: set[str] = field(default_factory=set)
@@ -364,6 +366,7 @@ class BatchSummary:
             "decided": self.decided,
             "refused": self.refused,
             "seconds": round(self.seconds, 3),
+            "first_rows_after_seconds": round(self.first_rows_seconds, 3),
             "households_per_second": round(self.per_second, 1),
             "opa_peak_rss_mb": round(self.opa_peak_mb, 1),
             "bundle_revision": sorted(self.bundle_revision),
@@ -381,7 +384,7 @@ def ray_session(address: str | None = None) -> Iterator[None]:
         yield
         return
     os.environ.setdefault("RAY_USAGE_STATS_ENABLED", "0")
-    kwargs: dict[str, Any] = {"include_dashboard": False, "log_to_driver": False, "configure_logging": False}
+    kwargs: dict[str, Any] = {"include_dashboard": False, "log_to_driver": False, "logging_level": logging.ERROR}
     if not address:
         kwargs["_node_ip_address"] = "127.0.0.1"
     for attempt in range(2):  # a loaded machine can miss Ray's 30 s raylet start-up window once
@@ -460,6 +463,7 @@ def decided_batches(
 
     # a small input is one block: fewer chunks than actors is fine, not worth a warning
     warnings.filterwarnings("ignore", message="The minimum number of concurrent actors", category=UserWarning)
+    logging.getLogger("ray.data").setLevel(logging.ERROR)  # our summary says what Ray's INFO lines would
     ctx = ray.data.DataContext.get_current()
     ctx.execution_options.preserve_order = True
     ctx.enable_progress_bars = False
@@ -529,6 +533,8 @@ def run_batch(
     started = time.perf_counter()
     with ray_session(options.address), RowWriter(output) as writer:
         for batch in decided_batches(input_path, fmt=fmt, bundle=bundle, options=options):
+            if not summary.rows:
+                summary.first_rows_seconds = time.perf_counter() - started
             writer.write_json_lines(batch.rows)
             summary.add(batch)
             if progress is not None:

@@ -108,7 +108,8 @@ def batch(
             return
         out.print(
             f"decided {summary.decided} · refused {summary.refused} · {summary.rows} rows in "
-            f"{summary.seconds:.1f} s ({summary.per_second:.0f} households/s) · "
+            f"{summary.seconds:.1f} s ({summary.per_second:.0f} households/s; first rows after "
+            f"{summary.first_rows_seconds:.1f} s: Ray and OPA start-up) · "
             f"OPA peak {summary.opa_peak_mb:.0f} MB · bundle {', '.join(sorted(summary.bundle_revision)) or '-'}\n"
             f"→ {summary.output}",
             highlight=False,
@@ -280,11 +281,13 @@ def _print_impact(data: dict[str, Any], *, top: int) -> None:
             + ", ".join(f"clause {c}: {n}" for c, n in by_clause.items()),
             highlight=False,
         )
-    table = Table(show_lines=False)
-    for heading in ("program", "newly eligible hh / persons", "no longer hh / persons", "gainers", "losers"):
-        table.add_column(heading, justify="right" if heading != "program" else "left")
-    for heading in ("Δ CNY/month urban", "Δ CNY/month rural", "Δ CNY/year total", "first changed rule"):
-        table.add_column(heading, justify="left" if "rule" in heading else "right")
+    table = Table(show_lines=False, caption="hh = households; Δ = change in CNY; persons = members covered")
+    table.add_column("program", no_wrap=True)
+    for heading in ("newly eligible\nhh / persons", "no longer\nhh / persons", "gainers", "losers"):
+        table.add_column(heading, justify="right", no_wrap=True)
+    for heading in ("Δ a month\nurban", "Δ a month\nrural", "Δ a year\ntotal"):
+        table.add_column(heading, justify="right", no_wrap=True)
+    table.add_column("first changed rule (households)")
     for name, p in data["programs"].items():
         moved = p["first_changed"]
         if not moved and not p["gainers"] and not p["losers"]:
