@@ -377,16 +377,24 @@ class BatchSummary:
 
 @contextlib.contextmanager
 def ray_session(address: str | None = None) -> Iterator[None]:
-    """Ray for the job: an existing session, the cluster at ``address``, or in-process on 127.0.0.1."""
+    """Ray for the job: an existing session, the cluster at ``address``, or in-process on 127.0.0.1.
+
+    In-process, Ray's own servers (GCS, raylet, workers) listen on loopback only: Ray resolves
+    127.0.0.1 to the machine's address for multi-node clusters unless clusters are switched off
+    (``RAY_ENABLE_WINDOWS_OR_OSX_CLUSTER=0``, read when ray is imported and by every worker it spawns).
+    """
+    os.environ.setdefault("RAY_USAGE_STATS_ENABLED", "0")
+    if not address:
+        os.environ["RAY_ENABLE_WINDOWS_OR_OSX_CLUSTER"] = "0"
     import ray
+    from ray._private import ray_constants
 
     if ray.is_initialized():
         yield
         return
-    os.environ.setdefault("RAY_USAGE_STATS_ENABLED", "0")
-    kwargs: dict[str, Any] = {"include_dashboard": False, "log_to_driver": False, "logging_level": logging.ERROR}
     if not address:
-        kwargs["_node_ip_address"] = "127.0.0.1"
+        ray_constants.ENABLE_RAY_CLUSTER = False  # in case ray was imported before the variable was set
+    kwargs: dict[str, Any] = {"include_dashboard": False, "log_to_driver": False, "logging_level": logging.ERROR}
     for attempt in range(2):  # a loaded machine can miss Ray's 30 s raylet start-up window once
         try:
             ray.init(address=address, **kwargs)
@@ -468,6 +476,8 @@ def decided_batches(
     ctx.execution_options.preserve_order = True
     ctx.enable_progress_bars = False
     ctx.print_on_execution_start = False
+    # every actor's sidecar must be up before the first chunk: a sidecar that cannot start fails the job
+    ctx.wait_for_min_actors_s = 600
     chunk = max(1, min(options.chunk, MAX_CHUNK))
     # CSV and Parquet blocks are split near this size, so that chunks spread over the actors
     ctx.target_max_block_size = max(1 << 16, chunk * 1024)

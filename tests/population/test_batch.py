@@ -125,3 +125,10 @@ def test_an_unreachable_opa_is_an_error_not_a_row() -> None:
     opa = OpaBatch(f"http://127.0.0.1:{free_port()}", timeout=2)
     with pytest.raises(EngineUnavailableError):
         opa.decide([plain("x", 0)])
+
+
+def test_in_process_ray_runs_on_loopback_only(ray_local: None) -> None:
+    import ray
+
+    # Ray's servers bind to the node address; in-process it must be loopback, not the machine's address
+    assert ray.util.get_node_ip_address() == "127.0.0.1"
