@@ -5,18 +5,21 @@ PY := .venv/bin/python
 EXAMPLE ?= examples/urban-family-eligible.json
 REGO_COVERAGE_MIN ?= 90
 
-.PHONY: setup tools venv stage bundle demo test check-rego check-python pytest bench schemas regal clean impact
+.PHONY: setup tools venv fonts stage bundle demo test check-rego check-python pytest bench schemas regal clean impact
 
 IMPACT_N ?= 20000
 IMPACT_SEED ?= 2021
 
-setup: tools venv
+setup: tools venv fonts
 
 tools:
 	@scripts/ensure-opa.sh
 
 venv:
 	@scripts/ensure-python.sh
+
+fonts:  # a CJK font for Chinese chart labels where the platform allows; never fails
+	@scripts/ensure-fonts.sh
 
 stage: setup
 	@$(PY) -m socialaid.bundle stage >/dev/null

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import statistics
 import subprocess
 import sys
@@ -102,6 +103,7 @@ def main() -> int:
     print(f"  explanation {size(bundle, args.example, QUERIES['explanation']):>7} bytes")
 
     with Sidecar(bundle=bundle) as sidecar:
+        os.environ["SOCIALAID_OPA_TOKEN"] = sidecar.token  # the sidecar is locked: the CLI sends its token
         walls = cli_wall(args.example, sidecar.url, args.cli_runs)
     print(f"\nsocialaid decide FILE --opa-url URL: median {statistics.median(walls):.3f} s over {len(walls)} runs")
     print(f"  (min {min(walls):.3f} s, max {max(walls):.3f} s; target <= 0.35 s)")

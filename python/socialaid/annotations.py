@@ -36,7 +36,14 @@ class RuleAnnotation:
 
 
 def _path(parts: list[dict[str, Any]]) -> str:
-    return ".".join(str(p["value"]) for p in parts)
+    """``data.pkg.rule`` — up to the first key term that is not a plain name (``x[m.id]`` → ``x``),
+    never OPA's AST of that term."""
+    names: list[str] = []
+    for i, part in enumerate(parts):
+        if i > 0 and part.get("type") != "string":
+            break
+        names.append(str(part.get("value")))
+    return ".".join(names)
 
 
 def inspect(bundle_dir: Path) -> list[RuleAnnotation]:

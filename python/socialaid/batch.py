@@ -60,8 +60,6 @@ __all__ = [
 DEFAULT_CHUNK = 500
 MAX_CHUNK = 1000  # the batch entrypoint takes at most 1 000 requests a query
 _BATCH_PATH = "/v1/data/socialaid/batch"
-# Until data.socialaid.batch is in the bundle: the same decisions through one ad-hoc query.
-_ADHOC_QUERY = "decisions := [d | some r in input.requests; d := data.socialaid.decision with input as r]"
 
 
 # --- one OPA, one chunk ------------------------------------------------------------------------
@@ -70,11 +68,12 @@ _ADHOC_QUERY = "decisions := [d | some r in input.requests; d := data.socialaid.
 class OpaBatch:
     """Decisions for a chunk of requests from one OPA server, in order; fail closed."""
 
-    def __init__(self, url: str, *, timeout: float = 120.0) -> None:
+    def __init__(self, url: str, *, token: str | None = None, timeout: float = 120.0) -> None:
         self.url = url.rstrip("/")
         self.timeout = timeout
         self._session = requests.Session()
-        self._entrypoint: bool | None = None
+        if token:
+            self._session.headers["Authorization"] = f"Bearer {token}"
 
     def close(self) -> None:
         self._session.close()
@@ -93,6 +92,8 @@ class OpaBatch:
             raise EngineUnavailableError(f"OPA is unreachable at {self.url} ({exc.__class__.__name__})") from exc
         if response.status_code == 404:
             raise UndefinedDecisionError(f"OPA at {self.url}: {path} not found")
+        if response.status_code in {401, 403}:
+            raise EngineUnavailableError(f"OPA at {self.url} refused {path} ({response.status_code}): wrong token?")
         if response.status_code != 200:
             raise PolicyEvaluationError(f"OPA at {self.url} answered {response.status_code}: {response.text[:500]}")
         parsed = response.json()
@@ -100,24 +101,17 @@ class OpaBatch:
             raise UndefinedDecisionError(f"OPA at {self.url} answered {type(parsed).__name__}, not an object")
         return parsed
 
-    def _has_entrypoint(self) -> bool:
-        if self._entrypoint is None:
-            probe = self._post(_BATCH_PATH, {"input": {"requests": []}})
-            self._entrypoint = isinstance(probe.get("result"), dict)
-        return self._entrypoint
-
     def decide(self, requests_: list[dict[str, Any]]) -> list[dict[str, Any]]:
         if not requests_:
             return []
-        body = {"input": {"requests": requests_}}
-        if self._has_entrypoint():
-            result = self._post(_BATCH_PATH, body).get("result")
-            if isinstance(result, dict) and result.get("errors"):
-                raise PolicyEvaluationError(f"OPA at {self.url} refused the chunk: {result['errors']}")
-            decisions = result.get("decisions") if isinstance(result, dict) else None
-        else:
-            rows = self._post("/v1/query", {"query": _ADHOC_QUERY, **body}).get("result")
-            decisions = rows[0].get("decisions") if isinstance(rows, list) and len(rows) == 1 else None
+        result = self._post(_BATCH_PATH, {"input": {"requests": requests_}}).get("result")
+        if result is None:
+            raise UndefinedDecisionError(
+                f"OPA at {self.url}: data.socialaid.batch is undefined (a bundle from before the batch entrypoint?)"
+            )
+        if isinstance(result, dict) and result.get("errors"):
+            raise PolicyEvaluationError(f"OPA at {self.url} refused the chunk: {result['errors']}")
+        decisions = result.get("decisions") if isinstance(result, dict) else None
         if not isinstance(decisions, list) or len(decisions) != len(requests_):
             raise UndefinedDecisionError(f"OPA at {self.url} gave no decision for at least one household of the chunk")
         for decision in decisions:
@@ -239,7 +233,8 @@ def _peak_rss_kb(pid: int | None) -> int:
 class ChunkDecider:
     """A Ray actor: one OPA sidecar (two for an impact run across policy revisions), one chunk a call.
 
-    The bundles travel as bytes, so the same job runs on a cluster whose nodes have no checkout.
+    The bundles and the verification key travel as bytes, so the same job runs on a cluster whose
+    nodes have no checkout. Each sidecar is the project's locked one (token, authorization, signature).
     ``variant`` (impact) turns each request into its reform; the row pairs base and reform.
     """
 
@@ -248,6 +243,7 @@ class ChunkDecider:
         *,
         fmt: str,
         bundle: bytes,
+        verification_key: bytes,
         reform_bundle: bytes | None = None,
         variant: Any = None,
         pair: bool = False,
@@ -261,14 +257,18 @@ class ChunkDecider:
         self.variant = variant
         self.pair = pair or variant is not None or reform_bundle is not None
         self._dir = tempfile.TemporaryDirectory(prefix="socialaid-actor-")
+        key = Path(self._dir.name) / "verification.pem"
+        key.write_bytes(verification_key)
         self._sidecars = []
         self._clients = []
         for i, data in enumerate([bundle] if reform_bundle is None else [bundle, reform_bundle]):
             path = Path(self._dir.name) / f"bundle-{i}.tar.gz"
             path.write_bytes(data)
-            sidecar = Sidecar(bundle=path, log_path=Path(self._dir.name) / f"opa-{i}.log").start()
+            # analyst mode: an impact reform is parameter overrides; decision logs off: a batch's log
+            # entries would hold whole chunks and the log is removed with the sidecar anyway
+            sidecar = Sidecar(bundle=path, verification_key=key, mode="analyst", decision_logs=False).start()
             self._sidecars.append(sidecar)
-            self._clients.append(OpaBatch(sidecar.url, timeout=timeout))
+            self._clients.append(OpaBatch(sidecar.url, token=sidecar.token, timeout=timeout))
 
     def __call__(self, batch: dict[str, Any]) -> dict[str, Any]:
         parsed = _requests_of(batch, self.fmt)
@@ -469,6 +469,8 @@ def decided_batches(
     """The decided rows, batch after batch, in input order. Needs a Ray session."""
     import ray.data
 
+    from socialaid.bundle import signing_keys
+
     # a small input is one block: fewer chunks than actors is fine, not worth a warning
     warnings.filterwarnings("ignore", message="The minimum number of concurrent actors", category=UserWarning)
     logging.getLogger("ray.data").setLevel(logging.ERROR)  # our summary says what Ray's INFO lines would
@@ -490,6 +492,7 @@ def decided_batches(
         fn_constructor_kwargs={
             "fmt": fmt.value,
             "bundle": bundle.read_bytes(),
+            "verification_key": signing_keys()[1].read_bytes(),
             "reform_bundle": reform_bundle.read_bytes() if reform_bundle is not None else None,
             "variant": variant,
             "pair": pair,

@@ -1,25 +1,52 @@
-"""Build the policy bundle that the OPA sidecar runs.
+"""Build and sign the policy bundle that OPA servers run.
 
 ``stage()`` lays out build/stage/: the Rego, tests and parameter data of policies/, the household schema as
 ``data.socialaid.schemas.household`` (so the policy checks its own input), and a ``.manifest`` with
-the bundle root and the git revision. ``build()`` runs ``opa build`` on it
-(leaving the tests out) into bundles/; ``opa test`` runs on the staged tree.
+the bundle roots, the git revision and a digest of the sources. ``build()`` runs ``opa build`` on it
+(leaving the tests out, with paths relative to the bundle) into bundles/ and signs it with
+``--signing-key``; ``opa test`` runs on the staged tree.
+
+Keys (deploy/README.md): the signing key is ``$SOCIALAID_SIGNING_KEY`` and the verification key
+``$SOCIALAID_VERIFICATION_KEY`` (PEM files, RS256). Production keys come from the operator. Without
+them a development key pair is made once in ``.keys/`` (ignored by git, never committed) with openssl.
+A server started with the verification key refuses a bundle whose files or signature do not match.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
+import os
 import shutil
 import subprocess
+import tarfile
 from pathlib import Path
 
 from socialaid import schemas
 from socialaid.errors import BundleError
 from socialaid.paths import BUNDLE_FILE, POLICY_DIR, REPO_ROOT, STAGE_DIR, opa_binary
 
-__all__ = ["ROOT", "build", "ensure_fresh", "git_revision", "stage"]
+__all__ = [
+    "DEV_KEY_DIR",
+    "ROOT",
+    "ROOTS",
+    "SIGNING_KEY_ENV",
+    "VERIFICATION_KEY_ENV",
+    "build",
+    "ensure_fresh",
+    "git_revision",
+    "signing_keys",
+    "source_digest",
+    "stage",
+]
+
+SIGNING_KEY_ENV = "SOCIALAID_SIGNING_KEY"
+VERIFICATION_KEY_ENV = "SOCIALAID_VERIFICATION_KEY"
+DEV_KEY_DIR = REPO_ROOT / ".keys"
 
 ROOT = "socialaid"
+# The bundle owns its policy and OPA's own authorization and log-masking policies, nothing else.
+ROOTS = [ROOT, "system/authz", "system/log"]
 
 
 def git_revision() -> str:
@@ -48,7 +75,11 @@ def stage(target: Path = STAGE_DIR, *, revision: str | None = None) -> Path:
         (data_dir / "data.json").write_text(json.dumps(schemas.load(name), ensure_ascii=False), "utf-8")
     _write_rule_registry(target)
     _write_parameter_index(target)
-    manifest = {"revision": revision or git_revision(), "roots": [ROOT]}
+    manifest = {
+        "revision": revision or git_revision(),
+        "roots": ROOTS,
+        "metadata": {"source_digest": source_digest()},
+    }
     (target / ".manifest").write_text(json.dumps(manifest), encoding="utf-8")
     return target
 
@@ -97,6 +128,39 @@ def _write_rule_registry(target: Path) -> None:
     (data_dir / "data.json").write_text(json.dumps(registry, ensure_ascii=False, sort_keys=True), "utf-8")
 
 
+def signing_keys() -> tuple[Path, Path]:
+    """(signing key, verification key): the operator's from the environment, else the development pair.
+
+    The development pair is made on first use in .keys/ (mode 0700, ignored by git) and is good only for
+    this checkout: a bundle signed with it is refused by a server given the operator's key.
+    """
+    signing, verification = os.environ.get(SIGNING_KEY_ENV), os.environ.get(VERIFICATION_KEY_ENV)
+    if signing or verification:
+        if not (signing and verification):
+            raise BundleError(f"set both {SIGNING_KEY_ENV} and {VERIFICATION_KEY_ENV}, or neither")
+        pair = (Path(signing), Path(verification))
+        missing = [str(p) for p in pair if not p.is_file()]
+        if missing:
+            raise BundleError(f"key file(s) not found: {', '.join(missing)}")
+        return pair
+    private, public = DEV_KEY_DIR / "dev-signing.pem", DEV_KEY_DIR / "dev-verification.pem"
+    if not (private.is_file() and public.is_file()):
+        DEV_KEY_DIR.mkdir(mode=0o700, exist_ok=True)
+        _openssl(["genpkey", "-algorithm", "RSA", "-pkeyopt", "rsa_keygen_bits:2048", "-out", str(private)])
+        private.chmod(0o600)
+        _openssl(["pkey", "-in", str(private), "-pubout", "-out", str(public)])
+    return private, public
+
+
+def _openssl(args: list[str]) -> None:
+    try:
+        proc = subprocess.run(["openssl", *args], capture_output=True, text=True, check=False, timeout=60)
+    except (OSError, subprocess.SubprocessError) as exc:
+        raise BundleError(f"cannot make a development signing key with openssl: {exc}") from exc
+    if proc.returncode != 0:
+        raise BundleError(f"openssl {args[0]} failed: {(proc.stderr or proc.stdout).strip()}")
+
+
 def parameter_index(tables: dict[str, dict[str, dict[str, object]]]) -> dict[str, object]:
     """``data.socialaid.parameter_index``: the parameters in force from each date on which any changes.
 
@@ -107,6 +171,12 @@ def parameter_index(tables: dict[str, dict[str, dict[str, object]]]) -> dict[str
     it against a plain scan of the tables on every date and the day before.
     """
     dates = sorted({str(v["effective_from"]) for table in tables.values() for p in table.values() for v in p["values"]})  # type: ignore[attr-defined]
+    varying = {
+        (group, name)
+        for group, table in tables.items()
+        for name, p in table.items()
+        if len(p["values"]) > 1  # type: ignore[arg-type]
+    }
     at: dict[str, object] = {}
     for date in dates:
         values: dict[str, dict[str, object]] = {}
@@ -129,8 +199,12 @@ def parameter_index(tables: dict[str, dict[str, dict[str, object]]]) -> dict[str
                     "confidence": v.get("confidence", "not stated"),
                     "hypothetical": False,
                 }
-        named = {f"{g}.{n}": v for g, names in values.items() for n, v in names.items()}
-        at[date] = {"values": values, "named": named, "entries": entries, "missing": missing}
+        dated: dict[str, dict[str, object]] = {}
+        for g, names in values.items():
+            for n, v in names.items():
+                if (g, n) in varying:
+                    dated.setdefault(g, {})[n] = v
+        at[date] = {"values": values, "dated": dated, "entries": entries, "missing": missing}
     return {"dates": dates, "at": at}
 
 
@@ -148,37 +222,62 @@ def _write_parameter_index(target: Path) -> None:
 
 
 def build(output: Path = BUNDLE_FILE, *, revision: str | None = None) -> Path:
+    """Stage, then ``opa build`` and sign; OPA's own message (stdout and stderr) when it fails."""
     staged = stage(revision=revision)
+    signing_key, _ = signing_keys()
+    output = output.resolve()
     output.parent.mkdir(parents=True, exist_ok=True)
     proc = subprocess.run(
         [
-            str(opa_binary()),
+            str(opa_binary().resolve()),
             "build",
             "--bundle",
-            str(staged),
+            ".",
             "--ignore",
             "*_test.rego",
+            "--signing-key",
+            str(signing_key.resolve()),
             "--output",
             str(output),
         ],
+        cwd=staged,  # paths in the bundle are relative to it, never this machine's build paths
         capture_output=True,
         text=True,
         check=False,
     )
     if proc.returncode != 0:
-        raise BundleError(f"opa build failed:\n{proc.stderr.strip()}")
+        message = "\n".join(part.strip() for part in (proc.stdout, proc.stderr) if part.strip())
+        raise BundleError(f"opa build failed:\n{message or f'exit {proc.returncode}, no message'}")
     return output
 
 
-def _newest_source() -> float:
-    files = [p for p in POLICY_DIR.rglob("*") if p.is_file()]
-    files += [schemas.schema_path(name) for name in schemas.SCHEMAS]
-    return max(p.stat().st_mtime for p in files)
+def source_digest() -> str:
+    """SHA-256 over the path and content of every policy and schema file: what the bundle is built from."""
+    digest = hashlib.sha256()
+    files = sorted(p for p in POLICY_DIR.rglob("*") if p.is_file())
+    files += [schemas.schema_path(name) for name in sorted(schemas.SCHEMAS)]
+    for path in files:
+        digest.update(str(path.relative_to(REPO_ROOT)).encode())
+        digest.update(b"\0")
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
+
+
+def _bundle_digest(bundle: Path) -> str | None:
+    try:
+        with tarfile.open(bundle, "r:gz") as tar:
+            member = tar.extractfile("/.manifest") or tar.extractfile(".manifest")
+            manifest = json.loads(member.read()) if member else {}
+    except (OSError, KeyError, tarfile.TarError, ValueError):
+        return None
+    digest = manifest.get("metadata", {}).get("source_digest") if isinstance(manifest, dict) else None
+    return digest if isinstance(digest, str) else None
 
 
 def ensure_fresh(output: Path = BUNDLE_FILE) -> Path:
-    """The bundle, rebuilt first when it is missing or older than any policy or schema file."""
-    if not output.exists() or output.stat().st_mtime < _newest_source():
+    """The bundle, rebuilt first when it is missing or was built from other sources (by content digest,
+    not modification time). Whether its files are what was signed is OPA's check, when it starts."""
+    if not output.exists() or _bundle_digest(output) != source_digest():
         build(output)
     return output
 

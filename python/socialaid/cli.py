@@ -1,167 +1,124 @@
-"""The ``socialaid`` command: decide, validate, list clauses, write schemas, build the bundle.
-
-Exit codes: 0 done; 2 invalid input; 3 decision refused by the policy (e.g. no parameter in force);
-4–8 the engine failed (5 unreachable, 6 time-out, 7 undefined result, 8 policy error); 9 bundle
-build failed; 70 internal error; 130 interrupted. Errors go to stderr; a decision only ever goes to
-stdout when there is one.
+"""The ``socialaid`` command: decide, validate, list clauses and parameters, write schemas, build the
+bundle; the analysis commands (what-if, sweep, explain) register from :mod:`socialaid.cli_analysis`
+and ``params`` from :mod:`socialaid.cli_params`. Shared options, error output and exit codes are in
+:mod:`socialaid.cli_base` (64 usage, 2 invalid input, 3 refused, 4–8 engine, 9 bundle, 70 internal).
 """
 
 from __future__ import annotations
 
-import datetime as dt
+import importlib
 import json
 import signal
-import sys
-from collections.abc import Callable
-from enum import StrEnum
-from pathlib import Path
-from typing import Annotated, Any, NoReturn
+from typing import Annotated
 
 import typer
-from rich.console import Console
 from rich.table import Table
 
-from socialaid import bundle, schemas
-from socialaid.decide import checked
-from socialaid.engine import OPA_URL_ENV, open_engine
-from socialaid.errors import FieldError, InvalidInputError, SocialaidError
-from socialaid.render import decision_json, print_decision, print_field_errors
-from socialaid.validation import load_request, validated
+from socialaid.cli_base import (
+    AsOf,
+    Format,
+    FormatOpt,
+    HouseholdArg,
+    LangOpt,
+    OpaUrl,
+    UsageError,
+    app,
+    err,
+    guarded,
+    lang_of,
+    out,
+    read_request,
+)
+from socialaid.messages import msg
 
 __all__ = ["app", "main"]
-
-app = typer.Typer(
-    add_completion=False,
-    no_args_is_help=True,
-    help="Honghuagang social assistance (遵红府办发〔2021〕49号): cited decisions from the plan's clauses.",
-)
-out = Console(soft_wrap=False, width=None if sys.stdout.isatty() else 150)
-err = Console(stderr=True, width=None if sys.stderr.isatty() else 150)
-
-
-class Format(StrEnum):
-    table = "table"
-    json = "json"
-
-
-class Lang(StrEnum):
-    zh = "zh"
-    en = "en"
-
-
-HouseholdFile = Annotated[
-    Path, typer.Argument(exists=True, dir_okay=False, readable=True, help="Household request JSON file")
-]
-AsOf = Annotated[
-    dt.datetime | None, typer.Option("--as-of", formats=["%Y-%m-%d"], help="Decision date (overrides as_of)")
-]
-FormatOpt = Annotated[Format, typer.Option("--format", help="table or json")]
-LangOpt = Annotated[Lang, typer.Option("--lang", help="zh (default) or en")]
-OpaUrl = Annotated[
-    str | None,
-    typer.Option("--opa-url", envvar=OPA_URL_ENV, help="Use a running OPA instead of starting a sidecar"),
-]
-
-
-def fail(exc: SocialaidError, *, as_json: bool = False) -> NoReturn:
-    errors: list[FieldError] = getattr(exc, "errors", [])
-    if as_json:
-        payload: dict[str, Any] = {"error": type(exc).__name__, "message": str(exc)}
-        if errors:
-            payload["errors"] = [e.to_dict() for e in errors]
-        print(json.dumps(payload, ensure_ascii=False, indent=2), file=sys.stderr)
-    elif errors:
-        title = "Invalid input" if isinstance(exc, InvalidInputError) else "No decision"
-        print_field_errors(err, errors, title=f"{title}: {getattr(exc, 'source', 'request')}")
-    else:
-        err.print(f"[bold red]error:[/] {exc}", highlight=False)
-    raise typer.Exit(exc.exit_code)
-
-
-def guarded(body: Callable[[], None], *, as_json: bool = False) -> None:
-    try:
-        body()
-    except SocialaidError as exc:
-        fail(exc, as_json=as_json)
-
-
-def read_request(path: Path, as_of: dt.datetime | None) -> dict[str, Any]:
-    request = load_request(path)
-    if as_of is not None:
-        request = {**request, "as_of": as_of.date().isoformat()}
-    return validated(request, source=str(path))
 
 
 @app.command()
 def decide(
-    file: HouseholdFile,
+    file: HouseholdArg,
     as_of: AsOf = None,
     fmt: FormatOpt = Format.table,
-    lang: LangOpt = Lang.zh,
+    lang: LangOpt = None,
+    details: Annotated[bool, typer.Option("--details", help="Every finding with its basis, after the summary")] = False,
     opa_url: OpaUrl = None,
 ) -> None:
-    """Decide every program for a household, with the clauses that justify it."""
+    """Decide every program for a household: the answer first, then (--details) every finding."""
+    code = lang_of(lang)
 
     def body() -> None:
+        from socialaid.decide import checked, findings_of
+        from socialaid.engine import open_engine
+        from socialaid.render import decision_json, print_decision
+        from socialaid.texts import texts
+
         request = read_request(file, as_of)
         with open_engine(opa_url) as client:
             decision = checked(client.decide(request))
-        if fmt is Format.json:
-            print(decision_json(decision))
-        else:
-            print_decision(out, decision, lang=lang.value)
+            if fmt is Format.json:
+                print(decision_json(decision))
+                return
+            words = texts()
+            found = findings_of(client, request, decision)
+        print_decision(out, decision, words, lang=code, details=details, findings=found)
 
-    guarded(body, as_json=fmt is Format.json)
+    guarded(body, as_json=fmt is Format.json, lang=code)
 
 
 @app.command()
-def validate(file: HouseholdFile, fmt: FormatOpt = Format.table) -> None:
+def validate(file: HouseholdArg, fmt: FormatOpt = Format.table, lang: LangOpt = None) -> None:
     """Check a household request against schemas/household.schema.json."""
+    code = lang_of(lang)
 
     def body() -> None:
-        load_request(file)
+        read_request(file, None)
         if fmt is Format.json:
             print(json.dumps({"valid": True, "errors": []}))
         else:
-            out.print(f"[green]valid[/]: {file}")
+            out.print(f"[green]{msg('valid', code)}[/]: {file}")
 
-    guarded(body, as_json=fmt is Format.json)
+    guarded(body, as_json=fmt is Format.json, lang=code)
 
 
 @app.command()
-def clauses(lang: LangOpt = Lang.zh, fmt: FormatOpt = Format.table) -> None:
-    """Each clause of the plan: number, titles and the rules that implement it."""
-    from socialaid.annotations import inspect
+def clauses(lang: LangOpt = None, fmt: FormatOpt = Format.table) -> None:
+    """Each clause of the plan: its title and the rules that implement it (id and title)."""
+    from socialaid import bundle
     from socialaid.registry import clause_registry
+    from socialaid.texts import texts
+
+    code = lang_of(lang)
 
     def body() -> None:
-        registry = clause_registry()
-        rules: dict[int, list[str]] = {}
-        for ann in inspect(bundle.ensure_fresh()):
-            if ann.clause is not None:
-                rules.setdefault(int(ann.clause), []).append(f"{ann.path} — {ann.title}")
+        words = texts()
+        rules: dict[int, set[str]] = {}
+        if words.rules:
+            for rule_id, entry in words.rules.items():
+                if entry.get("clause") is not None:
+                    rules.setdefault(int(entry["clause"]), set()).add(f"{rule_id} — {words.rule_title(rule_id, code)}")
+        else:  # a bundle from before the rule registry: paths, and English titles only in English
+            from socialaid.annotations import inspect
+
+            for ann in inspect(bundle.ensure_fresh()):
+                if ann.clause is not None:
+                    label = f"{ann.path} — {ann.title}" if code == "en" else ann.path
+                    rules.setdefault(int(ann.clause), set()).add(label)
         rows = [
-            {
-                "number": c["number"],
-                "title": c["title"],
-                "rules": sorted(set(rules.get(c["number"], []))),
-            }
-            for c in sorted(registry.values(), key=lambda c: c["number"])
+            {"number": c["number"], "title": c["title"], "rules": sorted(rules.get(c["number"], set()))}
+            for c in sorted(clause_registry().values(), key=lambda c: c["number"])
         ]
         if fmt is Format.json:
             print(json.dumps(rows, ensure_ascii=False, indent=2))
             return
         table = Table(title="遵红府办发〔2021〕49号", show_lines=True)
         table.add_column("#", justify="right")
-        table.add_column("条款 / clause")
-        table.add_column("rules", overflow="fold")
+        table.add_column(msg("clause", code))
+        table.add_column(msg("rule", code), overflow="fold")
         for row in rows:
-            other = "en" if lang is Lang.zh else "zh"
-            title = f"{row['title'][lang.value]}\n{row['title'][other]}"
-            table.add_row(str(row["number"]), title, "\n".join(row["rules"]) or "—")
+            table.add_row(str(row["number"]), row["title"][code], "\n".join(row["rules"]) or "—")
         out.print(table)
 
-    guarded(body)
+    guarded(body, lang=code)
 
 
 @app.command("schema")
@@ -170,6 +127,10 @@ def schema_cmd(
     check: Annotated[bool, typer.Option("--check", help="Fail if the committed schemas drift")] = False,
 ) -> None:
     """Print, write or check the JSON Schemas generated from the Pydantic models."""
+    from socialaid import schemas
+
+    if write and check:
+        raise UsageError("--write and --check exclude each other: write the schemas, or check them")
     if write:
         for path in schemas.write_all():
             out.print(f"wrote {path}")
@@ -187,6 +148,8 @@ def schema_cmd(
 @app.command("bundle")
 def bundle_cmd() -> None:
     """Build bundles/socialaid.tar.gz (opa build, with a .manifest and the git revision)."""
+    from socialaid import bundle
+
     guarded(lambda: out.print(f"built {bundle.build()}"))
 
 
@@ -200,8 +163,17 @@ def main() -> None:
     try:
         app()
     except KeyboardInterrupt:
-        err.print("interrupted")
+        err.print(msg("interrupted", lang_of(None)))
         raise SystemExit(130) from None
 
 
-from socialaid import cli_analysis, cli_population  # noqa: E402,F401
+# The command groups register themselves on `app`. Commands of other branches (serve; batch, synth,
+# impact) register here when their modules exist: each defines its commands on socialaid.cli_base.app.
+from socialaid import cli_analysis, cli_params  # noqa: E402,F401
+
+for _optional in ("socialaid.cli_serve", "socialaid.cli_population"):
+    try:
+        importlib.import_module(_optional)
+    except ModuleNotFoundError as _exc:  # pragma: no cover - depends on which branches are merged
+        if _exc.name != _optional:
+            raise

@@ -1,169 +1,173 @@
 """The analysis commands of ``socialaid``: ``what-if``, ``sweep`` and ``explain`` (with "why not").
 
-They register on :data:`socialaid.cli.app` and share its error handling and exit codes. A decision
-that used parameter overrides is marked hypothetical everywhere: a banner in tables and
-``"hypothetical": true`` in JSON.
+They register on :data:`socialaid.cli_base.app` and share its error handling and exit codes. A
+result that used parameter overrides is marked hypothetical where it applies: a banner above that
+variant's table and ``"hypothetical": true`` in its JSON. Every word is in the chosen language.
 """
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
+from rich import box
 from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from socialaid.cli import (
+from socialaid.cli_base import (
     Format,
     FormatOpt,
-    HouseholdFile,
-    Lang,
+    HouseholdArg,
     LangOpt,
     OpaUrl,
     app,
+    err,
     guarded,
+    lang_of,
     out,
     read_request,
 )
-from socialaid.decide import checked
-from socialaid.engine import open_engine
+from socialaid.cli_params import param_names, unknown_param_message
 from socialaid.errors import FieldError, InvalidInputError
-from socialaid.explain import WhyNot, explanation, map_trace, why_not
-from socialaid.paths import POLICY_DIR
-from socialaid.sweep import SweepResult, plot, run_sweep, sweep_values
-from socialaid.validation import validated
-from socialaid.whatif import (
-    DecisionDiff,
-    Variant,
-    apply_variant,
-    diff_decisions,
-    load_scenario,
-    parse_assignment,
-    parse_param,
-)
+from socialaid.messages import Lang, money, msg, outcome_word
+from socialaid.texts import Texts, format_value, texts
 
-__all__ = ["SWEEP_BASE_TIMEOUT", "SWEEP_POINT_TIMEOUT", "TRACE_TIMEOUT", "explain_cmd", "sweep_cmd", "what_if"]
+if TYPE_CHECKING:  # the engine, validation and matplotlib load only in the command that needs them
+    from socialaid.client import DecisionClient
+    from socialaid.explain import WhyNot
+    from socialaid.sweep import SweepResult
+    from socialaid.whatif import DecisionDiff, FindingChange, Variant
+
+__all__ = [
+    "PROGRESS_MIN_POINTS",
+    "SWEEP_BASE_TIMEOUT",
+    "SWEEP_POINT_TIMEOUT",
+    "check_parameters",
+    "explain_cmd",
+    "sweep_cmd",
+    "what_if",
+]
 
 SWEEP_BASE_TIMEOUT = 10.0
-SWEEP_POINT_TIMEOUT = 0.1  # seconds per swept point, on top of the base
-TRACE_TIMEOUT = 60.0  # a full explanation of a family takes seconds and grows with the policy
-
-_T = {
-    "zh": {
-        "hypothetical": "注意：假设测算——本结果使用了请求中覆盖的参数，不是正式决定",
-        "program": "项目",
-        "clause": "条款",
-        "change": "变化",
-        "before": "原金额",
-        "after": "新金额",
-        "delta": "差额",
-        "total": "合计",
-        "why_not": "未获救助的原因",
-        "need_fall": "人均收入需再降低 {pc:.2f} 元（家庭合计 {hh:.2f} 元，{n} 人）才低于标准 {std:.2f} 元",
-        "no_reason": "（无不符合项）",
-        "findings": "认定",
-        "met": "符合",
-        "not_met": "不符合",
-        "info": "说明",
-        "params": "所用参数",
-        "trace": "求值所经规则与条款",
-        "cliffs": "资格断崖",
-        "entered": "新获",
-        "left": "失去",
-        "changed": "金额变化",
-        "unchanged": "不变",
-        "figures": "数额变化",
-    },
-    "en": {
-        "hypothetical": "HYPOTHETICAL — this result uses parameters overridden in the request",
-        "program": "Program",
-        "clause": "Clause",
-        "change": "Change",
-        "before": "Before",
-        "after": "After",
-        "delta": "Delta",
-        "total": "Total",
-        "why_not": "Why not",
-        "need_fall": "per-capita income would have to fall by {pc:.2f} (household {hh:.2f}, {n} members) "
-        "to be below the standard {std:.2f}",
-        "no_reason": "(no not-met finding)",
-        "findings": "Findings",
-        "met": "met",
-        "not_met": "not met",
-        "info": "info",
-        "params": "Parameters used",
-        "trace": "Rules evaluated, by clause",
-        "cliffs": "Eligibility cliffs",
-        "entered": "entered",
-        "left": "left",
-        "changed": "changed",
-        "unchanged": "unchanged",
-        "figures": "figures changed",
-    },
-}
+SWEEP_POINT_TIMEOUT = 0.1  # seconds per point of one chunk, on top of the base
+PROGRESS_MIN_POINTS = 200  # sweeps at least this long show a progress bar (on a terminal)
 
 
 def _dump(doc: Any) -> None:
     print(json.dumps(doc, ensure_ascii=False, indent=2, sort_keys=True))
 
 
-def _banner(console: Console, hypothetical: bool, lang: str) -> None:
+def _banner(console: Console, hypothetical: bool, lang: Lang) -> None:
     if hypothetical:
-        console.print(f"[bold yellow]{_T[lang]['hypothetical']}[/]")
+        console.print(f"[bold yellow]{msg('hypothetical', lang)}[/]")
 
 
-def _clause_title(decision: dict[str, Any], clause: int, lang: str) -> str:
-    entry = (decision.get("clauses") or {}).get(str(clause), {})
-    return f"{clause} {entry.get('title', {}).get(lang, '')}".strip()
+def _with_findings(client: DecisionClient, request: dict[str, Any], decision: dict[str, Any]) -> dict[str, Any]:
+    """The decision with its findings (and full parameter entries) — from the explanation entrypoint
+    when the decision is compact."""
+    from socialaid.decide import checked, explain
+
+    if "findings" in decision:
+        return decision
+    full = checked(explain(client, request))
+    return {**decision, **full}
 
 
-def _print_why_not(console: Console, items: list[WhyNot], decision: dict[str, Any], lang: str) -> None:
-    t = _T[lang]
+def check_parameters(variants: list[Variant], words: Texts, lang: Lang) -> None:
+    """Every overridden parameter exists; an unknown one is invalid input naming the nearest names."""
+    known = set(param_names(words.parameters))
+    if not known:
+        return
+    errors = [
+        FieldError(
+            f"/parameter_overrides/{g}/{n}",
+            unknown_param_message(f"{g}.{n}", words.parameters, lang),
+            "a parameter defined in the bundle",
+        )
+        for v in variants
+        for g, n, _ in v.params
+        if f"{g}.{n}" not in known
+    ]
+    if errors:
+        raise InvalidInputError(errors, source="what-if")
+
+
+def _flip_text(f: FindingChange, words: Texts, lang: Lang) -> str:
+    rule = words.rule_label({"rule": f.rule}, lang)
+    member = f" [{f.member_id}]" if f.member_id else ""
+    if f.change == "facts":
+        change = msg("figures", lang)
+    elif f.change in {"added", "removed"}:
+        change = msg(f.change, lang)
+    else:
+        change = msg(
+            "flip",
+            lang,
+            before=outcome_word(f.before or "", lang) or "—",
+            after=outcome_word(f.after or "", lang) or "—",
+        )
+    if f.after is not None:
+        message = words.finding_text(
+            {"rule": f.rule, "outcome": f.after, "values": f.values_after, "message": f.message_after}, lang
+        )
+    else:
+        message = words.finding_text(
+            {"rule": f.rule, "outcome": f.before, "values": f.values_before, "message": f.message_before}, lang
+        )
+    head = f"{rule}{member}: {change}" if rule else f"{change}{member}"
+    return f"{head}\n  {message}" if message else head
+
+
+def _print_why_not(console: Console, items: list[WhyNot], words: Texts, lang: Lang) -> None:
     if not items:
         return
-    table = Table(title=t["why_not"], show_lines=True)
-    table.add_column(t["program"])
-    table.add_column(t["clause"], overflow="fold")
-    table.add_column(t["not_met"], overflow="fold")
+    table = Table(title=msg("why_not", lang), show_lines=True)
+    table.add_column(msg("program", lang))
+    table.add_column(msg("clause", lang), overflow="fold")
+    table.add_column(msg("not_met", lang), overflow="fold")
     for w in items:
-        lines = [f"{f['message'][lang]}\n“{f.get('quote', '')}”" for f in w.reasons] or [t["no_reason"]]
+        lines = [f"{words.finding_text(f, lang)}\n{words.basis_text(f, lang)}" for f in w.reasons] or [
+            msg("no_reason", lang)
+        ]
         lines += [
-            t["need_fall"].format(pc=g.per_capita_fall, hh=g.household_fall, n=g.members, std=g.standard)
+            msg("need_fall", lang, pc=g.per_capita_fall, hh=g.household_fall, n=g.members, std=g.standard)
             for g in w.income_gaps
         ]
-        table.add_row(w.name.get(lang, w.program), _clause_title(decision, w.clause, lang), escape("\n".join(lines)))
+        table.add_row(
+            words.program_name(w.program, lang, {"name": w.name}),
+            words.clause_label(w.clause, lang),
+            escape("\n".join(lines)),
+        )
     console.print(table)
 
 
-def _print_diff(console: Console, name: str, diff: DecisionDiff, decision: dict[str, Any], lang: str) -> None:
-    t = _T[lang]
-    table = Table(title=name, show_lines=True)
+def _print_diff(console: Console, name: str, diff: DecisionDiff, words: Texts, lang: Lang) -> None:
+    table = Table(title=escape(name), show_lines=True)
     for col in ("program", "change", "before", "after", "delta", "clause", "findings"):
-        table.add_column(t[col], justify="right" if col in {"before", "after", "delta"} else "left", overflow="fold")
+        table.add_column(
+            msg(col, lang),
+            justify="right" if col in {"before", "after", "delta"} else "left",
+            overflow="fold",
+            no_wrap=col in {"before", "after", "delta"},
+        )
     for p in diff.changed:
-        why = [
-            f"{f.rule}{' [' + f.member_id + ']' if f.member_id else ''}: "
-            + (t["figures"] if f.change == "facts" else f"{f.before or '—'} → {f.after or '—'}")
-            + f"\n  {(f.message_after or f.message_before or {}).get(lang, '')}"
-            for f in p.findings
-        ]
         table.add_row(
-            p.name.get(lang, p.program),
-            t[p.change],
-            f"{p.amount_before:.2f}",
-            f"{p.amount_after:.2f}",
+            words.program_name(p.program, lang, {"name": p.name}),
+            msg(p.change, lang),
+            money(p.amount_before),
+            money(p.amount_after),
             f"{p.delta:+.2f}",
-            "\n".join(_clause_title(decision, c, lang) for c in p.clauses),
-            escape("\n".join(why)),
+            "\n".join(words.clause_label(c, lang) for c in p.clauses),
+            escape("\n".join(_flip_text(f, words, lang) for f in p.findings)),
         )
     table.add_row(
-        f"[bold]{t['total']}[/]",
+        f"[bold]{msg('total', lang)}[/]",
         "",
-        f"{diff.total_before:.2f}",
-        f"{diff.total_after:.2f}",
+        money(diff.total_before),
+        money(diff.total_after),
         f"[bold]{diff.delta:+.2f}[/]",
         "",
         "",
@@ -184,17 +188,33 @@ ScenarioOpt = Annotated[
 
 @app.command("what-if")
 def what_if(
-    file: HouseholdFile,
+    file: HouseholdArg,
     set_: SetOpt = None,
     param: ParamOpt = None,
     scenario: ScenarioOpt = None,
     fmt: FormatOpt = Format.table,
-    lang: LangOpt = Lang.zh,
+    lang: LangOpt = None,
     opa_url: OpaUrl = None,
 ) -> None:
     """Change the household or the parameters and see which programs enter, leave or change, and why."""
+    code = lang_of(lang)
 
     def body() -> None:
+        from socialaid.decide import checked
+        from socialaid.engine import open_engine
+        from socialaid.explain import why_not
+        from socialaid.schemas import load as load_schema
+        from socialaid.validation import validated
+        from socialaid.whatif import (
+            Variant,
+            apply_variant,
+            check_path,
+            diff_decisions,
+            load_scenario,
+            parse_assignment,
+            parse_param,
+        )
+
         request = read_request(file, None)
         variants: list[Variant] = []
         if set_ or param:
@@ -211,22 +231,23 @@ def what_if(
             raise InvalidInputError(
                 [FieldError("", "nothing to change", "--set, --param or --scenario")], source="what-if"
             )
+        words = texts()
+        check_parameters(variants, words, code)
+        household_schema = load_schema("household")
+        for v in variants:
+            for path, _ in v.sets:
+                check_path(path, household_schema)
         altered = [validated(apply_variant(request, v), source=f"what-if {v.name}") for v in variants]
         with open_engine(opa_url) as client:
             decisions = [checked(d) for d in client.decide_many([request, *altered])]
-        base, rest = decisions[0], decisions[1:]
-        results = []
-        for v, d in zip(variants, rest, strict=True):
-            results.append((v, d, diff_decisions(base, d), why_not(d)))
-        hypothetical = any(d.get("hypothetical") for d in decisions)
+            base = _with_findings(client, request, decisions[0])
+            rest = [_with_findings(client, r, d) for r, d in zip(altered, decisions[1:], strict=True)]
+        results = [(v, d, diff_decisions(base, d), why_not(d)) for v, d in zip(variants, rest, strict=True)]
         if fmt is Format.json:
             _dump(
                 {
-                    "hypothetical": hypothetical,
-                    "base": {
-                        "programs": base.get("programs"),
-                        "hypothetical": bool(base.get("hypothetical")),
-                    },
+                    "hypothetical": any(bool(d.get("hypothetical")) for d in [base, *rest]),
+                    "base": {"programs": base.get("programs"), "hypothetical": bool(base.get("hypothetical"))},
                     "variants": [
                         {
                             "name": v.name,
@@ -241,160 +262,226 @@ def what_if(
                 }
             )
             return
-        _banner(out, hypothetical, lang.value)
+        _banner(out, bool(base.get("hypothetical")), code)
         for v, d, diff, wn in results:
-            _banner(out, bool(d.get("hypothetical")) and not hypothetical, lang.value)
-            _print_diff(out, f"{v.name}: {'; '.join(v.describe())}", diff, d, lang.value)
-            _print_why_not(out, wn, d, lang.value)
+            _banner(out, bool(d.get("hypothetical")), code)  # only the variants that override parameters
+            _print_diff(out, f"{v.name}: {'; '.join(v.describe())}", diff, words, code)
+            _print_why_not(out, wn, words, code)
 
-    guarded(body, as_json=fmt is Format.json)
+    guarded(body, as_json=fmt is Format.json, lang=code)
 
 
 @app.command("sweep")
 def sweep_cmd(
-    file: HouseholdFile,
+    file: HouseholdArg,
     vary: Annotated[str, typer.Option("--vary", help="Path to vary, e.g. household.members.0.monthly_income")],
     start: Annotated[str, typer.Option("--from", help="First value")],
     stop: Annotated[str, typer.Option("--to", help="Last value (inclusive)")],
     step: Annotated[str, typer.Option("--step", help="Step (> 0)")],
-    plot_file: Annotated[Path | None, typer.Option("--plot", dir_okay=False, help="Write a PNG chart")] = None,
+    plot_file: Annotated[Path | None, typer.Option("--plot", dir_okay=False, help="Write a PNG step chart")] = None,
+    show_zero: Annotated[bool, typer.Option("--show-zero", help="Also draw programs that are zero throughout")] = False,
+    all_rows: Annotated[bool, typer.Option("--all-rows", help="Print every point, not the short table")] = False,
     fmt: FormatOpt = Format.table,
-    lang: LangOpt = Lang.zh,
+    lang: LangOpt = None,
     opa_url: OpaUrl = None,
 ) -> None:
-    """Vary one value over a range (one batched query) and find where eligibility falls off a cliff."""
+    """Vary one value over a range and find, to the fen, where each program falls off a cliff."""
+    code = lang_of(lang)
 
     def body() -> None:
+        from socialaid.engine import open_engine
+        from socialaid.schemas import load as load_schema
+        from socialaid.sweep import plot, sweep_values
+        from socialaid.whatif import check_path
+
         request = read_request(file, None)
+        check_path(vary, load_schema("household"), source="sweep")
         values = sweep_values(start, stop, step)
-        # one query decides every point: ~10–20 ms a point measured, so 1000 points outlast the default 10 s
-        with open_engine(opa_url, timeout=SWEEP_BASE_TIMEOUT + SWEEP_POINT_TIMEOUT * len(values)) as client:
-            result = run_sweep(client, request, vary, values)
+        words = texts()
+        with open_engine(opa_url, timeout=SWEEP_BASE_TIMEOUT + SWEEP_POINT_TIMEOUT * min(len(values), 100)) as client:
+            result = _run_with_progress(client, request, vary, values, code)
+        names = {pid: words.program_name(pid, code, result.programs[pid]) for pid in result.programs}
         if plot_file is not None:
-            plot(result, plot_file)
+            members = len(request["household"]["members"])
+            plot(
+                result,
+                plot_file,
+                names={
+                    pid: {c: words.program_name(pid, c, result.programs[pid]) for c in ("zh", "en")} for pid in names
+                },
+                lang=code,
+                household=f"{Path(file).stem if file != '-' else 'stdin'}, {members}",
+                as_of=str(request.get("as_of")),
+                show_zero=show_zero,
+            )
         if fmt is Format.json:
             _dump({**result.to_dict(), "plot": str(plot_file) if plot_file else None})
             return
-        _print_sweep(out, result, lang.value)
+        _print_sweep(out, result, names, words, code, show_zero=show_zero, all_rows=all_rows)
         if plot_file is not None:
-            out.print(f"plot: {plot_file}")
+            out.print(msg("plot", code, file=plot_file))
 
-    guarded(body, as_json=fmt is Format.json)
+    guarded(body, as_json=fmt is Format.json, lang=code)
 
 
-def _print_sweep(console: Console, result: SweepResult, lang: str) -> None:
-    t = _T[lang]
+def _run_with_progress(
+    client: DecisionClient, request: dict[str, Any], vary: str, values: list[float | int], lang: Lang
+) -> SweepResult:
+    from socialaid.sweep import run_sweep
+
+    if len(values) < PROGRESS_MIN_POINTS or not err.is_terminal:
+        return run_sweep(client, request, vary, values)
+    from rich.progress import Progress
+
+    with Progress(console=err, transient=True) as bar:
+        task = bar.add_task(msg("progress", lang), total=len(values))
+        return run_sweep(client, request, vary, values, progress=lambda n: bar.advance(task, n))
+
+
+def _print_sweep(
+    console: Console,
+    result: SweepResult,
+    names: dict[str, str],
+    words: Texts,
+    lang: Lang,
+    *,
+    show_zero: bool,
+    all_rows: bool,
+) -> None:
+    from socialaid.sweep import shown_programs, table_rows
+
     _banner(console, result.hypothetical, lang)
-    programs = sorted(result.programs, key=lambda k: (result.programs[k].get("clause") or 0, k))
-    table = Table(title=f"{result.path}: {len(result.points)} points, one query, {result.seconds * 1000:.0f} ms")
-    table.add_column(result.path, justify="right")
+    programs = shown_programs(result, show_zero=show_zero)
+    hidden = [names[p] for p in sorted(result.programs) if p not in programs]
+    n = len(result.points)
+    rows = result.points if all_rows else table_rows(result)
+    table = Table(
+        title=msg("sweep_title", lang, path=result.path, n=n, ms=result.seconds * 1000),
+        box=box.SIMPLE_HEAD,
+        caption=msg("sweep_rows", lang, shown=len(rows), n=n) if len(rows) < n else None,
+    )
+    table.add_column(result.path, justify="right", no_wrap=True)
     for pid in programs:
-        table.add_column(str(result.programs[pid]["name"].get(lang, pid)), justify="right")
-    table.add_column(t["total"], justify="right")
-    for p in result.points:
-        cells = [
-            (f"{p.amounts.get(pid, 0):.2f}" if p.eligible.get(pid) else f"[dim]{p.amounts.get(pid, 0):.2f}[/]")
-            for pid in programs
-        ]
-        table.add_row(str(p.value), *cells, f"{p.total:.2f}")
+        table.add_column(names[pid], justify="right", no_wrap=True)
+    table.add_column(msg("total", lang), justify="right", no_wrap=True)
+    for p in rows:
+        cells = [money(p.amounts.get(pid, 0)) if p.eligible.get(pid) else "[dim]—[/]" for pid in programs]
+        table.add_row(format_value(p.value), *cells, money(p.total))
     console.print(table)
-    cliffs = Table(title=t["cliffs"], show_lines=True)
-    for col in ("program", "before", "after", "clause", "findings"):
-        cliffs.add_column(t[col], overflow="fold")
+    if hidden:
+        console.print(msg("sweep_hidden", lang, names=msg("list_sep", lang).join(hidden)))
+    if not result.cliffs:
+        return
+    cliffs = Table(title=msg("cliffs", lang), show_lines=True)
+    for col in ("program", "cliff_at", "before", "after", "clause", "findings"):
+        cliffs.add_column(msg(col, lang), overflow="fold")
     for c in result.cliffs:
-        flips = [
-            f"{f.rule}: {f.before or '—'} → {f.after or '—'} (clause {f.clause})\n  "
-            + (f.message_after or f.message_before or {}).get(lang, "")
-            for f in c.flips
-        ]
         cliffs.add_row(
-            str(result.programs[c.program]["name"].get(lang, c.program)),
-            f"{c.before} ({'✓' if c.eligible_before else '✗'} {c.amount_before:.2f})",
-            f"{c.at} ({'✓' if c.eligible_after else '✗'} {c.amount_after:.2f})",
-            ", ".join(map(str, c.clauses)),
-            escape("\n".join(flips)),
+            names.get(c.program, c.program),
+            f"{float(c.at):.2f}",
+            f"{format_value(c.before)}: {'✓' if c.eligible_before else '✗'} {money(c.amount_before)}",
+            f"{format_value(c.at)}: {'✓' if c.eligible_after else '✗'} {money(c.amount_after)}",
+            "\n".join(words.clause_label(k, lang) for k in c.clauses),
+            escape("\n".join(_flip_text(f, words, lang) for f in _decisive_flips(c.flips))),
         )
     console.print(cliffs)
 
 
+def _decisive_flips(flips: list[FindingChange]) -> list[FindingChange]:
+    """The findings whose outcome flips at a cliff; the first few that appear or vanish otherwise."""
+    return [f for f in flips if f.change == "outcome"] or flips[:3]
+
+
 @app.command("explain")
 def explain_cmd(
-    file: HouseholdFile,
-    trace: Annotated[bool, typer.Option("--trace", help="Map OPA's explain=full trace to clauses")] = False,
+    file: HouseholdArg,
+    trace: Annotated[
+        bool, typer.Option("--trace", help="Rule by rule: passed or failed, the values compared, the clause")
+    ] = False,
     fmt: FormatOpt = Format.table,
-    lang: LangOpt = Lang.zh,
+    lang: LangOpt = None,
     opa_url: OpaUrl = None,
 ) -> None:
     """The whole reasoning: every finding met and not met, parameters with dates and sources, why not."""
+    code = lang_of(lang)
 
     def body() -> None:
-        request = read_request(file, None)
-        with open_engine(opa_url, timeout=TRACE_TIMEOUT if trace else 10.0) as client:
-            if trace:
-                response = client.query(request, explain="full")
-                decision = checked(response["result"])
-                events = response.get("explanation") or []
-            else:
-                decision, events = checked(client.decide(request)), []
-        doc = explanation(decision)
-        traced = []
-        if trace:
-            from socialaid.annotations import inspect
+        from socialaid.decide import checked
+        from socialaid.engine import open_engine
+        from socialaid.explain import explanation, rule_trace
 
-            traced = [r.to_dict() for r in map_trace(events, inspect(POLICY_DIR))]
-            doc["trace"] = {"events": len(events), "rules": traced}
+        request = read_request(file, None)
+        with open_engine(opa_url) as client:
+            decision = _with_findings(client, request, checked(client.decide(request)))
+        words = texts()
+        doc = explanation(decision)
+        found = list(decision.get("findings") or [])
+        if trace:
+            doc["trace"] = {"rules": [r.to_dict() for r in rule_trace(found, words.rules)]}
         if fmt is Format.json:
             _dump(doc)
             return
-        _print_explanation(out, decision, doc, lang.value)
+        _print_explanation(out, decision, doc, words, code)
 
-    guarded(body, as_json=fmt is Format.json)
+    guarded(body, as_json=fmt is Format.json, lang=code)
 
 
-def _print_explanation(console: Console, decision: dict[str, Any], doc: dict[str, Any], lang: str) -> None:
-    t = _T[lang]
+def _print_explanation(
+    console: Console, decision: dict[str, Any], doc: dict[str, Any], words: Texts, lang: Lang
+) -> None:
     _banner(console, doc["hypothetical"], lang)
     for pid, p in doc["programs"].items():
+        state = msg("met" if p["eligible"] else "not_met", lang)
         table = Table(
-            title=f"{p['name'].get(lang, pid)} — {_clause_title(decision, int(p['clause']), lang)} — "
-            f"{t['met'] if p['eligible'] else t['not_met']} {float(p['monthly_amount'] or 0):.2f}",
+            title=f"{words.program_name(pid, lang, p)} — {words.clause_label(int(p['clause']), lang)} — "
+            f"{state} {money(float(p['monthly_amount'] or 0))}",
             show_lines=True,
         )
-        for col in ("findings", "clause", "change"):
-            table.add_column({"change": "“…”"}.get(col, t[col]), overflow="fold")
+        for col in ("finding", "rule", "quote"):
+            table.add_column(msg(col, lang), overflow="fold")
         for outcome in ("met", "not_met", "info"):
             for f in p[outcome]:
                 member = f" [{f['member_id']}]" if f.get("member_id") else ""
                 table.add_row(
-                    escape(f"{t[outcome]}{member}: {f['message'][lang]}"),
-                    escape(f"{f['clause']} {f['rule']}"),
-                    escape(f.get("quote", "") + (f"\n[{f['authority']}]" if f.get("authority") else "")),
+                    escape(f"{msg(outcome, lang)}{member}: {words.finding_text(f, lang)}"),
+                    escape(f"{f.get('clause', '')} {words.rule_label(f, lang)}"),
+                    escape(words.basis_text(f, lang)),
                 )
         console.print(table)
-    params = Table(title=t["params"])
-    for col in ("name", "value", "unit", "effective_from", "source"):
-        params.add_column(col, overflow="fold")
+    params = Table(title=msg("params", lang))
+    for col in ("param.name", "param.label", "param.value", "param.unit", "param.effective", "param.source"):
+        params.add_column(msg(col, lang), overflow="fold")
     for prm in doc["parameters"]:
-        name = str(prm.get("name")) + (" [hypothetical]" if prm.get("hypothetical") else "")
+        name = str(prm.get("name"))
+        marker = msg("param.hypothetical", lang) if prm.get("hypothetical") else ""
         params.add_row(
-            name,
-            str(prm.get("value")),
-            str(prm.get("unit", "")),
+            name + marker,
+            escape(words.parameter_label(name, lang)),
+            escape(format_value(prm.get("value"))),
+            escape(str(prm.get("unit", ""))),
             str(prm.get("effective_from", "")),
-            str(prm.get("source", "")),
+            escape(str(prm.get("source", ""))),
         )
     console.print(params)
-    _print_why_not(console, why_not(decision), decision, lang)
+    from socialaid.explain import why_not
+
+    _print_why_not(console, why_not(decision), words, lang)
+    from socialaid.render import print_missing
+
+    print_missing(console, decision, words, lang)
     if "trace" in doc:
-        table = Table(title=f"{t['trace']} ({doc['trace']['events']} events)")
-        for col in ("clause", "rule", "title", "location", "events"):
-            table.add_column(col, overflow="fold")
+        table = Table(title=msg("trace", lang), show_lines=False, box=box.SIMPLE_HEAD)
+        for col in ("clause", "rule", "outcome", "values"):
+            table.add_column(msg(col, lang), overflow="fold")
         for r in doc["trace"]["rules"]:
+            member = f" [{r['member_id']}]" if r.get("member_id") else ""
+            style = {"met": "green", "not_met": "red"}.get(r["outcome"], "")
+            word = outcome_word(r["outcome"], lang)
+            title = words.rule_label(r, lang) or words.program_name(r["program"], lang)
             table.add_row(
                 str(r["clause"] if r["clause"] is not None else "—"),
-                r["path"],
-                r["title"],
-                f"{r['file']}:{r['row']}",
-                str(r["events"]),
+                escape(f"{title}{member}"),
+                f"[{style}]{word}[/]" if style else word,
+                escape(", ".join(f"{k}={format_value(v)}" for k, v in sorted(r["values"].items()))),
             )
         console.print(table)

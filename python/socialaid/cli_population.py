@@ -1,7 +1,7 @@
 """The population commands of ``socialaid``: ``batch``, ``synth`` and ``impact``.
 
-They register on :data:`socialaid.cli.app` (``from socialaid import cli_population`` at the end of
-cli.py) and share its error handling and exit codes. Ray and pyarrow are imported only inside the
+They register on :data:`socialaid.cli_base.app` (socialaid.cli imports this module when it exists)
+and share its error handling and exit codes. Ray and pyarrow are imported only inside the
 commands that run them.
 """
 
@@ -19,7 +19,7 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from socialaid.cli import AsOf, Format, FormatOpt, app, err, guarded, out
+from socialaid.cli_base import AsOf, Format, FormatOpt, app, err, guarded, out
 from socialaid.errors import FieldError, InvalidInputError
 
 __all__ = ["batch", "impact", "synth"]

@@ -1,14 +1,31 @@
-"""One decision, start to finish: validate the request, ask the engine, refuse on policy errors."""
+"""One decision, start to finish: validate the request, ask the engine, refuse on policy errors; and
+the findings behind a decision, from the explanation entrypoint when the decision is compact."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from socialaid.client import DecisionClient
-from socialaid.errors import DecisionRefusedError, FieldError, InvalidInputError
+from socialaid.errors import DecisionRefusedError, EngineError, FieldError, InvalidInputError
 from socialaid.validation import validated
 
-__all__ = ["checked", "decide"]
+__all__ = ["PolicyInputError", "PolicyRefusedError", "checked", "decide", "explain", "findings_of"]
+
+
+class PolicyRefusedError(DecisionRefusedError):
+    """The policy refused; ``policy_errors`` keeps its errors as given, each with its ``kind``."""
+
+    def __init__(self, errors: list[FieldError], policy_errors: list[dict[str, Any]]) -> None:
+        super().__init__(errors)
+        self.policy_errors = policy_errors
+
+
+class PolicyInputError(InvalidInputError):
+    """The policy found the input invalid; ``policy_errors`` keeps its errors with their ``kind``."""
+
+    def __init__(self, errors: list[FieldError], policy_errors: list[dict[str, Any]]) -> None:
+        super().__init__(errors, source="request (checked by the policy)")
+        self.policy_errors = policy_errors
 
 
 def _field_errors(decision: dict[str, Any]) -> list[FieldError]:
@@ -25,19 +42,55 @@ def _field_errors(decision: dict[str, Any]) -> list[FieldError]:
 def checked(decision: dict[str, Any]) -> dict[str, Any]:
     """The decision when it has an outcome; the policy's own errors raised otherwise.
 
-    Input errors found by the policy itself become :class:`InvalidInputError`; anything else (a
-    parameter with no value in force, an override switched off) is :class:`DecisionRefusedError`.
+    Input errors found by the policy itself become :class:`PolicyInputError` (exit 2); anything else
+    (a parameter with no value in force, an override switched off) is :class:`PolicyRefusedError`
+    (exit 3). Both keep each error's ``kind``.
     """
     errors = _field_errors(decision)
     if not errors:
         if "programs" not in decision:
             raise DecisionRefusedError([FieldError("", "the decision has neither errors nor programs", "programs")])
         return decision
-    if all(e.get("kind") == "input" for e in decision["errors"]):
-        raise InvalidInputError(errors, source="request (checked by the policy)")
-    raise DecisionRefusedError(errors)
+    raw = [dict(e) for e in decision["errors"]]
+    if all(e.get("kind") == "input" for e in raw):
+        raise PolicyInputError(errors, raw)
+    raise PolicyRefusedError(errors, raw)
 
 
 def decide(client: DecisionClient, request: dict[str, Any]) -> dict[str, Any]:
     """Validate, decide and check one request."""
     return checked(client.decide(validated(request)))
+
+
+def explain(client: DecisionClient, request: dict[str, Any]) -> dict[str, Any]:
+    """``data.socialaid.explanation`` for one request: the decision with every finding.
+
+    Uses ``DecisionClient.explain`` when the client has it; until then posts to the entrypoint itself.
+    """
+    own = getattr(client, "explain", None)
+    if callable(own):
+        result = own(request)
+        if not isinstance(result, dict):
+            raise EngineError("the explanation is not an object")
+        return result
+    import requests
+
+    try:
+        response = requests.post(f"{client.url}/v1/data/socialaid/explanation", json={"input": request}, timeout=30)
+        response.raise_for_status()
+        body = response.json()
+    except (requests.RequestException, ValueError) as exc:
+        raise EngineError(f"explanation from OPA at {client.url} failed: {exc}") from exc
+    result = body.get("result") if isinstance(body, dict) else None
+    if not isinstance(result, dict):
+        from socialaid.errors import UndefinedDecisionError
+
+        raise UndefinedDecisionError("data.socialaid.explanation is undefined: is the bundle current?")
+    return result
+
+
+def findings_of(client: DecisionClient, request: dict[str, Any], decision: dict[str, Any]) -> list[dict[str, Any]]:
+    """Every finding behind ``decision``: its own (older shape), else the explanation's."""
+    if "findings" in decision:
+        return list(decision.get("findings") or [])
+    return list(checked(explain(client, request)).get("findings") or [])

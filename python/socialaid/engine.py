@@ -1,8 +1,10 @@
-"""Where decisions come from: a running OPA given by URL, or a sidecar started for the occasion.
+"""Where decisions come from: a running OPA given by URL, or a locked sidecar started for the occasion.
 
 ``open_engine(opa_url)`` yields a :class:`~socialaid.client.DecisionClient`. With a URL (the
-argument, else ``$SOCIALAID_OPA_URL``) it uses that OPA; without one it makes sure the bundle is up
-to date with policies/ and schemas/, starts a sidecar on it, and stops the sidecar afterwards.
+argument, else ``$SOCIALAID_OPA_URL``) it uses that OPA, with the bearer token in
+``$SOCIALAID_OPA_TOKEN`` (a locked server refuses callers without it). Without one it makes sure the
+bundle is built and signed from the current policies/ and schemas/, starts a sidecar on it (analyst
+mode: the server is this process's alone), and stops the sidecar afterwards.
 """
 
 from __future__ import annotations
@@ -13,20 +15,26 @@ from contextlib import contextmanager
 
 from socialaid.bundle import ensure_fresh
 from socialaid.client import DecisionClient
-from socialaid.sidecar import Sidecar
+from socialaid.sidecar import Mode, Sidecar
 
-__all__ = ["OPA_URL_ENV", "open_engine"]
+__all__ = ["OPA_TOKEN_ENV", "OPA_URL_ENV", "open_engine"]
 
 OPA_URL_ENV = "SOCIALAID_OPA_URL"
+OPA_TOKEN_ENV = "SOCIALAID_OPA_TOKEN"
 
 
 @contextmanager
-def open_engine(opa_url: str | None = None, *, timeout: float = 10.0) -> Iterator[DecisionClient]:
+def open_engine(
+    opa_url: str | None = None, *, timeout: float = 10.0, token: str | None = None, mode: Mode = "analyst"
+) -> Iterator[DecisionClient]:
     url = opa_url or os.environ.get(OPA_URL_ENV)
     if url:
-        with DecisionClient(url, timeout=timeout) as client:
+        with DecisionClient(url, token=token or os.environ.get(OPA_TOKEN_ENV), timeout=timeout) as client:
             yield client
         return
     bundle = ensure_fresh()
-    with Sidecar(bundle=bundle) as sidecar, DecisionClient(sidecar.url, timeout=timeout) as client:
+    with (
+        Sidecar(bundle=bundle, mode=mode) as sidecar,
+        DecisionClient(sidecar.url, token=sidecar.token, timeout=timeout) as client,
+    ):
         yield client

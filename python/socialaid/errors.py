@@ -3,12 +3,18 @@
 SocialaidError                     exit 70 (internal error)
 ├── InvalidInputError              exit 2  (the request does not match the schema)
 ├── DecisionRefusedError           exit 3  (the policy refused: e.g. no parameter in force)
-├── EngineError                    exit 4  (OPA could not give a decision)
-│   ├── EngineUnavailableError     exit 5  (OPA unreachable, or the sidecar would not start)
-│   ├── EngineTimeoutError         exit 6  (OPA did not answer in time)
+├── EngineError                    exit 4  (OPA answered something that is not a decision response:
+│   │                                       not JSON, or JSON of the wrong shape)
+│   ├── EngineUnavailableError     exit 5  (OPA unreachable, or the sidecar would not start, e.g. a
+│   │                                       bundle whose signature does not verify)
+│   ├── EngineTimeoutError         exit 6  (OPA did not answer within the whole-request deadline)
 │   ├── UndefinedDecisionError     exit 7  (the entrypoint is undefined: wrong bundle or path)
-│   └── PolicyEvaluationError      exit 8  (OPA reported an error evaluating the policy)
-└── BundleError                    exit 9  (the bundle could not be built)
+│   ├── PolicyEvaluationError      exit 8  (OPA reported an error evaluating the policy)
+│   └── EngineRefusedError         exit 10 (the server refused the request: no or wrong token, or a
+│                                           door a locked server keeps closed)
+└── BundleError                    exit 9  (the bundle could not be built or signed; OPA's message shown)
+
+Exit 130 is an interrupt (Ctrl-C, SIGTERM); exit 70 anything unforeseen.
 """
 
 from __future__ import annotations
@@ -19,6 +25,7 @@ __all__ = [
     "BundleError",
     "DecisionRefusedError",
     "EngineError",
+    "EngineRefusedError",
     "EngineTimeoutError",
     "EngineUnavailableError",
     "FieldError",
@@ -87,6 +94,10 @@ class UndefinedDecisionError(EngineError):
 
 class PolicyEvaluationError(EngineError):
     exit_code = 8
+
+
+class EngineRefusedError(EngineError):
+    exit_code = 10
 
 
 class BundleError(SocialaidError):

@@ -1,12 +1,6 @@
 """Explain a decision: every finding met and not met, the parameters used (value, effective date,
-source), "why not" for each program not granted, and — from OPA's ``explain=full`` trace — which
-clause each evaluated rule belongs to. Pure functions.
-
-Trace events are mapped to clauses through the rules' METADATA (:func:`socialaid.annotations.inspect`):
-an event with a location (``opa eval`` traces carry ``Location``) belongs to the annotated rule in
-the same file at or just before its row; an event without one (OPA's REST API leaves locations out)
-is matched through the annotations the rule node itself carries (title and ``custom.clause``).
-"""
+source), "why not" for each program not granted, and a rule-by-rule trace: each rule passed or
+failed, the values it compared and its clause. Pure functions."""
 
 from __future__ import annotations
 
@@ -14,15 +8,13 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from socialaid.annotations import RuleAnnotation
-
 __all__ = [
     "IncomeGap",
     "TracedRule",
     "WhyNot",
     "explanation",
     "income_gap",
-    "map_trace",
+    "rule_trace",
     "why_not",
 ]
 
@@ -75,7 +67,7 @@ def income_gap(finding: dict[str, Any], *, members: int | None = None) -> Income
     """For a not_met finding whose facts hold ``per_capita_income`` and ``standard``: the fall in
     per-capita income needed to be below the standard (per-capita − standard + 0.01), and the
     household total (that × members)."""
-    facts = finding.get("facts") or {}
+    facts = finding.get("values") or finding.get("facts") or {}
     pci, std = _number(facts.get("per_capita_income")), _number(facts.get("standard"))
     if finding.get("outcome") != "not_met" or pci is None or std is None or pci < std:
         return None
@@ -115,6 +107,19 @@ def why_not(decision: dict[str, Any]) -> list[WhyNot]:
     return out
 
 
+def _parameters(decision: dict[str, Any]) -> list[dict[str, Any]]:
+    """The full parameter entries: ``parameters_in_force`` of an explanation, else the older
+    decision's list, else the compact decision's name → value map."""
+    found = decision.get("parameters_in_force") or decision.get("parameters") or []
+    if isinstance(found, dict):  # {group: {name: value}}
+        found = [
+            {"name": f"{group}.{name}", "value": value}
+            for group, entries in found.items()
+            for name, value in (entries.items() if isinstance(entries, dict) else [])
+        ]
+    return sorted((p for p in found if isinstance(p, dict)), key=lambda x: str(x.get("name")))
+
+
 def explanation(decision: dict[str, Any]) -> dict[str, Any]:
     """The whole reasoning of a decision as one document: per program, findings met / not met / info;
     the parameters used; why not; whether it is hypothetical."""
@@ -135,89 +140,54 @@ def explanation(decision: dict[str, Any]) -> dict[str, Any]:
         "as_of": decision.get("as_of"),
         "hypothetical": bool(decision.get("hypothetical")),
         "programs": programs,
-        "parameters": sorted(decision.get("parameters") or [], key=lambda x: str(x.get("name"))),
+        "parameters": _parameters(decision),
         "why_not": [w.to_dict() for w in why_not(decision)],
         "clauses": decision.get("clauses") or {},
     }
 
 
-# --- trace → clauses -------------------------------------------------------------------------
+# --- the rule-by-rule trace ----------------------------------------------------------------
 
 
 @dataclass(frozen=True)
 class TracedRule:
-    """One annotated rule that the evaluation entered, with its clause and how often."""
+    """One finding of the evaluation: the rule, its clause and basis, passed or failed, the values it
+    compared, and where the rule is written (from the bundle's rule registry, when it has the rule)."""
 
-    path: str
-    title: str
+    rule: str
     clause: int | None
+    basis: str | None
+    program: str
+    member_id: str | None
+    outcome: str
+    values: dict[str, Any]
     file: str
     row: int
-    events: int
 
     def to_dict(self) -> dict[str, Any]:
         return dict(self.__dict__)
 
 
-def _norm(file: str) -> str:
-    """A policy file name relative to the bundle root (``socialaid/dibao/dibao.rego``), whichever
-    directory the policy was loaded from."""
-    text = file.replace("\\", "/")
-    if text.startswith("socialaid/"):
-        return text
-    marker = "/socialaid/"
-    return text[text.index(marker) + 1 :] if marker in text else text.lstrip("/")
-
-
-def _rule_path(path: str) -> str:
-    """``data.pkg.rule`` without the variable key terms ``opa inspect`` renders for rules like ``x[m.id]``."""
-    return path.split(".[", 1)[0]
-
-
-def _location(event: dict[str, Any]) -> tuple[str, int] | None:
-    loc = event.get("Location") or event.get("location")
-    if not isinstance(loc, dict):
-        node = event.get("Node") or event.get("node")
-        loc = node.get("location") if isinstance(node, dict) else None
-    if isinstance(loc, dict) and loc.get("file") and loc.get("row"):
-        return _norm(str(loc["file"])), int(loc["row"])
-    return None
-
-
-def _rule_annotations(event: dict[str, Any]) -> list[dict[str, Any]]:
-    node = event.get("Node") or event.get("node")
-    if not isinstance(node, dict) or "head" not in node:
-        return []
-    anns = node.get("annotations") or []
-    return [a for a in anns if isinstance(a, dict)]
-
-
-def map_trace(events: list[dict[str, Any]], annotations: list[RuleAnnotation]) -> list[TracedRule]:
-    """The annotated rules that the trace evaluated, each with its clause, in file/row order."""
-    rules = [a for a in annotations if a.scope in {"rule", "document"}]
-    by_file: dict[str, list[RuleAnnotation]] = {}
-    for a in rules:
-        by_file.setdefault(_norm(a.file), []).append(a)
-    for anns in by_file.values():
-        anns.sort(key=lambda a: a.row)
-    by_title: dict[tuple[str, int | None], RuleAnnotation] = {(a.title, a.clause): a for a in rules}
-
-    counts: dict[RuleAnnotation, int] = {}
-    for event in events:
-        found: RuleAnnotation | None = None
-        loc = _location(event)
-        if loc is not None:
-            candidates = [a for a in by_file.get(loc[0], []) if a.row <= loc[1]]
-            found = candidates[-1] if candidates else None
-        else:
-            for ann in _rule_annotations(event):
-                clause = (ann.get("custom") or {}).get("clause")
-                found = by_title.get((str(ann.get("title", "")), clause))
-                if found:
-                    break
-        if found is not None:
-            counts[found] = counts.get(found, 0) + 1
-    return [
-        TracedRule(path=_rule_path(a.path), title=a.title, clause=a.clause, file=_norm(a.file), row=a.row, events=n)
-        for a, n in sorted(counts.items(), key=lambda kv: (kv[0].file, kv[0].row))
-    ]
+def rule_trace(findings: list[dict[str, Any]], rules: dict[str, dict[str, Any]]) -> list[TracedRule]:
+    """Every finding as a trace line, ordered by clause, program, rule and member — read from the
+    findings the policy gives, not from OPA's evaluation trace (which takes seconds and says nothing
+    of the values compared)."""
+    out = []
+    for f in findings:
+        rule_id = str(f.get("rule", ""))
+        entry = rules.get(rule_id) or {}
+        clause = f.get("clause", entry.get("clause"))
+        out.append(
+            TracedRule(
+                rule=rule_id,
+                clause=int(clause) if isinstance(clause, int | str) and str(clause).isdigit() else None,
+                basis=f.get("basis") or entry.get("basis"),
+                program=str(f.get("program", "")),
+                member_id=f.get("member_id"),
+                outcome=str(f.get("outcome", "")),
+                values=dict(f.get("values") or f.get("facts") or {}),
+                file=str(entry.get("file", "")),
+                row=int(entry.get("row", 0) or 0),
+            )
+        )
+    return sorted(out, key=lambda r: (r.clause or 0, r.program, r.rule, r.member_id or ""))

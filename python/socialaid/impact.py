@@ -195,12 +195,19 @@ def plot_impact(report: ImpactReport, path: Path) -> Path:
 
 
 def bundle_at_revision(revision: str, workdir: Path) -> tuple[Path, str]:
-    """The bundle built from the policy at git ``revision``, by that revision's own bundle code.
+    """The bundle of the policy at git ``revision``: staged by that revision's own code, locked and signed
+    as today's sidecar needs it.
 
-    ``git archive`` of the revision into ``workdir``, then its ``socialaid.bundle.build`` with the
-    revision's short hash as the bundle revision. Returns (bundle path, short hash).
+    ``git archive`` of the revision into ``workdir``; its ``socialaid.bundle.stage`` lays out its own
+    Rego and data. The server-lock policies (``policies/system``: authorization, decision-log masking)
+    are today's, added when the revision predates them, because today's sidecar only runs locked; they
+    decide nothing about households. Then ``opa build`` and sign with today's key, the revision's short
+    hash as the bundle revision. Returns (bundle path, short hash).
     """
-    from socialaid.paths import REPO_ROOT, opa_binary
+    import json as _json
+
+    from socialaid.bundle import ROOTS, signing_keys
+    from socialaid.paths import POLICY_DIR, REPO_ROOT, opa_binary
 
     def git(*args: str) -> str:
         proc = subprocess.run(["git", *args], cwd=REPO_ROOT, capture_output=True, text=True, check=False)
@@ -222,22 +229,47 @@ def bundle_at_revision(revision: str, workdir: Path) -> tuple[Path, str]:
     if archive.returncode != 0:
         raise BundleError(f"git archive {short} failed: {archive.stderr.decode(errors='replace').strip()}")
     subprocess.run(["tar", "-x", "-C", str(tree)], input=archive.stdout, check=True)
-    output = tree / "bundles" / "socialaid.tar.gz"
     env = {
         **os.environ,
         "SOCIALAID_ROOT": str(tree),
-        "SOCIALAID_OPA": str(opa_binary()),
+        "SOCIALAID_OPA": str(opa_binary().resolve()),
         "PYTHONPATH": str(tree / "python"),
     }
-    code = (
-        "import sys; from pathlib import Path; from socialaid import bundle; "
-        "bundle.build(Path(sys.argv[1]), revision=sys.argv[2])"
-    )
+    code = "import sys; from socialaid import bundle; print(bundle.stage(revision=sys.argv[1]))"
     proc = subprocess.run(
-        [sys.executable, "-c", code, str(output), short], cwd=tree, env=env, capture_output=True, text=True, check=False
+        [sys.executable, "-c", code, short], cwd=tree, env=env, capture_output=True, text=True, check=False
     )
-    if proc.returncode != 0 or not output.exists():
-        raise BundleError(f"building the bundle of {short} failed:\n{(proc.stderr or proc.stdout).strip()[-2000:]}")
+    staged = tree / "build" / "stage"
+    if proc.returncode != 0 or not (staged / ".manifest").is_file():
+        raise BundleError(f"staging the policy of {short} failed:\n{(proc.stderr or proc.stdout).strip()[-2000:]}")
+    for root in ROOTS:
+        if root != "socialaid" and not (staged / root).exists() and (POLICY_DIR / root).is_dir():
+            shutil.copytree(POLICY_DIR / root, staged / root)
+    manifest = _json.loads((staged / ".manifest").read_text("utf-8"))
+    manifest["roots"] = sorted(set(manifest.get("roots", [])) | set(ROOTS))
+    (staged / ".manifest").write_text(_json.dumps(manifest), "utf-8")
+    output = (tree / "bundles" / "socialaid.tar.gz").resolve()
+    output.parent.mkdir(parents=True, exist_ok=True)
+    build = subprocess.run(
+        [
+            str(opa_binary().resolve()),
+            "build",
+            "--bundle",
+            ".",
+            "--ignore",
+            "*_test.rego",
+            "--signing-key",
+            str(signing_keys()[0].resolve()),
+            "--output",
+            str(output),
+        ],
+        cwd=staged,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if build.returncode != 0:
+        raise BundleError(f"opa build of {short} failed:\n{(build.stdout + build.stderr).strip()[-2000:]}")
     return output, short
 
 

@@ -1,12 +1,15 @@
-"""Sweep: vary one path of a request from A to B in steps of S, decide every point in ONE batched
-query, and find the cliffs — the points where a program's eligibility flips — with the findings and
-clauses that flip there. Everything but :func:`run_sweep` (one engine call) and :func:`plot` (one
-file) is pure.
+"""Sweep: vary one path of a request from A to B in steps of S, decide the points in batched
+queries (a few chunks, so a long sweep shows progress), and find the cliffs — where a program's
+eligibility flips — exactly: between the two grid points around a flip, a k-ary search on the varied
+value narrows it to the fen (0.01; to 1 for a field that takes whole numbers), so the cliff of an
+urban family of three sits at 2 424.00 (808 × 3), not at the next grid step. Everything but
+:func:`run_sweep` (the engine calls) and :func:`plot` (one file) is pure.
 """
 
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -15,6 +18,7 @@ from typing import Any
 from socialaid.client import DecisionClient
 from socialaid.decide import checked
 from socialaid.errors import FieldError, InvalidInputError
+from socialaid.messages import Lang, msg
 from socialaid.validation import validated
 from socialaid.whatif import FindingChange, finding_changes, set_path, total
 
@@ -23,14 +27,21 @@ __all__ = [
     "Cliff",
     "SweepPoint",
     "SweepResult",
+    "chart_font",
     "detect_cliffs",
+    "draw",
     "plot",
     "points",
+    "refine_cliff",
     "run_sweep",
+    "shown_programs",
     "sweep_values",
+    "table_rows",
 ]
 
 MAX_POINTS = 1000
+CHUNK = 100  # points per query: a progress step, and a bounded request
+FAN = 24  # points per round of the cliff search: 0.01 over a step of 100 takes 3 rounds
 
 
 def _dec(value: float | str, name: str) -> Decimal:
@@ -175,64 +186,281 @@ def detect_cliffs(values: list[float | int], decisions: list[dict[str, Any]]) ->
     return cliffs
 
 
-def run_sweep(client: DecisionClient, request: dict[str, Any], path: str, values: list[float | int]) -> SweepResult:
-    """Decide ``request`` with ``path`` set to each value — all in one ``decide_many`` round trip."""
-    requests_ = [validated(set_path(request, path, v), source=f"sweep {path}={v}") for v in values]
+Decider = Callable[[list[dict[str, Any]]], list[dict[str, Any]]]
+
+
+def _with_value(request: dict[str, Any], path: str, value: float | int) -> dict[str, Any]:
+    return validated(set_path(request, path, value), source=f"sweep {path}={value}")
+
+
+def _fen(d: Decimal) -> float | int:
+    return int(d) if d == d.to_integral_value() else float(d)
+
+
+def refine_cliff(
+    decide: Decider,
+    request: dict[str, Any],
+    path: str,
+    cliff: Cliff,
+    before: dict[str, Any],
+    after: dict[str, Any],
+) -> tuple[Cliff, dict[str, Any], dict[str, Any]]:
+    """Narrow ``cliff`` to adjacent values ``resolution`` apart (0.01; 1 when the field takes only
+    whole numbers): each round decides ``FAN`` evenly spaced values between the last point still on
+    the ``before`` side and the first on the ``after`` side, in one query."""
+    lo, hi = Decimal(str(cliff.before)), Decimal(str(cliff.at))
+    resolution = Decimal("0.01")
+    try:
+        _with_value(request, path, _fen(lo + resolution))
+    except InvalidInputError:
+        resolution = Decimal(1)
+    lo_d, hi_d = before, after
+    while hi - lo > resolution:
+        steps = int((hi - lo) / resolution)
+        count = min(FAN, steps - 1)
+        if count <= 0:
+            break
+        grid = sorted({lo + ((hi - lo) * (i + 1) / (count + 1)).quantize(resolution) for i in range(count)})
+        grid = [g for g in grid if lo < g < hi]
+        if not grid:
+            break
+        decided = [checked(d) for d in decide([_with_value(request, path, _fen(g)) for g in grid])]
+        new_lo, new_hi, new_lo_d, new_hi_d = lo, hi, lo_d, hi_d
+        for value, d in zip(grid, decided, strict=True):
+            eligible = bool(((d.get("programs") or {}).get(cliff.program) or {}).get("eligible"))
+            if eligible == cliff.eligible_before:
+                new_lo, new_lo_d = value, d
+            else:
+                new_hi, new_hi_d = value, d
+                break
+        lo, hi, lo_d, hi_d = new_lo, new_hi, new_lo_d, new_hi_d
+    exact = detect_cliffs([_fen(lo), _fen(hi)], [lo_d, hi_d])
+    found = next((c for c in exact if c.program == cliff.program), None)
+    return (found or cliff), lo_d, hi_d
+
+
+def _explained(client: DecisionClient, request: dict[str, Any], path: str, value: float | int) -> dict[str, Any]:
+    from socialaid.decide import explain
+
+    return checked(explain(client, _with_value(request, path, value)))
+
+
+def run_sweep(
+    client: DecisionClient,
+    request: dict[str, Any],
+    path: str,
+    values: list[float | int],
+    *,
+    progress: Callable[[int], None] | None = None,
+    exact: bool = True,
+) -> SweepResult:
+    """Decide ``request`` with ``path`` set to each value, ``CHUNK`` points a query, reporting
+    progress after each; then find each cliff exactly (see :func:`refine_cliff`)."""
+    requests_ = [_with_value(request, path, v) for v in values]
     started = time.perf_counter()
-    decisions = [checked(d) for d in client.decide_many(requests_)]
+    decisions: list[dict[str, Any]] = []
+    for i in range(0, len(requests_), CHUNK):
+        chunk = requests_[i : i + CHUNK]
+        decisions.extend(checked(d) for d in client.decide_many(chunk))
+        if progress is not None:
+            progress(len(chunk))
+    cliffs = detect_cliffs(values, decisions)
+    extra: list[tuple[float | int, dict[str, Any]]] = []
+    if exact:
+        refined = []
+        for c in cliffs:
+            i = values.index(c.before)
+            found, lo_d, hi_d = refine_cliff(client.decide_many, request, path, c, decisions[i], decisions[i + 1])
+            if "findings" not in lo_d:  # a compact decision: the explanation says which findings flip
+                lo_x, hi_x = (_explained(client, request, path, v) for v in (found.before, found.at))
+                found = next(
+                    (x for x in detect_cliffs([found.before, found.at], [lo_x, hi_x]) if x.program == c.program), found
+                )
+            refined.append(found)
+            extra += [(found.before, lo_d), (found.at, hi_d)]
+        cliffs = refined
     seconds = time.perf_counter() - started
+    merged = dict(zip(values, decisions, strict=True))
+    for value, d in extra:
+        merged.setdefault(value, d)
+    xs = sorted(merged)
     programs: dict[str, dict[str, Any]] = {}
     for d in decisions:
         for pid, p in (d.get("programs") or {}).items():
-            programs.setdefault(pid, {"name": p.get("name", {"zh": pid, "en": pid}), "clause": p.get("clause")})
+            programs.setdefault(pid, {"name": p.get("name", {}), "clause": p.get("clause")})
     return SweepResult(
         path=path,
-        points=points(values, decisions),
-        cliffs=detect_cliffs(values, decisions),
+        points=points(xs, [merged[x] for x in xs]),
+        cliffs=cliffs,
         programs=programs,
         seconds=seconds,
         hypothetical=any(d.get("hypothetical") for d in decisions),
     )
 
 
-def plot(result: SweepResult, file: Path) -> Path:
-    """Each program's monthly amount and the total against the swept value, each cliff marked with
-    its clause number. Uses matplotlib's Agg backend (no display)."""
+def shown_programs(result: SweepResult, *, show_zero: bool = False) -> list[str]:
+    """The programs worth drawing: those with an amount somewhere (all of them with ``show_zero``)."""
+    ordered = sorted(result.programs, key=lambda k: (result.programs[k].get("clause") or 0, k))
+    if show_zero:
+        return ordered
+    return [pid for pid in ordered if any(p.amounts.get(pid, 0) for p in result.points)]
+
+
+def table_rows(result: SweepResult, *, limit: int = 12) -> list[SweepPoint]:
+    """A short table: the first and last points and those on each side of every cliff; every point
+    when there are no more than ``limit``."""
+    if len(result.points) <= limit:
+        return result.points
+    xs = [p.value for p in result.points]
+    keep = {0, len(xs) - 1}
+    for c in result.cliffs:
+        for v in (c.before, c.at):
+            if v in xs:
+                i = xs.index(v)
+                keep |= {max(0, i - 1), i, min(len(xs) - 1, i + 1)}
+    return [result.points[i] for i in sorted(keep)]
+
+
+_CJK_FONTS = (
+    "WenQuanYi Micro Hei",
+    "WenQuanYi Zen Hei",
+    "Noto Sans CJK SC",
+    "Noto Sans SC",
+    "Source Han Sans SC",
+    "Source Han Sans CN",
+    "SimHei",
+    "Microsoft YaHei",
+    "PingFang SC",
+    "Droid Sans Fallback",
+    "AR PL UMing CN",
+)
+
+
+_CJK_FILES = (
+    "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",
+    "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc",
+    "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
+    "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf",
+)
+
+
+def chart_font() -> str | None:
+    """An installed font family with Chinese glyphs, or None (then the chart uses ASCII labels).
+
+    matplotlib caches its font list; a font installed after the cache was built (by
+    scripts/ensure-fonts.sh) is added from its usual file."""
+    from matplotlib import font_manager
+
+    installed = {f.name for f in font_manager.fontManager.ttflist}
+    found = next((name for name in _CJK_FONTS if name in installed), None)
+    if found:
+        return found
+    for path in _CJK_FILES:
+        if Path(path).is_file():
+            font_manager.fontManager.addfont(path)
+            return str(font_manager.FontProperties(fname=path).get_name())
+    return None
+
+
+def _ascii(text: str) -> str:
+    """Text without the glyphs a Latin font lacks: ``Minimum living guarantee (低保)`` → ``… guarantee``."""
+    kept = "".join(ch if ord(ch) < 128 else " " for ch in text.replace("·", "-").replace("：", ": "))
+    kept = " ".join(kept.split()).replace("( )", "").replace("()", "")
+    return " ".join(kept.split()).replace(" :", ":").replace(" ,", ",").strip(" :-")
+
+
+def draw(
+    ax: Any,
+    result: SweepResult,
+    *,
+    names: dict[str, str],
+    words: Callable[..., str],
+    household: str,
+    as_of: str,
+    show_zero: bool = False,
+    cjk: bool = True,
+) -> None:
+    """Draw the sweep on matplotlib axes ``ax``: a step line per program with an amount (every
+    program with ``show_zero``) and the total, each exact cliff marked with its program and clause,
+    a title naming the household, date and units. ``names`` and ``words`` give the words in the
+    chosen language; with ``cjk`` False every label is reduced to ASCII."""
+    label: Callable[[str], str] = (lambda t: t) if cjk else _ascii
+    xs = [p.value for p in result.points]
+    for pid in shown_programs(result, show_zero=show_zero):
+        ys = [p.amounts.get(pid, 0.0) for p in result.points]
+        ax.plot(xs, ys, drawstyle="steps-post", label=label(names.get(pid, pid)) or pid)
+    ax.plot(
+        xs,
+        [p.total for p in result.points],
+        drawstyle="steps-post",
+        color="black",
+        linewidth=2,
+        linestyle="--",
+        label=label(words("chart_total")),
+    )
+    for c in result.cliffs:
+        ax.axvline(float(c.at), color="red", alpha=0.5, linestyle=":")
+        text = words(
+            "chart_cliff",
+            name=names.get(c.program, c.program),
+            clauses=", ".join(map(str, c.clauses)),
+            at=f"{float(c.at):.2f}",
+        )
+        right_half = float(c.at) > (float(xs[0]) + float(xs[-1])) / 2
+        ax.annotate(
+            label(text) or f"{c.program}: {float(c.at):.2f}",
+            xy=(float(c.at), max(c.amount_before, c.amount_after)),
+            fontsize=8,
+            xytext=(-5 if right_half else 5, 10),
+            textcoords="offset points",
+            ha="right" if right_half else "left",
+            color="red",
+        )
+    title = words("chart_title", path=result.path, household=household, as_of=as_of)
+    if result.hypothetical:
+        title += words("chart_hypothetical")
+    ax.set_title("\n".join(label(part) for part in title.split(" · ", 1)), fontsize=10)
+    ax.set_xlabel(result.path)
+    ax.set_ylabel(label(words("chart_y")) or "CNY per month")
+    ax.grid(True, alpha=0.3)
+    ax.legend()
+
+
+def plot(
+    result: SweepResult,
+    file: Path,
+    *,
+    names: dict[str, dict[str, str]],
+    lang: Lang,
+    household: str,
+    as_of: str,
+    show_zero: bool = False,
+) -> Path:
+    """The chart of :func:`draw` as a PNG in ``lang``, in a CJK font when one is installed; without
+    one, in English reduced to ASCII. ``names`` are the programs' names in both languages. Uses
+    matplotlib's Agg backend (no display)."""
     import matplotlib
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    xs = [p.value for p in result.points]
-    fig, ax = plt.subplots(figsize=(10, 6), dpi=120)
-    try:
-        for pid in sorted(result.programs):
-            ax.plot(xs, [p.amounts.get(pid, 0.0) for p in result.points], marker=".", label=pid)
-        ax.plot(xs, [p.total for p in result.points], color="black", linewidth=2, linestyle="--", label="total")
-        for c in result.cliffs:
-            ax.axvline(c.at, color="red", alpha=0.4, linestyle=":")
-            # ASCII only (program ids, clause numbers): rule titles may hold CJK glyphs the default
-            # font lacks, and a missing-glyph warning is an error under the tests.
-            flips = ", ".join(f"{f.before}->{f.after}" for f in c.flips if f.change == "outcome")
-            label = f"{c.program}: clause {', '.join(map(str, c.clauses))} at {c.at}" + (f" ({flips})" if flips else "")
-            ax.annotate(
-                label,
-                xy=(c.at, c.amount_before),
-                fontsize=8,
-                xytext=(5, 10),
-                textcoords="offset points",
-                color="red",
+    font = chart_font()
+    shown: Lang = lang if font else "en"
+    with plt.rc_context({"font.sans-serif": [font, "DejaVu Sans"]} if font else {}):
+        fig, ax = plt.subplots(figsize=(10, 6), dpi=120)
+        try:
+            draw(
+                ax,
+                result,
+                names={pid: n.get(shown, pid) for pid, n in names.items()},
+                words=lambda key, **kw: msg(key, shown, **kw),
+                household=household,
+                as_of=as_of,
+                show_zero=show_zero,
+                cjk=font is not None,
             )
-        title = f"Monthly assistance vs {result.path}"
-        if result.hypothetical:
-            title += " (HYPOTHETICAL parameters)"
-        ax.set_title(title)
-        ax.set_xlabel(result.path)
-        ax.set_ylabel("CNY per month")
-        ax.grid(True, alpha=0.3)
-        ax.legend()
-        file.parent.mkdir(parents=True, exist_ok=True)
-        fig.savefig(file, format="png")
-    finally:
-        plt.close(fig)
+            file.parent.mkdir(parents=True, exist_ok=True)
+            fig.savefig(file, format="png")
+        finally:
+            plt.close(fig)
     return file

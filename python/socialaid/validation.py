@@ -1,13 +1,16 @@
 """Check a decision request against schemas/household.schema.json before anything decides on it.
 
-Errors come back as :class:`~socialaid.errors.FieldError` — a JSON pointer, the problem and what was
-expected — never as a decision. The policy makes the same check inside OPA, so a service that skips
-this layer still gets errors, not an outcome.
+Errors come back as :class:`~socialaid.errors.FieldError` — an RFC 6901 JSON pointer, the problem and
+what was expected — never as a decision. The policy makes the same check inside OPA, so a service that
+skips this layer still gets errors, not an outcome. Before the schema, hostile shapes are refused
+without recursion: nesting deeper than ``MAX_DEPTH``, and numbers that are not finite (NaN, Infinity,
+or a literal like 1e400 that overflows), which JSON does not have but Python's parser accepts.
 """
 
 from __future__ import annotations
 
 import json
+import math
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, cast
@@ -18,7 +21,11 @@ from jsonschema.exceptions import ValidationError
 from socialaid import schemas
 from socialaid.errors import FieldError, InvalidInputError
 
-__all__ = ["consistency_errors", "load_request", "validate", "validated"]
+__all__ = ["MAX_DEPTH", "consistency_errors", "load_request", "shape_errors", "validate", "validated"]
+
+# No request of the schema nests deeper than 8; anything past this is hostile, and refused before any
+# recursive code (the JSON parser aside) sees it.
+MAX_DEPTH = 32
 
 
 @lru_cache(maxsize=1)
@@ -26,8 +33,12 @@ def _validator() -> Draft202012Validator:
     return Draft202012Validator(schemas.load("household"), format_checker=FormatChecker())
 
 
+def _escape(part: object) -> str:
+    return str(part).replace("~", "~0").replace("/", "~1")
+
+
 def _pointer(path: Any) -> str:
-    return "".join("/" + str(part).replace("~", "~0").replace("/", "~1") for part in path)
+    return "".join("/" + _escape(part) for part in path)
 
 
 def _expected(error: ValidationError) -> str:
@@ -59,13 +70,13 @@ def _field_error(error: ValidationError) -> FieldError:
     if error.validator == "required" and isinstance(error.instance, dict):
         missing = [name for name in cast(list[str], error.validator_value) if name not in error.instance]
         if missing:
-            pointer = f"{pointer}/{missing[0]}"
+            pointer = f"{pointer}/{_escape(missing[0])}"
     elif error.validator == "additionalProperties" and isinstance(error.instance, dict):
         schema = error.schema if isinstance(error.schema, dict) else {}
         allowed = set(schema.get("properties", {}))
         extra = sorted(set(error.instance) - allowed)
         if extra:
-            pointer = f"{pointer}/{extra[0]}"
+            pointer = f"{pointer}/{_escape(extra[0])}"
     if error.validator == "anyOf" and error.context:
         # Report the most specific branch that failed (e.g. a wrong type inside an optional object).
         best = max(error.context, key=lambda e: len(e.absolute_path))
@@ -123,13 +134,58 @@ def consistency_errors(request: dict[str, Any]) -> list[FieldError]:
     return errors
 
 
+def shape_errors(request: Any) -> list[FieldError]:
+    """Nesting deeper than MAX_DEPTH and non-finite numbers, found without recursion."""
+    errors: list[FieldError] = []
+    stack: list[tuple[Any, str, int]] = [(request, "", 0)]
+    while stack:
+        value, pointer, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            return [FieldError(pointer, f"nested deeper than {MAX_DEPTH} levels", f"at most {MAX_DEPTH} levels")]
+        if isinstance(value, float) and not math.isfinite(value):
+            errors.append(FieldError(pointer, f"{value} is not a finite number", "a finite number"))
+        elif isinstance(value, dict):
+            stack.extend((v, f"{pointer}/{_escape(k)}", depth + 1) for k, v in value.items())
+        elif isinstance(value, list):
+            stack.extend((v, f"{pointer}/{i}", depth + 1) for i, v in enumerate(value))
+    return sorted(errors, key=lambda e: e.pointer)
+
+
 def validate(request: Any) -> list[FieldError]:
-    """All errors of a request: schema errors in document order, then (for a request that fits the
-    schema) consistency errors; an empty list when it is valid."""
+    """All errors of a request: hostile shapes, else schema errors in document order, else (for a
+    request that fits the schema) consistency errors; an empty list when it is valid."""
+    shape = shape_errors(request)
+    if shape:
+        return shape
+    if not isinstance(request, dict):
+        return [FieldError("", f"the input is a {_json_type(request)}", "a JSON object")]
     errors = sorted(_validator().iter_errors(request), key=lambda e: (list(map(str, e.absolute_path)), e.message))
     if errors:
         return [_field_error(e) for e in errors]
     return consistency_errors(request)
+
+
+def _json_type(value: Any) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, (int, float)):
+        return "number"
+    if isinstance(value, str):
+        return "string"
+    return "array" if isinstance(value, list) else type(value).__name__
+
+
+def _no_constant(name: str) -> float:
+    raise ValueError(f"{name} is not a JSON number")
+
+
+def _finite(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value):
+        raise ValueError(f"{text} is not a finite number")
+    return value
 
 
 def validated(request: Any, *, source: str = "request") -> dict[str, Any]:
@@ -151,10 +207,20 @@ def load_request(path: Path) -> dict[str, Any]:
             source=str(path),
         ) from exc
     try:
-        request = json.loads(text)
+        request = json.loads(text, parse_constant=_no_constant, parse_float=_finite)
     except json.JSONDecodeError as exc:
         problem = f"not JSON: {exc.msg} at line {exc.lineno} column {exc.colno}"
         raise InvalidInputError(
             [FieldError(pointer="", problem=problem, expected="a JSON object")], source=str(path)
+        ) from exc
+    except ValueError as exc:  # NaN, Infinity, 1e400
+        raise InvalidInputError(
+            [FieldError(pointer="", problem=f"not valid JSON: {exc}", expected="finite numbers only")],
+            source=str(path),
+        ) from exc
+    except RecursionError as exc:
+        raise InvalidInputError(
+            [FieldError(pointer="", problem="nested too deeply to read", expected=f"at most {MAX_DEPTH} levels")],
+            source=str(path),
         ) from exc
     return validated(request, source=str(path))

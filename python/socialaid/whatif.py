@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
 
 from socialaid.errors import FieldError, InvalidInputError
 
@@ -24,8 +25,11 @@ __all__ = [
     "DecisionDiff",
     "FindingChange",
     "ProgramChange",
+    "ScenarioList",
     "Variant",
+    "VariantSpec",
     "apply_variant",
+    "check_path",
     "diff_decisions",
     "finding_changes",
     "load_scenario",
@@ -142,6 +146,44 @@ def set_path(request: dict[str, Any], path: str, value: Any) -> dict[str, Any]:
     return result
 
 
+def _resolve(node: Any, schema: dict[str, Any]) -> dict[str, Any]:
+    """A schema node with ``$ref`` followed and a nullable ``anyOf`` unwrapped."""
+    while isinstance(node, dict):
+        if "$ref" in node:
+            node = schema["$defs"][str(node["$ref"]).rsplit("/", 1)[-1]]
+        elif "anyOf" in node:
+            node = next((n for n in node["anyOf"] if isinstance(n, dict) and n.get("type") != "null"), {})
+        else:
+            return node
+    return {}
+
+
+def check_path(path: str, schema: dict[str, Any], *, source: str = "what-if") -> None:
+    """``path`` names a place the request schema has; a misspelt name is invalid input with its
+    pointer and the nearest names (``monthly_incom`` → did you mean ``monthly_income``?)."""
+    from difflib import get_close_matches
+
+    parts = parse_path(path)
+    node = _resolve(schema, schema)
+    for depth, part in enumerate(parts):
+        if node.get("type") == "array" or "items" in node:
+            node = _resolve(node.get("items", {}), schema)
+            continue
+        properties = node.get("properties")
+        if not isinstance(properties, dict) or node.get("additionalProperties") not in (False, None):
+            return  # a free-form object (e.g. parameter_overrides): nothing to check against
+        if part not in properties:
+            close = get_close_matches(part, list(properties), n=3, cutoff=0.5)
+            hint = f"; did you mean {', '.join(close)}?" if close else ""
+            raise _invalid(
+                pointer(parts[: depth + 1]),
+                f"the request has no field {part!r}{hint}",
+                "one of " + ", ".join(sorted(properties)),
+                source=source,
+            )
+        node = _resolve(properties[part], schema)
+
+
 def with_overrides(request: dict[str, Any], overrides: list[tuple[str, str, Any]]) -> dict[str, Any]:
     """A copy of ``request`` with ``parameter_overrides.<group>.<name>`` set for each override."""
     result = copy.deepcopy(request)
@@ -174,42 +216,79 @@ def apply_variant(request: dict[str, Any], variant: Variant) -> dict[str, Any]:
     return with_overrides(result, variant.params)
 
 
-def _variant(name: str, spec: Any, source: str) -> Variant:
-    if not isinstance(spec, dict):
-        raise _invalid(
-            f"/{name}",
-            "a variant must be an object",
-            "{set: {PATH: VALUE}, params: {GROUP.NAME: VALUE}}",
-            source=source,
-        )
-    sets_raw = spec.get("set") or {}
-    params_raw = spec.get("params") or {}
-    if not isinstance(sets_raw, dict) or not isinstance(params_raw, dict):
-        raise _invalid(f"/{name}", "set and params must be objects", "{PATH: VALUE}", source=source)
-    sets = [(str(p), v) for p, v in sets_raw.items()]
+class VariantSpec(BaseModel):
+    """One variant of a scenario file. Unknown keys are errors (``sett:`` is not ``set:``)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    name: str | None = None
+    set: dict[str, Any] = Field(default_factory=dict)
+    params: dict[str, Any] = Field(default_factory=dict)
+
+
+class ScenarioList(BaseModel):
+    """``{"variants": [{"name", "set", "params"}, ...]}``."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    variants: list[VariantSpec] = Field(min_length=1)
+
+
+_NAMED = TypeAdapter(dict[str, VariantSpec])
+
+
+def _model_errors(exc: ValidationError, source: str) -> InvalidInputError:
+    errors = []
+    for e in exc.errors():
+        ptr = pointer([str(part) for part in e["loc"]])
+        if e["type"] == "extra_forbidden":
+            problem = f"unknown key {str(e['loc'][-1])!r}"
+            expected = "only name, set and params in a variant"
+        else:
+            problem = e["msg"]
+            expected = "{set: {PATH: VALUE}, params: {GROUP.NAME: VALUE}}"
+        errors.append(FieldError(ptr, problem, expected))
+    return InvalidInputError(errors, source=source)
+
+
+def _variant(name: str, spec: VariantSpec, ptr: str, source: str) -> Variant:
+    sets = [(str(p), v) for p, v in spec.set.items()]
     for p, _ in sets:
-        parse_path(p)
-    params = [parse_param(f"{k}={json.dumps(v)}") for k, v in params_raw.items()]
+        try:
+            parse_path(p)
+        except InvalidInputError as exc:
+            raise _invalid(f"{ptr}/set", exc.errors[0].problem, exc.errors[0].expected, source=source) from exc
+    params = []
+    for k, v in spec.params.items():
+        try:
+            params.append(parse_param(f"{k}={json.dumps(v)}"))
+        except InvalidInputError as exc:
+            raise _invalid(f"{ptr}/params", exc.errors[0].problem, exc.errors[0].expected, source=source) from exc
     return Variant(name=name, sets=sets, params=params)
 
 
 def load_scenario(path: Path) -> list[Variant]:
     """Named variants from a JSON or YAML file: ``{"variants": [{"name", "set", "params"}]}`` or
-    ``{NAME: {"set": {...}, "params": {...}}}``."""
+    ``{NAME: {"set": {...}, "params": {...}}}``, checked by :class:`VariantSpec` — an unknown key is
+    invalid input with its JSON pointer."""
+    source = str(path)
     try:
         doc = yaml.safe_load(path.read_text("utf-8"))
     except (OSError, yaml.YAMLError) as exc:
-        raise _invalid("", f"cannot read the scenario: {exc}", "a JSON or YAML file", source=str(path)) from exc
-    if isinstance(doc, dict) and isinstance(doc.get("variants"), list):
-        items = [
-            (str(v.get("name", f"variant {i + 1}")) if isinstance(v, dict) else str(i), v)
-            for i, v in enumerate(doc["variants"])
-        ]
-    elif isinstance(doc, dict) and doc:
-        items = [(str(k), v) for k, v in doc.items()]
-    else:
-        raise _invalid("", "no variants", "an object of named variants", source=str(path))
-    return [_variant(name, spec, str(path)) for name, spec in items]
+        raise _invalid("", f"cannot read the scenario: {exc}", "a JSON or YAML file", source=source) from exc
+    if not isinstance(doc, dict) or not doc:
+        raise _invalid("", "no variants", "an object of named variants", source=source)
+    try:
+        if "variants" in doc:
+            listed = ScenarioList.model_validate(doc)
+            return [
+                _variant(v.name or f"variant {i + 1}", v, f"/variants/{i}", source)
+                for i, v in enumerate(listed.variants)
+            ]
+        named = _NAMED.validate_python(doc)
+    except ValidationError as exc:
+        raise _model_errors(exc, source) from exc
+    return [_variant(name, spec, pointer([name]), source) for name, spec in named.items()]
 
 
 # --- diffing two decisions -------------------------------------------------------------------
@@ -229,6 +308,8 @@ class FindingChange:
     after: str | None  # outcome after
     message_before: dict[str, str] | None
     message_after: dict[str, str] | None
+    values_before: dict[str, Any] | None = None
+    values_after: dict[str, Any] | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return dict(self.__dict__)
@@ -292,6 +373,11 @@ def _by_key(decision: dict[str, Any]) -> dict[tuple[str, str, str], list[dict[st
     return out
 
 
+def _values(finding: dict[str, Any]) -> dict[str, Any]:
+    """The numbers a finding compared: ``values`` (compact shape) or ``facts`` (older shape)."""
+    return dict(finding.get("values") or finding.get("facts") or {})
+
+
 def finding_changes(before: dict[str, Any], after: dict[str, Any], program: str) -> list[FindingChange]:
     """How ``program``'s findings differ between two decisions, keyed by (rule, member)."""
     a = {k: v for k, v in _by_key(before).items() if k[0] == program}
@@ -309,7 +395,7 @@ def finding_changes(before: dict[str, Any], after: dict[str, Any], program: str)
             change = "removed"
         elif old.get("outcome") != new.get("outcome"):
             change = "outcome"
-        elif old.get("facts") != new.get("facts") or len(olds) != len(news):
+        elif _values(old) != _values(new) or len(olds) != len(news):
             change = "facts"
         else:
             continue
@@ -325,6 +411,8 @@ def finding_changes(before: dict[str, Any], after: dict[str, Any], program: str)
                 after=new.get("outcome") if new else None,
                 message_before=old.get("message") if old else None,
                 message_after=new.get("message") if new else None,
+                values_before=_values(old) if old else None,
+                values_after=_values(new) if new else None,
             )
         )
     return changes

@@ -9,9 +9,20 @@ from typing import Any
 import pytest
 
 from socialaid.errors import InvalidInputError
-from socialaid.sweep import MAX_POINTS, detect_cliffs, points, sweep_values
+from socialaid.sweep import (
+    MAX_POINTS,
+    SweepResult,
+    _ascii,
+    detect_cliffs,
+    draw,
+    points,
+    refine_cliff,
+    shown_programs,
+    sweep_values,
+    table_rows,
+)
 from tests.analysis.conftest import cli, write_json
-from tests.helpers import household, person
+from tests.helpers import EXAMPLES, household, person
 
 
 def test_values_are_exact_and_inclusive() -> None:
@@ -93,7 +104,8 @@ def test_a_program_that_appears_is_a_cliff() -> None:
 @pytest.mark.integration
 def test_sweep_finds_the_dibao_cliff_by_hand(opa_url: str, tmp_path: Path) -> None:
     # One urban person, standard 808 (from 2024-04-01). Eligible while income < 808: at 800 the benefit
-    # is (808 − 800) × 1 = 8.00; 810 is the first point with 810 ≥ 808, so the cliff is between 800 and 810.
+    # is (808 − 800) × 1 = 8.00; 810 is the first grid point with 810 ≥ 808, and the search between 800
+    # and 810 puts the cliff exactly at 808.00 (807.99 still eligible: (808 − 807.99) × 1 = 0.01).
     request = write_json(tmp_path / "one.json", household(person("a", income=700), as_of="2025-06-01"))
     png = tmp_path / "sweep.png"
     result = cli(
@@ -116,16 +128,17 @@ def test_sweep_finds_the_dibao_cliff_by_hand(opa_url: str, tmp_path: Path) -> No
     )
     assert result.exit_code == 0, result.stderr
     doc = json.loads(result.stdout)
-    assert len(doc["points"]) == 21 and doc["hypothetical"] is False
+    assert len(doc["points"]) == 21 + 2 and doc["hypothetical"] is False  # the grid and the two cliff points
     by_value = {p["value"]: p for p in doc["points"]}
     assert by_value[700]["amounts"]["dibao"] == 108 and by_value[800]["amounts"]["dibao"] == 8
     assert by_value[810]["eligible"]["dibao"] is False and by_value[810]["amounts"]["dibao"] == 0
     dibao_cliffs = [c for c in doc["cliffs"] if c["program"] == "dibao"]
     assert [(c["before"], c["at"], c["eligible_before"], c["eligible_after"]) for c in dibao_cliffs] == [
-        (800, 810, True, False)
+        (807.99, 808, True, False)
     ]
+    assert by_value[807.99]["amounts"]["dibao"] == 0.01
     flips = {(f["rule"], f["before"], f["after"], f["clause"]) for f in dibao_cliffs[0]["flips"]}
-    assert ("Per-capita income below the standard", "met", "not_met", 5) in flips
+    assert ("dibao.income_test", "met", "not_met", 5) in flips
     assert png.exists() and png.stat().st_size > 10_000
 
 
@@ -168,3 +181,152 @@ def test_sweep_table_marks_overrides_hypothetical(opa_url: str, tmp_path: Path) 
         opa_url,
     )
     assert too_many.exit_code == 2
+
+
+def _one_program(eligible_below: float, standard: float = 808) -> Any:
+    """A stand-in for OPA in the search's unit test: eligible while the value is below the threshold."""
+
+    def decide(requests_: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        out = []
+        for r in requests_:
+            income = r["household"]["members"][0]["monthly_income"]
+            ok = income < eligible_below
+            out.append(
+                {
+                    "errors": [],
+                    "findings": [],
+                    "programs": {
+                        "dibao": {
+                            "eligible": ok,
+                            "monthly_amount": round(standard - income, 2) if ok else 0,
+                            "clause": 5,
+                        }
+                    },
+                }
+            )
+        return out
+
+    return decide
+
+
+def test_the_cliff_search_narrows_to_the_fen() -> None:
+    # Eligible below 2424 (808 × 3): between the grid points 2400 and 2500 the search ends at 2423.99 | 2424.
+    decide = _one_program(2424)
+    request = household(person("a", income=0))
+    grid = decide([household(person("a", income=2400)), household(person("a", income=2500))])
+    [cliff] = detect_cliffs([2400, 2500], grid)
+    found, before, after = refine_cliff(decide, request, "household.members.0.monthly_income", cliff, *grid)
+    assert (found.before, found.at) == (2423.99, 2424)
+    assert before["programs"]["dibao"]["eligible"] is True and after["programs"]["dibao"]["eligible"] is False
+
+
+def _result() -> SweepResult:
+    values: list[float | int] = [0, 1, 2, 3]
+    decisions = [
+        {
+            "programs": {
+                "dibao": {"eligible": v < 2, "monthly_amount": 10 - v if v < 2 else 0, "clause": 5},
+                "medical": {"eligible": True, "monthly_amount": 0, "clause": 7},
+            }
+        }
+        for v in values
+    ]
+    return SweepResult(
+        path="household.members.0.monthly_income",
+        points=points(values, decisions),
+        cliffs=detect_cliffs(values, decisions),
+        programs={"dibao": {"clause": 5}, "medical": {"clause": 7}},
+        seconds=0.0,
+        hypothetical=False,
+    )
+
+
+def test_the_chart_is_a_step_chart_without_zero_programs_with_names_and_clauses() -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from socialaid.messages import msg
+
+    result = _result()
+    assert shown_programs(result) == ["dibao"] and shown_programs(result, show_zero=True) == ["dibao", "medical"]
+    fig, ax = plt.subplots()
+    try:
+        draw(
+            ax,
+            result,
+            names={"dibao": "Minimum living guarantee (低保)", "medical": "Medical assistance"},
+            words=lambda key, **kw: msg(key, "en", **kw),
+            household="one, 1",
+            as_of="2025-06-01",
+            cjk=False,
+        )
+        assert {line.get_drawstyle() for line in ax.get_lines() if line.get_label()[:1] != "_"} == {"steps-post"}
+        labels = [t.get_text() for t in ax.get_legend().get_texts()]
+        assert labels == ["Minimum living guarantee", "total"]  # ASCII without a CJK font; medical is zero
+        assert "household one, 1 members; 2025-06-01; CNY per month" in ax.get_title()
+        [note] = [t.get_text() for t in ax.texts]
+        assert note == "Minimum living guarantee: clause 5 at 2.00"
+    finally:
+        plt.close(fig)
+
+
+def test_ascii_labels_drop_cjk_cleanly() -> None:
+    assert _ascii("Minimum living guarantee (低保)") == "Minimum living guarantee"
+    assert _ascii("Support (特困)：clause 6 · 808.00") == "Support: clause 6 - 808.00"
+
+
+def test_the_default_table_is_short() -> None:
+    values: list[float | int] = list(range(100))
+    decisions = [{"programs": {"dibao": {"eligible": v < 50, "monthly_amount": 1, "clause": 5}}} for v in values]
+    result = SweepResult("x", points(values, decisions), detect_cliffs(values, decisions), {}, 0.0, False)
+    assert [p.value for p in table_rows(result)] == [0, 48, 49, 50, 51, 99]
+
+
+@pytest.mark.integration
+def test_urban_example_cliff_is_exactly_808_times_3(opa_url: str, tmp_path: Path) -> None:
+    # examples/urban-family-eligible.json: three members, only the father earns; urban standard 808 on
+    # 2025-06-01. Per-capita income is his income / 3, eligible while below 808: the cliff is at
+    # 808 × 3 = 2424.00 (2423.99 / 3 = 807.9967 < 808), not at the grid step 2500.
+    png = tmp_path / "sweep.png"
+    args = ["sweep", str(EXAMPLES / "urban-family-eligible.json"), "--vary", "household.members.0.monthly_income"]
+    args += ["--from", "0", "--to", "3000", "--step", "100", "--opa-url", opa_url]
+    result = cli(*args, "--format", "json", "--plot", str(png))
+    assert result.exit_code == 0, result.stderr
+    doc = json.loads(result.stdout)
+    [dibao] = [c for c in doc["cliffs"] if c["program"] == "dibao"]
+    assert (dibao["before"], dibao["at"]) == (2423.99, 2424)
+    assert png.stat().st_size > 10_000
+    table = cli(*args, "--lang", "zh")
+    assert table.exit_code == 0 and "2424.00" in table.stdout and "5 完善最低生活保障制度" in table.stdout
+    assert len(table.stdout.splitlines()) < 60  # the short table, not 33 rows
+
+
+class _FakeEngine:
+    """Only for the progress test: counts queries; the decisions come from :func:`_one_program`."""
+
+    def __init__(self) -> None:
+        self.queries = 0
+        self._decide = _one_program(2424)
+
+    def decide_many(self, requests_: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        self.queries += 1
+        return self._decide(requests_)
+
+
+def test_long_sweeps_report_progress_chunk_by_chunk() -> None:
+    from socialaid.sweep import CHUNK, run_sweep
+
+    engine = _FakeEngine()
+    seen: list[int] = []
+    values = sweep_values(0, 3000, 5)  # 601 points
+    result = run_sweep(
+        engine,  # type: ignore[arg-type]
+        household(person("a", income=0)),
+        "household.members.0.monthly_income",
+        values,
+        progress=seen.append,
+    )
+    assert sum(seen) == 601 and len(seen) == -(-601 // CHUNK)
+    assert [(c.before, c.at) for c in result.cliffs] == [(2423.99, 2424)]

@@ -3,17 +3,14 @@
 from __future__ import annotations
 
 import json
-import shutil
-import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from socialaid.bundle import stage
+from socialaid.bundle import ensure_fresh
 from socialaid.errors import InvalidInputError
-from socialaid.paths import opa_binary
 from socialaid.sidecar import Sidecar
 from socialaid.whatif import (
     Variant,
@@ -210,7 +207,7 @@ def test_what_if_raising_income_changes_then_removes_dibao(opa_url: str, tmp_pat
     assert (left["change"], left["eligible_after"], left["delta"]) == ("left", False, -816)
     assert 5 in left["clauses"]
     flipped = {(f["rule"], f["before"], f["after"]) for f in left["findings"] if f["change"] == "outcome"}
-    assert ("Per-capita income below the standard", "met", "not_met") in flipped
+    assert ("dibao.income_test", "met", "not_met") in flipped
     # why not: per-capita 950 must fall by 950 − 808 + 0.01 = 142.01, the household by 284.02
     why = next(w for w in variants["leave"]["why_not"] if w["program"] == "dibao")
     assert (why["income_gaps"][0]["per_capita_fall"], why["income_gaps"][0]["household_fall"]) == (142.01, 284.02)
@@ -246,20 +243,9 @@ def test_what_if_invalid_path_or_value_is_invalid_input(opa_url: str, tmp_path: 
 
 
 @pytest.fixture(scope="module")
-def overrides_off_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """A sidecar on a bundle whose settings switch parameter overrides off."""
-    root = tmp_path_factory.mktemp("overrides-off")
-    staged = stage(root / "stage")
-    settings = staged / "socialaid" / "settings" / "data.yaml"
-    settings.write_text("allow_parameter_overrides: false\n", "utf-8")
-    for test in staged.rglob("*_test.rego"):
-        test.unlink()
-    bundle = root / "bundle.tar.gz"
-    subprocess.run(
-        [str(opa_binary()), "build", "--bundle", str(staged), "--output", str(bundle)], check=True, capture_output=True
-    )
-    shutil.rmtree(staged)
-    with Sidecar(bundle=bundle) as sidecar:
+def overrides_off_url(opa_token: str) -> Iterator[str]:
+    """A sidecar in service mode, where parameter overrides are refused (same token as the session's)."""
+    with Sidecar(bundle=ensure_fresh(), mode="service", token=opa_token) as sidecar:
         yield sidecar.url
 
 
@@ -282,3 +268,65 @@ def test_what_if_param_is_refused_when_overrides_are_off(overrides_off_url: str,
         overrides_off_url,
     )
     assert plain.exit_code == 0, plain.stderr
+
+
+def test_scenario_unknown_keys_are_invalid_with_their_pointer(tmp_path: Path) -> None:
+    named = tmp_path / "typo.yaml"
+    named.write_text("raise:\n  sett:\n    household.members.0.monthly_income: 1000\n")
+    with pytest.raises(InvalidInputError) as exc:
+        load_scenario(named)
+    assert [(e.pointer, e.problem) for e in exc.value.errors] == [("/raise/sett", "unknown key 'sett'")]
+    listed = tmp_path / "typo.json"
+    listed.write_text(json.dumps({"variants": [{"name": "x", "set": {}, "param": {"g.n": 1}}]}))
+    with pytest.raises(InvalidInputError) as exc:
+        load_scenario(listed)
+    assert exc.value.errors[0].pointer == "/variants/0/param"
+
+
+@pytest.mark.integration
+def test_what_if_cli_refuses_a_scenario_typo_and_suggests_parameter_names(opa_url: str, tmp_path: Path) -> None:
+    request = write_json(tmp_path / "family.json", _family())
+    typo = write_json(tmp_path / "typo.json", {"raise": {"sett": {"household.members.0.monthly_income": 1000}}})
+    result = cli("what-if", request, "--scenario", typo, "--format", "json", "--opa-url", opa_url)
+    assert result.exit_code == 2 and result.stdout == ""
+    assert json.loads(result.stderr)["errors"][0]["pointer"] == "/raise/sett"
+    unknown = cli("what-if", request, "--param", "dibao.standard_urbn=900", "--format", "json", "--opa-url", opa_url)
+    assert unknown.exit_code == 2 and unknown.stdout == ""
+    [error] = json.loads(unknown.stderr)["errors"]
+    assert error["pointer"] == "/parameter_overrides/dibao/standard_urbn"
+    assert "dibao.standard_urban" in error["problem"] and "socialaid params" in error["problem"]
+
+
+@pytest.mark.integration
+def test_mixed_scenario_marks_only_the_overriding_variant_hypothetical(opa_url: str, tmp_path: Path) -> None:
+    request = write_json(tmp_path / "family.json", _family())
+    scenario = write_json(
+        tmp_path / "mixed.json",
+        {
+            "household_only": {"set": {"household.members.0.monthly_income": 1000}},
+            "standard_900": {"params": {"dibao.standard_urban": 900}},
+        },
+    )
+    result = cli("what-if", request, "--scenario", scenario, "--lang", "en", "--opa-url", opa_url)
+    assert result.exit_code == 0, result.stderr
+    text = result.stdout
+    # one banner, printed above the overriding variant and after the household-only one
+    assert text.count("HYPOTHETICAL") == 1
+    assert text.index("household_only") < text.index("HYPOTHETICAL") < text.index("standard_900")
+    zh = cli("what-if", request, "--scenario", scenario, "--lang", "zh", "--opa-url", opa_url)
+    assert zh.exit_code == 0, zh.stderr
+    assert "不符合" in zh.stdout  # the income test flips, in Chinese words
+    assert "met →" not in zh.stdout and "Per-capita" not in zh.stdout
+
+
+def test_a_misspelt_path_names_the_nearest_fields() -> None:
+    from socialaid.schemas import load
+    from socialaid.whatif import check_path
+
+    schema = load("household")
+    check_path("household.members.0.monthly_income", schema)
+    check_path("/parameter_overrides/dibao/standard_urban", schema)  # free-form: not checked here
+    with pytest.raises(InvalidInputError) as exc:
+        check_path("household.members.0.monthly_incom", schema)
+    [error] = exc.value.errors
+    assert error.pointer == "/household/members/0/monthly_incom" and "monthly_income" in error.problem

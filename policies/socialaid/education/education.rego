@@ -50,13 +50,13 @@ _enrolled(m) if m.education.enrolled == true
 _stage(m) := status.get(m, ["education", "stage"], null)
 
 # students[id]: every enrolled member, with the basis codes (empty when none).
-students[m.id] := {"stage": _stage(m), "basis": [b | some b in _bases; _has_basis(b, m)]} if {
+students := {m.id: {"stage": _stage(m), "basis": [b | some b in _bases; _has_basis(b, m)]} |
 	some m in _members
 	_enrolled(m)
 }
 
 # eligible_students[id]: enrolled below postgraduate (a stage with aid), with at least one basis.
-eligible_students[id] := {"stage": s.stage, "basis": s.basis, "aid": aid[s.stage]} if {
+eligible_students := {id: {"stage": s.stage, "basis": s.basis, "aid": aid[s.stage]} |
 	some id, s in students
 	aid[s.stage]
 	count(s.basis) > 0
@@ -65,19 +65,19 @@ eligible_students[id] := {"stage": s.stage, "basis": s.basis, "aid": aid[s.stage
 _cannot_attend(m) if m.education.cannot_attend_due_to_disability == true
 
 _school_age(m) if {
-	status.age(m) >= _p.compulsory_age_min
-	status.age(m) <= _p.compulsory_age_max
+	status.ages[m.id] >= _p.compulsory_age_min
+	status.ages[m.id] <= _p.compulsory_age_max
 }
 
 # placements[id]: a disabled minor of compulsory-education age who cannot attend school.
-placements[m.id] := {"age": status.age(m)} if {
+placements := {m.id: {"age": status.ages[m.id]} |
 	some m in _members
 	_cannot_attend(m)
-	status.disabled(m)
+	m.id in status.disabled_ids
 	_school_age(m)
 }
 
-_unplaced contains m if {
+_unplaced := {m |
 	some m in _members
 	_cannot_attend(m)
 	not placements[m.id]
@@ -95,11 +95,13 @@ _in_kind := sort({code | some s in eligible_students; some code in s.aid} | {"sp
 	count(placements) > 0
 })
 
+_stage_order := ["preschool", "compulsory", "senior_secondary", "higher"]
+
 _stages_aided := {s.stage | some s in eligible_students}
 
 _rules := array.slice(
 	array.concat(
-		[lib.rule_ref(_stage_rule[st], "met") | some st in ["preschool", "compulsory", "senior_secondary", "higher"]; st in _stages_aided],
+		[lib.rule_ref(_stage_rule[st], "met") | some st in _stage_order; st in _stages_aided],
 		[lib.rule_ref("education.disabled_minor_placement", "met") | count(placements) > 0],
 	),
 	0, 4,
@@ -175,7 +177,7 @@ missing_facts contains {
 	s := students[m.id]
 	aid[s.stage]
 	count(s.basis) == 0
-	status.minor(m)
+	m.id in status.minor_ids
 	some fact in ["orphan", "de_facto_unsupported_child"]
 	object.get(m, fact, null) == null
 }
@@ -312,7 +314,7 @@ findings contains lib.member_finding(rego.metadata.rule(), "education", "not_met
 #       zh: '{age}岁，不属于{age_min}至{age_max}周岁的适龄残疾未成年人'
 #       en: 'aged {age} — not a disabled minor of compulsory-education age ({age_min} to {age_max})'
 findings contains lib.member_finding(rego.metadata.rule(), "education", lib.outcome(placed), m.id, {
-	"age": status.age(m),
+	"age": status.ages[m.id],
 	"age_min": _p.compulsory_age_min,
 	"age_max": _p.compulsory_age_max,
 	"disabled": _disabled_bool(m),
@@ -322,6 +324,6 @@ findings contains lib.member_finding(rego.metadata.rule(), "education", lib.outc
 	placed := m.id in object.keys(placements)
 }
 
-_disabled_bool(m) if status.disabled(m)
+_disabled_bool(m) if m.id in status.disabled_ids
 
 else := false

@@ -37,7 +37,10 @@ test_clause8_preschool_dibao_family if {
 	p.in_kind == ["education_care_living_costs"]
 	p.monthly_amount == 0
 	p.rules == [{"rule": "education.preschool_aid", "clause": 8, "outcome": "met"}]
-	p.details == {"students": {"a": {"stage": "preschool", "basis": ["dibao_family"], "aid": ["education_care_living_costs"]}}}
+	p.details == {"students": {"a": {
+		"stage": "preschool", "basis": ["dibao_family"],
+		"aid": ["education_care_living_costs"],
+	}}}
 }
 
 test_clause8_compulsory_tekun_family if {

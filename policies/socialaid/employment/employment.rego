@@ -18,33 +18,42 @@ import data.socialaid.status
 
 _members := input.household.members
 
-_p := params.value.employment
+_p := params.p.employment
 
-_job(m) := status.get(m, ["employment"], {})
+_jobs := {m.id: status.get(m, ["employment"], {}) | some m in _members}
+
+_job(m) := _jobs[m.id]
 
 _flag(m, name) := object.get(_job(m), name, false)
 
 working_age(m) if {
-	status.age(m) >= _p.working_age_min
-	status.age(m) < _p.retirement_age
+	status.ages[m.id] >= _p.working_age_min
+	status.ages[m.id] < _p.retirement_age
 }
 
-_employed(m) if object.get(_job(m), "status", "not_in_labour_force") in {"employed", "self_employed"}
+_employed(m) if m.id in _employed_ids
 
-# candidates: working-age members of an assisted family.
-candidates contains m if {
-	status.assisted_family
-	some m in _members
-	working_age(m)
-}
+_employed_ids := {id | some id, j in _jobs; j.status in {"employed", "self_employed"}}
+
+# candidates: working-age members of an assisted family (the member records; _candidate_ids their ids).
+candidates := {m | some m in _members; working_age(m)} if status.assisted_family
+
+else := set()
+
+_candidate_ids := {m.id | some m in candidates}
 
 _service_conditions := ["able_to_work", "willing_to_work", "registered_unemployed"]
 
 _missing(m) := [c | some c in _service_conditions; _flag(m, c) != true]
 
-public_services contains m.id if {
-	some m in candidates
-	count(_missing(m)) == 0
+# public_services: candidates able and willing to work and registered as unemployed (the flags are
+# read straight from each member's record: an absent flag is no).
+public_services := {id |
+	some id in _candidate_ids
+	j := _jobs[id]
+	j.able_to_work == true
+	j.willing_to_work == true
+	j.registered_unemployed == true
 }
 
 # months_elapsed: whole months from start to end (a month counts once its day-of-month is reached).
@@ -68,59 +77,39 @@ _started(m) if {
 # site_rent_months_left: the months of site-rent subsidy left, max(0, 36 − months elapsed).
 site_rent_months_left(m) := max([0, _p.site_rent_max_months - months_elapsed(_job(m).business_start_date, input.as_of)])
 
-startup[m.id] := entry if {
-	some m in candidates
-	_flag(m, "wants_to_start_business") == true
-	entry := object.union(
-		{
-			"loan_max": _p.startup_loan_max,
-			"interest_subsidy": true,
-			"one_off_subsidy": _p.startup_subsidy_once,
-			"site_rent_monthly": _p.site_rent_monthly,
-			"site_rent_max_months": _p.site_rent_max_months,
-		},
-		_rent_entry(m),
-	)
-}
+# startup[id]: a member wanting to start a business — the guaranteed loan (up to startup_loan_max, with
+# interest subsidy) and the one-off subsidy are in kind / one-off (parameters); once the business has
+# started, the months elapsed, the months of site rent left and this month's site rent.
+startup := {m.id: _rent_entry(m) | some m in candidates; _jobs[m.id].wants_to_start_business == true}
 
 _rent_entry(m) := {
-	"business_start_date": _job(m).business_start_date,
+	"started": true,
 	"months_elapsed": months_elapsed(_job(m).business_start_date, input.as_of),
 	"site_rent_months_left": site_rent_months_left(m),
 	"site_rent_this_month": _rent_now(m),
 } if {
 	_started(m)
-} else := {"business_start_date": null, "site_rent_this_month": 0}
+} else := {"started": false, "site_rent_this_month": 0}
 
 _rent_now(m) := _p.site_rent_monthly if site_rent_months_left(m) > 0
 
 else := 0
 
-employment_aid contains m.id if {
-	some m in candidates
-	_flag(m, "employment_difficult") == true
-}
+employment_aid := {id | some id in _candidate_ids; _jobs[id].employment_difficult == true}
 
-public_welfare_posts contains m.id if {
-	some m in candidates
-	m.id in employment_aid
-	_flag(m, "market_placement_failed") == true
-}
+public_welfare_posts := {id | some id in employment_aid; _jobs[id].market_placement_failed == true}
 
-_able_working_age contains m if {
-	some m in candidates
-	_flag(m, "able_to_work") == true
-}
+_able_ids := {id | some id in _candidate_ids; _jobs[id].able_to_work == true}
+
+_able_working_age := {m | some m in candidates; m.id in _able_ids}
 
 default zero_employment_family := false
 
-# zero_employment_family (零就业家庭): an assisted family with working-age members able to work, none of
-# them employed or self-employed.
+# zero_employment_family (零就业家庭, 就业促进法 第五十六条: every family member of legal working age out of
+# work): an assisted family with working-age members able to work, none of them employed or self-employed.
 zero_employment_family if {
-	count(_able_working_age) > 0
-	every m in _able_working_age {
-		not _employed(m)
-	}
+	count(_able_ids) > 0
+	count(_able_ids & _employed_ids) == 0
 }
 
 covered_member_ids := sort((((public_services | {id | some id, _ in startup}) | employment_aid) | public_welfare_posts))
@@ -133,14 +122,107 @@ eligible if zero_employment_family
 
 monthly_amount := sum([e.site_rent_this_month | some e in startup])
 
-programs["employment"] := lib.program("employment", eligible, monthly_amount, covered_member_ids, {
-	"public_employment_services": sort(public_services),
-	"startup": startup,
-	"employment_aid": sort(employment_aid),
-	"public_welfare_posts": sort(public_welfare_posts),
+# --- the compact program entry ---
+
+_parts := {
+	"public_employment_services": count(public_services) > 0,
+	"startup": count(startup) > 0,
+	"employment_aid": count(employment_aid) > 0,
+	"public_welfare_posts": count(public_welfare_posts) > 0,
 	"zero_employment_family": zero_employment_family,
-	"site_rent_this_month": monthly_amount,
-})
+}
+
+_codes := {
+	"public_employment_services": ["public_employment_services"],
+	"startup": ["startup_guaranteed_loan", "startup_subsidy_once"],
+	"employment_aid": ["employment_aid"],
+	"public_welfare_posts": ["public_welfare_post"],
+	"zero_employment_family": ["zero_employment_placement"],
+}
+
+_part_rule := {
+	"public_employment_services": "employment.public_services",
+	"startup": "employment.startup_support",
+	"employment_aid": "employment.employment_aid",
+	"public_welfare_posts": "employment.public_welfare_post",
+	"zero_employment_family": "employment.zero_employment_family",
+}
+
+_in_kind := sort({code | some part, present in _parts; present; some code in _codes[part]})
+
+_rules := array.slice([lib.rule_ref(_part_rule[part], "met") | some part, present in _parts; present], 0, 4) if eligible
+
+_rules := _failing if not eligible
+
+_failing := [lib.rule_ref("employment.assisted_family", "not_met")] if {
+	not status.assisted_family
+} else := refs if {
+	refs := [lib.rule_ref(id, "not_met") |
+		some id, failed in {
+			"employment.public_services": count(_unserved) > 0,
+			"employment.working_age": count(_too_young_or_old) > 0,
+		}
+		failed
+	]
+	count(refs) > 0
+} else := [lib.rule_ref("employment.public_services", "not_met")]
+
+# _unserved: candidates out of work who miss a condition of the public services.
+_unserved := (_candidate_ids - _employed_ids) - public_services
+
+# _too_young_or_old: members of an assisted family who ask for help outside working age.
+_too_young_or_old := {id | some id in _asking_ids; not id in _candidate_ids} if status.assisted_family
+
+else := set()
+
+# _asking_ids: members who ask for help (registered, wanting a business, employment-difficult or willing).
+_asking_ids := {id |
+	some id, j in _jobs
+	some name in ["registered_unemployed", "wants_to_start_business", "employment_difficult", "willing_to_work"]
+	j[name] == true
+}
+
+_details := {k: v |
+	some k, v in {
+		"public_employment_services": sort(public_services),
+		"startup": startup,
+		"employment_aid": sort(employment_aid),
+		"public_welfare_posts": sort(public_welfare_posts),
+		"zero_employment_family": zero_employment_family,
+	}
+	_present(v)
+}
+
+_present(true)
+
+_present(v) if {
+	not is_boolean(v)
+	count(v) > 0
+}
+
+programs["employment"] := lib.program_entry(
+	"employment", eligible, monthly_amount, _in_kind, covered_member_ids, _rules,
+	_details,
+)
+
+# --- missing facts ---
+
+# A working-age member of an assisted family, not employed, with nothing said about work: able, willing,
+# registered, wanting a business, employment-difficult are all read as no.
+missing_facts contains {
+	"pointer": sprintf("/household/members/%d/employment", [i]),
+	"program": "employment",
+	"rule": "employment.public_services",
+	"assumption": "not_assessed",
+} if {
+	some i, m in _members
+	m.id in _candidate_ids
+	status.get(m, ["employment"], null) == null
+}
+
+_asks_for_help(m) if m.id in _asking_ids
+
+# --- findings (explanation only) ---
 
 # METADATA
 # title: Public employment services
@@ -148,94 +230,74 @@ programs["employment"] := lib.program("employment", eligible, monthly_amount, co
 #   A working-age member of an assisted family, able and willing to work and registered as unemployed,
 #   gets policy advice, training, guidance and placement.
 # custom:
+#   id: employment.public_services
 #   clause: 10
-#   quote: 将劳动年龄段内有劳动能力和就业意愿并进行失业登记的社会救助对象纳入公共就业服务体系
-findings contains lib.finding(rego.metadata.rule(), {
-	"program": "employment",
-	"outcome": _outcome(count(_missing(m)) == 0),
-	"member_id": m.id,
-	"facts": {
-		"age": status.age(m),
-		"able_to_work": _flag(m, "able_to_work"),
-		"willing_to_work": _flag(m, "willing_to_work"),
-		"registered_unemployed": _flag(m, "registered_unemployed"),
-	},
-	"message": _services_message(m),
+#   basis: plan
+#   title_zh: 纳入公共就业服务体系
+#   quote: 将劳动年龄段内有劳动能力和就业意愿并进行失业登记的社会救助对象纳入公共就业服务体系，提供政策咨询、职业培训、职业指导、职业介绍等公共就业服务
+#   message:
+#     met:
+#       zh: '{age}岁，有劳动能力和就业意愿并已失业登记：纳入公共就业服务（政策咨询、职业培训、职业指导、职业介绍）'
+#       en: >-
+#         aged {age}, able and willing to work, registered unemployed — public employment services (advice,
+#         training, guidance, placement)
+#     not_met:
+#       zh: '{age}岁，有劳动能力：{able_to_work}；就业意愿：{willing_to_work}；失业登记：{registered_unemployed}'
+#       en: >-
+#         aged {age}, not referred to public employment services — able to work: {able_to_work}; willing:
+#         {willing_to_work}; registered unemployed: {registered_unemployed}
+findings contains lib.member_finding(rego.metadata.rule(), "employment", lib.outcome(count(_missing(m)) == 0), m.id, {
+	"age": status.ages[m.id],
+	"able_to_work": _flag(m, "able_to_work"),
+	"willing_to_work": _flag(m, "willing_to_work"),
+	"registered_unemployed": _flag(m, "registered_unemployed"),
 }) if {
 	some m in candidates
 	not _employed(m)
 }
 
-_outcome(true) := "met"
-
-_outcome(false) := "not_met"
-
-_services_message(m) := {
-	"zh": sprintf("%d岁，有劳动能力和就业意愿并已失业登记：纳入公共就业服务（政策咨询、职业培训、职业指导、职业介绍）", [status.age(m)]),
-	"en": sprintf(
-		concat("", [
-			"aged %d, able and willing to work, registered unemployed: public employment services ",
-			"(advice, training, guidance, placement)",
-		]),
-		[status.age(m)],
-	),
-} if {
-	count(_missing(m)) == 0
-} else := {
-	"zh": sprintf("%d岁，未满足公共就业服务条件：缺少%s", [status.age(m), concat("、", [_condition_zh[c] | some c in _missing(m)])]),
-	"en": sprintf(
-		"aged %d, not referred to public employment services: missing %s",
-		[status.age(m), concat(", ", _missing(m))],
-	),
-}
-
-_condition_zh := {"able_to_work": "劳动能力", "willing_to_work": "就业意愿", "registered_unemployed": "失业登记"}
-
 # METADATA
-# title: Outside working age
-# description: Employment assistance is for members of working age (16 up to the retirement age).
+# title: Working age
+# description: >-
+#   Employment assistance is for members of working age: from 16 (劳动法 第十五条 forbids hiring anyone
+#   under 16) up to the statutory retirement age (read as 60 for every member; see the parameter source).
+#   The plan says only "劳动年龄段内"; the bounds are national.
 # custom:
+#   id: employment.working_age
 #   clause: 10
-#   quote: 劳动年龄段内
-findings contains lib.finding(rego.metadata.rule(), {
-	"program": "employment",
-	"outcome": "not_met",
-	"member_id": m.id,
-	"facts": {"age": status.age(m), "working_age_min": _p.working_age_min, "retirement_age": _p.retirement_age},
-	"message": {
-		"zh": sprintf("%d岁，不在劳动年龄段（%d周岁至未满%d周岁）内", [status.age(m), _p.working_age_min, _p.retirement_age]),
-		"en": sprintf(
-			"aged %d, outside working age (%d up to %d)",
-			[status.age(m), _p.working_age_min, _p.retirement_age],
-		),
-	},
+#   basis: national
+#   title_zh: 劳动年龄段
+#   national:
+#     document: 中华人民共和国劳动法
+#     article: 第十五条
+#   message:
+#     not_met:
+#       zh: '{age}岁，不在劳动年龄段（{working_age_min}周岁至未满{retirement_age}周岁）内'
+#       en: 'aged {age}, outside working age ({working_age_min} up to {retirement_age})'
+findings contains lib.member_finding(rego.metadata.rule(), "employment", "not_met", id, {
+	"age": status.ages[m.id],
+	"working_age_min": _p.working_age_min,
+	"retirement_age": _p.retirement_age,
 }) if {
-	status.assisted_family
 	some m in _members
-	_asks_for_help(m)
-	not working_age(m)
-}
-
-_asks_for_help(m) if {
-	some name in ["registered_unemployed", "wants_to_start_business", "employment_difficult", "willing_to_work"]
-	_flag(m, name) == true
+	id := m.id
+	id in _too_young_or_old
 }
 
 # METADATA
-# title: Not a social-assistance family
+# title: A social-assistance family
 # description: Employment assistance under clause 10 is for members of 低保, 特困 or low-income families.
 # custom:
+#   id: employment.assisted_family
 #   clause: 10
-#   quote: 社会救助对象纳入公共就业服务体系
-findings contains lib.finding(rego.metadata.rule(), {
-	"program": "employment",
-	"outcome": "not_met",
-	"facts": status.family_facts,
-	"message": {
-		"zh": "家庭不是低保、特困或低收入家庭，不属于社会救助对象",
-		"en": "the family is not a 低保, 特困 or low-income family: not a social-assistance recipient",
-	},
-}) if {
+#   basis: plan
+#   title_zh: 社会救助对象
+#   quote: 将劳动年龄段内有劳动能力和就业意愿并进行失业登记的社会救助对象纳入公共就业服务体系
+#   message:
+#     not_met:
+#       zh: 家庭不是低保、特困或低收入家庭，不属于社会救助对象
+#       en: the family is not a 低保, 特困 or low-income family — not a social-assistance recipient
+findings contains lib.household_finding(rego.metadata.rule(), "employment", "not_met", status.family_facts) if {
 	not status.assisted_family
 	some m in _members
 	_asks_for_help(m)
@@ -248,80 +310,62 @@ findings contains lib.finding(rego.metadata.rule(), {
 #   subsidy; if eligible a one-off 5 000 yuan subsidy and 500 yuan a month site rent for at most 36 months,
 #   counted from the business start date.
 # custom:
+#   id: employment.startup_support
 #   clause: 10
+#   basis: plan
+#   title_zh: 创业扶持
 #   quote: 按规定落实不超过20万元的创业担保贷款并按规定给予贴息、符合条件的给予5000元的一次性创业补贴及每月500元的场租补贴（补贴期限最长不超过3年）
-findings contains lib.finding(rego.metadata.rule(), {
-	"program": "employment",
-	"outcome": "met",
-	"member_id": id,
-	"facts": entry,
-	"message": _startup_message(entry),
-}) if {
+#   message:
+#     met:
+#       zh: >-
+#         创业扶持：创业担保贷款不超过{loan_max}元并贴息，一次性创业补贴{one_off_subsidy}元，场租补贴每月{site_rent_monthly}元、
+#         最长{site_rent_max_months}个月；本月场租补贴{site_rent_this_month}元
+#       en: >-
+#         start-up support — loan up to {loan_max} with interest subsidy, one-off subsidy {one_off_subsidy}, site
+#         rent {site_rent_monthly} a month for at most {site_rent_max_months} months; site rent this month
+#         {site_rent_this_month}
+findings contains lib.member_finding(rego.metadata.rule(), "employment", "met", id, object.union(entry, {
+	"loan_max": _p.startup_loan_max,
+	"one_off_subsidy": _p.startup_subsidy_once,
+	"site_rent_monthly": _p.site_rent_monthly,
+	"site_rent_max_months": _p.site_rent_max_months,
+})) if {
 	some id, entry in startup
-}
-
-_startup_message(e) := {
-	"zh": sprintf("创业扶持：创业担保贷款不超过%s元并贴息，一次性创业补贴%s元，场租补贴每月%s元最长%d个月；自%s起已%d个月，剩余%d个月，本月场租补贴%s元", [
-		lib.fmt2(e.loan_max), lib.fmt2(e.one_off_subsidy), lib.fmt2(e.site_rent_monthly), e.site_rent_max_months,
-		e.business_start_date, e.months_elapsed, e.site_rent_months_left, lib.fmt2(e.site_rent_this_month),
-	]),
-	"en": sprintf(
-		concat("", [
-			"start-up support: loan up to %s with interest subsidy, one-off subsidy %s, site rent %s a month ",
-			"for at most %d months; %d months since %s, %d left, site rent this month %s",
-		]),
-		[
-			lib.fmt2(e.loan_max), lib.fmt2(e.one_off_subsidy), lib.fmt2(e.site_rent_monthly), e.site_rent_max_months,
-			e.months_elapsed, e.business_start_date, e.site_rent_months_left, lib.fmt2(e.site_rent_this_month),
-		],
-	),
-} if {
-	e.business_start_date != null
-} else := {
-	"zh": sprintf("创业扶持：创业担保贷款不超过%s元并贴息，一次性创业补贴%s元，创业后场租补贴每月%s元最长%d个月", [
-		lib.fmt2(e.loan_max), lib.fmt2(e.one_off_subsidy), lib.fmt2(e.site_rent_monthly), e.site_rent_max_months,
-	]),
-	"en": sprintf(
-		concat("", [
-			"start-up support: loan up to %s with interest subsidy, one-off subsidy %s, ",
-			"once started site rent %s a month for at most %d months",
-		]),
-		[
-			lib.fmt2(e.loan_max), lib.fmt2(e.one_off_subsidy), lib.fmt2(e.site_rent_monthly), e.site_rent_max_months,
-		],
-	),
 }
 
 # METADATA
 # title: Employment aid for employment-difficult people
 # custom:
+#   id: employment.employment_aid
 #   clause: 10
+#   basis: plan
+#   title_zh: 就业困难人员纳入就业援助范围
 #   quote: 将符合条件的就业困难人员，纳入就业援助范围，提供重点帮扶
-findings contains lib.finding(rego.metadata.rule(), {
-	"program": "employment",
-	"outcome": "met",
-	"member_id": m.id,
-	"facts": {"employment_difficult": true, "market_placement_failed": _flag(m, "market_placement_failed")},
-	"message": {"zh": "就业困难人员，纳入就业援助范围，提供重点帮扶", "en": "employment-difficult person: employment aid"},
+#   message:
+#     met:
+#       zh: 就业困难人员，纳入就业援助范围，提供重点帮扶
+#       en: employment-difficult person — employment aid
+findings contains lib.member_finding(rego.metadata.rule(), "employment", "met", id, {
+	"employment_difficult": true,
 }) if {
-	some m in candidates
-	m.id in employment_aid
+	some id in employment_aid
 }
 
 # METADATA
 # title: Public-welfare post
 # custom:
+#   id: employment.public_welfare_post
 #   clause: 10
+#   basis: plan
+#   title_zh: 公益性岗位安置
 #   quote: 通过市场渠道难以实现就业的，可通过公益性岗位予以安置
-findings contains lib.finding(rego.metadata.rule(), {
-	"program": "employment",
-	"outcome": "met",
-	"member_id": id,
-	"facts": {"employment_difficult": true, "market_placement_failed": true},
-	"message": {
-		"zh": "通过市场渠道难以实现就业，可通过公益性岗位安置",
-		"en": "could not find work through the market: placement in a public-welfare post",
-	},
+#   message:
+#     met:
+#       zh: 通过市场渠道难以实现就业，可通过公益性岗位安置
+#       en: could not find work through the market — placement in a public-welfare post
+findings contains lib.member_finding(rego.metadata.rule(), "employment", "met", id, {
+	"employment_difficult": true,
+	"market_placement_failed": true,
 }) if {
 	some id in public_welfare_posts
 }
@@ -330,24 +374,25 @@ findings contains lib.finding(rego.metadata.rule(), {
 # title: Zero-employment family
 # description: >-
 #   An assisted family whose working-age members able to work are none of them employed or self-employed
-#   gets at least one member placed.
+#   (a 零就业家庭: 就业促进法 第五十六条, every family member of legal working age out of work) gets at least
+#   one member placed. The plan names the goal (确保“零就业家庭”实现动态清零); who counts is national.
 # custom:
+#   id: employment.zero_employment_family
 #   clause: 10
-#   quote: 确保“零就业家庭”实现动态清零
-findings contains lib.finding(rego.metadata.rule(), {
-	"program": "employment",
-	"outcome": "met",
-	"facts": {"able_working_age_members": sort([m.id | some m in _able_working_age]), "employed": 0},
-	"message": {
-		"zh": sprintf("零就业家庭：%d名有劳动能力的劳动年龄成员均未就业，确保至少一人就业", [count(_able_working_age)]),
-		"en": sprintf(
-			concat("", [
-				"zero-employment family: none of the %d working-age members able to work is employed; ",
-				"at least one is to be placed",
-			]),
-			[count(_able_working_age)],
-		),
-	},
+#   basis: national
+#   title_zh: 零就业家庭至少一人就业
+#   national:
+#     document: 中华人民共和国就业促进法
+#     article: 第五十六条
+#   message:
+#     met:
+#       zh: 零就业家庭：{able_working_age}名有劳动能力的劳动年龄成员均未就业，确保至少一人就业
+#       en: >-
+#         zero-employment family — none of the {able_working_age} working-age members able to work is
+#         employed; at least one is to be placed
+findings contains lib.household_finding(rego.metadata.rule(), "employment", "met", {
+	"able_working_age": count(_able_working_age),
+	"employed": 0,
 }) if {
 	zero_employment_family
 }
@@ -356,18 +401,17 @@ findings contains lib.finding(rego.metadata.rule(), {
 # title: Incentives for employers
 # description: Employers hiring assisted people get tax relief and subsidies (information only).
 # custom:
+#   id: employment.employer_incentives
 #   clause: 10
+#   basis: plan
+#   title_zh: 吸纳社会救助对象就业的用人单位政策
 #   quote: 对吸纳社会救助对象就业的符合条件的用人单位，按规定落实税费减免、社会保险补贴、一次性吸纳就业补贴等政策
-findings contains lib.finding(rego.metadata.rule(), {
-	"program": "employment",
-	"outcome": "info",
-	"message": {
-		"zh": "吸纳社会救助对象就业的用人单位，可按规定享受税费减免、社会保险补贴、一次性吸纳就业补贴",
-		"en": concat("", [
-			"employers hiring these members can get tax relief, social-insurance subsidies ",
-			"and a one-off hiring subsidy",
-		]),
-	},
-}) if {
+#   message:
+#     info:
+#       zh: 吸纳社会救助对象就业的用人单位，可按规定享受税费减免、社会保险补贴、一次性吸纳就业补贴
+#       en: >-
+#         employers hiring these members can get tax relief, social-insurance subsidies and a one-off hiring
+#         subsidy
+findings contains lib.household_finding(rego.metadata.rule(), "employment", "info", {}) if {
 	eligible
 }

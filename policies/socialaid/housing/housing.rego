@@ -1,11 +1,13 @@
 # METADATA
 # title: Clause 9 — housing assistance (住房救助)
 # description: >-
-#   9.健全住房救助制度. A 低保 family meeting the local housing-difficulty standard (asserted by the
-#   caller) and a dispersed 特困 person get housing assistance: in town, public rental housing or a rent
-#   subsidy, applied for through the town or street office or the housing department, civil affairs
-#   verifying the 低保/特困 status and the housing department the housing; in the countryside, priority
-#   for dangerous-house renovation. The plan leaves the amounts to local publication: monthly_amount is 0.
+#   9.健全住房救助制度. A 低保 family and a dispersed 特困 person, each with housing difficulty by the local
+#   standard ("符合规定标准的住房困难" governs both; the caller asserts it), get housing assistance: in
+#   town, public rental housing or a rent subsidy, applied for through the town or street office or the
+#   housing department (civil affairs verifies the 低保/特困 status, the housing department the housing),
+#   and the eligible enter the public-housing waiting list with priority (轮候, 优先给予保障); in the
+#   countryside, priority for dangerous-house renovation. The plan leaves the amounts to local
+#   publication: the aid is in kind (codes named in catalog.aid) and monthly_amount is 0.
 # schemas:
 #   - input: schema["household.schema"]
 package socialaid.housing
@@ -17,7 +19,15 @@ _household := input.household
 
 _members := _household.members
 
-_difficulty := status.get(_household, ["housing", "difficulty_meets_local_standard"], false)
+_urban := _household.area == "urban"
+
+_difficulty_given := status.get(_household, ["housing", "difficulty_meets_local_standard"], null)
+
+# difficulty: the household's housing difficulty meets the local standard (asserted by the caller;
+# absent reads as not established, and is named in missing_facts).
+default difficulty := false
+
+difficulty if _difficulty_given == true
 
 _dangerous_house := status.get(_household, ["housing", "dangerous_house"], false)
 
@@ -25,170 +35,239 @@ default dibao_route := false
 
 dibao_route if {
 	status.dibao_family
-	_difficulty == true
+	difficulty
 }
 
 _centralized(m) := status.get(m, ["tekun_arrangement", "centralized"], false)
 
-tekun_members contains m if {
-	some m in _members
-	status.tekun_member(m)
-}
+tekun_ids := status.tekun_member_ids
 
-dispersed_tekun_ids contains m.id if {
-	some m in tekun_members
+# dispersed_tekun_ids: 特困 people supported at home (分散供养); absent arrangement reads as dispersed.
+dispersed_tekun_ids := {m.id |
+	some m in _members
+	m.id in tekun_ids
 	_centralized(m) == false
 }
+
+# tekun_route_ids: dispersed 特困 people whose housing difficulty meets the local standard.
+tekun_route_ids := dispersed_tekun_ids if difficulty
+
+else := set()
 
 default eligible := false
 
 eligible if dibao_route
 
-eligible if count(dispersed_tekun_ids) > 0
+eligible if count(tekun_route_ids) > 0
 
 covered_member_ids := sort([m.id | some m in _members]) if dibao_route
 
-else := sort(dispersed_tekun_ids)
+else := sort(tekun_route_ids)
 
-_forms := {
-	"urban": [
-		{"zh": "配租公共租赁住房", "en": "public rental housing"},
-		{"zh": "发放住房租赁补贴", "en": "rent subsidy"},
-	],
-	"rural": [{"zh": "优先纳入农村危房改造", "en": "priority for dangerous-house renovation"}],
-}
+# --- the compact program entry ---
 
-_urban_procedure := {
-	"apply_via": [
-		{"zh": "镇人民政府、街道办事处", "en": "town government or street office"},
-		{"zh": "住建部门", "en": "housing department (directly)"},
-	],
-	"verification": [
-		{"body": {"zh": "区民政局", "en": "district civil affairs bureau"}, "verifies": "dibao_tekun_status"},
-		{"body": {"zh": "区住建局", "en": "district housing and construction bureau"}, "verifies": "housing"},
-	],
-}
-
-_details := {
-	"basis": _basis,
-	"forms": _forms[_household.area],
-	"procedure": _urban_procedure,
-} if {
+_in_kind := ["housing_waiting_list_priority", "public_rental_housing", "rent_subsidy"] if {
 	eligible
-	_household.area == "urban"
-} else := {
-	"basis": _basis,
-	"forms": _forms[_household.area],
-	"dangerous_house": _dangerous_house,
-} if {
+	_urban
+} else := ["dangerous_house_renovation_priority"] if {
 	eligible
-} else := {"basis": _basis}
+} else := []
 
-_basis := {
-	"dibao_family_with_housing_difficulty": dibao_route,
-	"dispersed_tekun_member_ids": sort(dispersed_tekun_ids),
+_basis := [code |
+	some code, holds in {"dibao_family": dibao_route, "dispersed_tekun": count(tekun_route_ids) > 0}
+	holds
+]
+
+_route_refs := [lib.rule_ref(id, "met") |
+	some id, holds in {
+		"housing.dibao_family_difficulty": dibao_route,
+		"housing.dispersed_tekun": count(tekun_route_ids) > 0,
+	}
+	holds
+]
+
+_rules := array.concat(_route_refs, [lib.rule_ref("housing.urban_waiting_list", "met")]) if {
+	eligible
+	_urban
+} else := array.concat(_route_refs, [lib.rule_ref("housing.rural_dangerous_house", "met")]) if {
+	eligible
+} else := array.concat(
+	[lib.rule_ref("housing.dibao_family_difficulty", "not_met")],
+	[lib.rule_ref("housing.dispersed_tekun", "not_met") | count(tekun_ids) > 0],
+)
+
+_details := {"basis": _basis, "waiting_list_priority": true} if {
+	eligible
+	_urban
+} else := {"basis": _basis, "dangerous_house": _dangerous_house} if {
+	eligible
+} else := {}
+
+programs["housing"] := lib.program_entry("housing", eligible, 0, _in_kind, covered_member_ids, _rules, _details)
+
+# --- missing facts ---
+
+# The housing difficulty decides both routes: when a 低保 family or a dispersed 特困 person has no word on
+# it, housing assistance is not established.
+missing_facts contains {
+	"pointer": "/household/housing/difficulty_meets_local_standard",
+	"program": "housing",
+	"rule": rule,
+	"assumption": "not_established",
+} if {
+	_difficulty_given == null
+	some rule, applies in {
+		"housing.dibao_family_difficulty": status.dibao_family,
+		"housing.dispersed_tekun": count(dispersed_tekun_ids) > 0,
+	}
+	applies
 }
 
-programs["housing"] := lib.program("housing", eligible, 0, covered_member_ids, _details)
+# A 特困 person with no word on the arrangement is read as dispersed (supported at home).
+missing_facts contains {
+	"pointer": sprintf("/household/members/%d/tekun_arrangement/centralized", [i]),
+	"program": "housing",
+	"rule": "housing.dispersed_tekun",
+	"assumption": "read_as_dispersed",
+} if {
+	some i, m in _members
+	m.id in tekun_ids
+	status.get(m, ["tekun_arrangement", "centralized"], null) == null
+}
+
+# --- findings (explanation only) ---
 
 # METADATA
 # title: 低保 family with housing difficulty
 # description: >-
-#   A 低保 family whose housing difficulty meets the local standard (asserted by the caller) gets
-#   housing assistance.
+#   A 低保 family whose housing difficulty meets the local standard (asserted by the caller) gets housing
+#   assistance.
 # custom:
+#   id: housing.dibao_family_difficulty
 #   clause: 9
+#   basis: plan
+#   title_zh: 符合规定标准的住房困难最低生活保障家庭
 #   quote: 对符合规定标准的住房困难最低生活保障家庭、分散供养的特困人员，给予住房救助
-findings contains lib.finding(rego.metadata.rule(), {
-	"program": "housing",
-	"outcome": _met(dibao_route),
-	"facts": {"dibao_family": status.dibao_family, "difficulty_meets_local_standard": _difficulty},
-	"message": _dibao_message,
+#   message:
+#     met:
+#       zh: 低保家庭，住房困难符合规定标准
+#       en: a 低保 family whose housing difficulty meets the local standard
+#     not_met:
+#       zh: 不是住房困难符合规定标准的低保家庭（低保家庭：{dibao_family}；住房困难符合标准：{difficulty}）
+#       en: >-
+#         not a 低保 family with housing difficulty by the local standard (低保 family: {dibao_family};
+#         difficulty meets the standard: {difficulty})
+findings contains lib.household_finding(rego.metadata.rule(), "housing", lib.outcome(dibao_route), {
+	"dibao_family": status.dibao_family,
+	"difficulty": difficulty,
 })
 
-_met(true) := "met"
-
-_met(false) := "not_met"
-
-_dibao_message := {
-	"zh": "低保家庭，住房困难符合规定标准",
-	"en": "a 低保 family whose housing difficulty meets the local standard",
-} if {
-	dibao_route
-} else := {
-	"zh": "低保家庭，但住房困难不符合规定标准",
-	"en": "a 低保 family, but the housing difficulty does not meet the local standard",
-} if {
-	status.dibao_family
-} else := {
-	"zh": "不是低保家庭",
-	"en": "not a 低保 family",
+# METADATA
+# title: Dispersed 特困 person with housing difficulty
+# description: >-
+#   A 特困 person supported at home (dispersed) whose housing difficulty meets the local standard gets
+#   housing assistance: "符合规定标准的住房困难" governs dispersed 特困 people too (READING.md, clause 9).
+#   One in centralized support is housed by the institution.
+# custom:
+#   id: housing.dispersed_tekun
+#   clause: 9
+#   basis: plan
+#   title_zh: 符合规定标准的住房困难分散供养特困人员
+#   quote: 对符合规定标准的住房困难最低生活保障家庭、分散供养的特困人员，给予住房救助
+#   message:
+#     met:
+#       zh: 分散供养的特困人员，住房困难符合规定标准
+#       en: a dispersed 特困 person whose housing difficulty meets the local standard
+#     not_met:
+#       zh: 特困人员（集中供养：{centralized}；住房困难符合标准：{difficulty}），不给予住房救助
+#       en: >-
+#         a 特困 person (centralized support: {centralized}; difficulty meets the standard: {difficulty}) —
+#         no housing assistance
+findings contains lib.member_finding(rego.metadata.rule(), "housing", lib.outcome(id in tekun_route_ids), id, {
+	"centralized": centralized,
+	"difficulty": difficulty,
+}) if {
+	some id in tekun_ids
+	centralized := _not_in(id, dispersed_tekun_ids)
 }
+
+# _not_in(x, s): true when x is not in s, false when it is.
+_not_in(x, s) := false if x in s
+
+else := true
 
 # METADATA
-# title: Dispersed 特困 person
-# description: >-
-#   A 特困 person supported at home (dispersed) gets housing assistance; one in centralized support is
-#   housed by the institution.
+# title: Urban housing assistance — public rental housing or rent subsidy
+# description: In town, housing assistance is public rental housing or a rental subsidy.
 # custom:
+#   id: housing.urban_forms
 #   clause: 9
-#   quote: 分散供养的特困人员，给予住房救助
-findings contains lib.finding(rego.metadata.rule(), {
-	"program": "housing",
-	"outcome": _met(_centralized(m) == false),
-	"member_id": m.id,
-	"facts": {"tekun_member": true, "centralized": _centralized(m)},
-	"message": _tekun_message(_centralized(m)),
-}) if {
-	some m in tekun_members
-}
-
-_tekun_message(false) := {"zh": "分散供养的特困人员", "en": "a dispersed 特困 person"}
-
-_tekun_message(true) := {
-	"zh": "集中供养的特困人员，由供养机构解决住房",
-	"en": "a 特困 person in centralized support, housed by the institution",
-}
-
-# METADATA
-# title: Urban housing assistance and how to apply
-# description: >-
-#   In town: public rental housing or a rent subsidy; apply through the town or street office or directly
-#   to the housing department; the civil affairs bureau verifies the 低保/特困 status, the housing bureau
-#   the housing.
-# custom:
-#   clause: 9
-#   quote: 城镇家庭可通过镇人民政府、街道办事处或者直接向住建部门提出申请，由区民政局核实申请家庭的最低生活保障及特困供养人员资格，由区住建局审核其家庭住房状况并公示
-findings contains lib.finding(rego.metadata.rule(), {
-	"program": "housing",
-	"outcome": "met",
-	"facts": {"area": "urban"},
-	"message": {
-		"zh": "配租公共租赁住房或发放住房租赁补贴；通过镇人民政府、街道办事处或直接向住建部门申请，区民政局核实低保、特困资格，区住建局审核住房状况",
-		"en": concat("", [
-			"public rental housing or rent subsidy; apply via the town or street office or the housing department; ",
-			"civil affairs verifies the 低保/特困 status, the housing bureau the housing",
-		]),
-	},
-}) if {
+#   basis: plan
+#   title_zh: 配租公共租赁住房、发放住房租赁补贴
+#   quote: 住房救助通过配租公共租赁住房、发放住房租赁补贴、农村危房改造等方式实施
+findings contains lib.household_finding(rego.metadata.rule(), "housing", "met", {"area": "urban"}) if {
 	eligible
-	_household.area == "urban"
+	_urban
+}
+
+# METADATA
+# title: Urban application and verification
+# description: >-
+#   Apply through the town or street office or directly to the housing department; the civil affairs
+#   bureau verifies the 低保/特困 status, the housing bureau the housing.
+# custom:
+#   id: housing.urban_application
+#   clause: 9
+#   basis: plan
+#   title_zh: 城镇家庭申请程序
+#   quote: >-
+#     城镇家庭可通过镇人民政府、街道办事处或者直接向住建部门提出申请，由区民政局核实申请家庭的最低生活保障及特困供养人员资格，由区住建局审核其家庭住房状况并公示
+#   message:
+#     info:
+#       zh: 通过镇人民政府、街道办事处或直接向住建部门申请；区民政局核实低保、特困资格，区住建局审核住房状况并公示
+#       en: >-
+#         apply via the town or street office or the housing department; civil affairs verifies the
+#         低保/特困 status, the housing bureau the housing
+findings contains lib.household_finding(rego.metadata.rule(), "housing", "info", {"area": "urban"}) if {
+	eligible
+	_urban
+}
+
+# METADATA
+# title: Urban waiting list with priority
+# description: >-
+#   Urban applicants who meet the conditions enter the public-housing waiting list (轮候) and are given
+#   priority.
+# custom:
+#   id: housing.urban_waiting_list
+#   clause: 9
+#   basis: plan
+#   title_zh: 纳入城镇住房保障轮候对象范围，优先给予保障
+#   quote: 经审核符合规定条件的，纳入城镇住房保障轮候对象范围，优先给予保障
+#   message:
+#     met:
+#       zh: 纳入城镇住房保障轮候对象范围，优先给予保障
+#       en: enters the urban public-housing waiting list with priority
+findings contains lib.household_finding(rego.metadata.rule(), "housing", "met", {"waiting_list_priority": true}) if {
+	eligible
+	_urban
 }
 
 # METADATA
 # title: Rural housing assistance — priority for dangerous-house renovation
 # custom:
+#   id: housing.rural_dangerous_house
 #   clause: 9
+#   basis: plan
+#   title_zh: 农村住房救助对象优先纳入危房改造
 #   quote: 农村住房救助对象，符合条件的优先纳入农村危房改造的对象范围
-findings contains lib.finding(rego.metadata.rule(), {
-	"program": "housing",
-	"outcome": "met",
-	"facts": {"area": "rural", "dangerous_house": _dangerous_house},
-	"message": {
-		"zh": "农村住房救助对象，优先纳入农村危房改造对象范围",
-		"en": "rural housing assistance: priority for dangerous-house renovation",
-	},
+#   message:
+#     met:
+#       zh: 农村住房救助对象，优先纳入农村危房改造对象范围
+#       en: rural housing assistance — priority for dangerous-house renovation
+findings contains lib.household_finding(rego.metadata.rule(), "housing", "met", {
+	"dangerous_house": _dangerous_house,
 }) if {
 	eligible
-	_household.area == "rural"
+	not _urban
 }

@@ -3,6 +3,7 @@ package socialaid.housing_test
 import data.socialaid.housing
 import data.socialaid.status
 
+# Decision date 2025-06-01. 低保 family status and the 特困 people are mocked per test.
 _req(area, members, housing_facts) := {
 	"as_of": "2025-06-01",
 	"household": {"area": area, "assets_test_met": true, "members": members, "housing": housing_facts},
@@ -18,57 +19,129 @@ _run(area, members, housing_facts, dibao, tekun_ids) := r if {
 		with data.socialaid.tekun.supported_member_ids as tekun_ids
 }
 
-_has(r, rule, outcome) if {
+_finding(r, rule) := f if {
 	some f in r.findings
 	f.rule == rule
-	f.outcome == outcome
 }
 
-test_clause9_urban_dibao_with_difficulty if {
-	r := _run("urban", [_a], {"difficulty_meets_local_standard": true}, true, set())
+_refs(r) := [[x.rule, x.outcome] | some x in r.programs.housing.rules]
+
+_yes := {"difficulty_meets_local_standard": true}
+
+_no := {"difficulty_meets_local_standard": false}
+
+# Urban 低保 family with difficulty: public rental housing or rent subsidy, and the waiting list with priority.
+test_clause9_urban_dibao_with_difficulty_enters_waiting_list_with_priority if {
+	r := _run("urban", [_a], _yes, true, set())
 	p := r.programs.housing
 	p.eligible
+	p.monthly_amount == 0
 	p.covered_member_ids == ["a"]
-	[x.en | some x in p.details.forms] == ["public rental housing", "rent subsidy"]
-	p.details.procedure.verification[0].verifies == "dibao_tekun_status"
-	_has(r, "低保 family with housing difficulty", "met")
-	_has(r, "Urban housing assistance and how to apply", "met")
+	p.in_kind == ["housing_waiting_list_priority", "public_rental_housing", "rent_subsidy"]
+	p.details == {"basis": ["dibao_family"], "waiting_list_priority": true}
+	_refs(r) == [["housing.dibao_family_difficulty", "met"], ["housing.urban_waiting_list", "met"]]
+	_finding(r, "housing.dibao_family_difficulty").values == {"dibao_family": true, "difficulty": true}
+	_finding(r, "housing.urban_waiting_list").outcome == "met"
+	_finding(r, "housing.urban_forms").outcome == "met"
+	_finding(r, "housing.urban_application").outcome == "info"
+	count(r.missing_facts) == 0
 }
 
 test_clause9_dibao_without_difficulty if {
-	r := _run("urban", [_a], {"difficulty_meets_local_standard": false}, true, set())
+	r := _run("urban", [_a], _no, true, set())
 	not r.programs.housing.eligible
-	some f in r.findings
+	r.programs.housing.in_kind == []
+	r.programs.housing.details == {}
+	_refs(r) == [["housing.dibao_family_difficulty", "not_met"]]
+	f := _finding(r, "housing.dibao_family_difficulty")
 	f.outcome == "not_met"
-	f.message.en == "a 低保 family, but the housing difficulty does not meet the local standard"
+	f.values == {"dibao_family": true, "difficulty": false}
+	count(r.missing_facts) == 0
+}
+
+# No word on the difficulty: not established, and said so.
+test_clause9_dibao_difficulty_absent_is_a_missing_fact if {
+	r := _run("urban", [_a], null, true, set())
+	not r.programs.housing.eligible
+	r.missing_facts == {{
+		"pointer": "/household/housing/difficulty_meets_local_standard", "program": "housing",
+		"rule": "housing.dibao_family_difficulty", "assumption": "not_established",
+	}}
 }
 
 test_clause9_difficulty_not_dibao if {
-	r := _run("urban", [_a], {"difficulty_meets_local_standard": true}, false, set())
+	r := _run("urban", [_a], _yes, false, set())
 	not r.programs.housing.eligible
-	some f in r.findings
-	f.message.en == "not a 低保 family"
-	basis := {"dibao_family_with_housing_difficulty": false, "dispersed_tekun_member_ids": []}
-	r.programs.housing.details == {"basis": basis}
+	_finding(r, "housing.dibao_family_difficulty").values == {"dibao_family": false, "difficulty": true}
+	count(r.missing_facts) == 0
 }
 
-test_clause9_dispersed_tekun_rural if {
-	r := _run("rural", [_a, _t(false)], {"dangerous_house": true}, false, {"t"})
+# Rural dispersed 特困 person with difficulty: priority for dangerous-house renovation.
+test_clause9_dispersed_tekun_rural_with_difficulty if {
+	r := _run("rural", [_a, _t(false)], {"difficulty_meets_local_standard": true, "dangerous_house": true}, false, {"t"})
 	p := r.programs.housing
 	p.eligible
 	p.covered_member_ids == ["t"]
-	p.details.dangerous_house == true
-	_has(r, "Dispersed 特困 person", "met")
-	_has(r, "Rural housing assistance — priority for dangerous-house renovation", "met")
+	p.in_kind == ["dangerous_house_renovation_priority"]
+	p.details == {"basis": ["dispersed_tekun"], "dangerous_house": true}
+	_refs(r) == [["housing.dispersed_tekun", "met"], ["housing.rural_dangerous_house", "met"]]
+	f := _finding(r, "housing.dispersed_tekun")
+	f.member_id == "t"
+	f.values == {"centralized": false, "difficulty": true}
+	_finding(r, "housing.rural_dangerous_house").values == {"dangerous_house": true}
+}
+
+# The revised reading: "符合规定标准的住房困难" governs dispersed 特困 people too.
+test_clause9_dispersed_tekun_without_difficulty_is_not_assisted if {
+	r := _run("rural", [_t(false)], {"difficulty_meets_local_standard": false, "dangerous_house": true}, false, {"t"})
+	not r.programs.housing.eligible
+	_refs(r) == [["housing.dibao_family_difficulty", "not_met"], ["housing.dispersed_tekun", "not_met"]]
+	f := _finding(r, "housing.dispersed_tekun")
+	f.outcome == "not_met"
+	f.values == {"centralized": false, "difficulty": false}
+}
+
+test_clause9_dispersed_tekun_difficulty_absent_is_a_missing_fact if {
+	r := _run("rural", [_t(false)], {"dangerous_house": true}, false, {"t"})
+	not r.programs.housing.eligible
+	r.missing_facts == {{
+		"pointer": "/household/housing/difficulty_meets_local_standard", "program": "housing",
+		"rule": "housing.dispersed_tekun", "assumption": "not_established",
+	}}
+}
+
+# Urban dispersed 特困 person with difficulty: the waiting list with priority too.
+test_clause9_dispersed_tekun_urban_waiting_list if {
+	r := _run("urban", [_t(false)], _yes, false, {"t"})
+	r.programs.housing.in_kind == ["housing_waiting_list_priority", "public_rental_housing", "rent_subsidy"]
+	_refs(r) == [["housing.dispersed_tekun", "met"], ["housing.urban_waiting_list", "met"]]
 }
 
 test_clause9_centralized_tekun_not if {
-	r := _run("rural", [_t(true)], null, false, {"t"})
+	r := _run("rural", [_t(true)], _yes, false, {"t"})
 	not r.programs.housing.eligible
-	_has(r, "Dispersed 特困 person", "not_met")
+	f := _finding(r, "housing.dispersed_tekun")
+	f.outcome == "not_met"
+	f.values == {"centralized": true, "difficulty": true}
 }
 
-test_clause9_tekun_without_arrangement_is_dispersed if {
-	r := _run("urban", [{"id": "t", "birth_date": "1950-01-01"}], null, false, {"t"})
+# No arrangement given: read as dispersed, and said so.
+test_clause9_tekun_without_arrangement_is_read_as_dispersed if {
+	r := _run("urban", [{"id": "t", "birth_date": "1950-01-01"}], _yes, false, {"t"})
 	r.programs.housing.eligible
+	r.missing_facts == {{
+		"pointer": "/household/members/0/tekun_arrangement/centralized", "program": "housing",
+		"rule": "housing.dispersed_tekun", "assumption": "read_as_dispersed",
+	}}
+}
+
+# A 低保 family with a dispersed 特困 member and difficulty: the whole family is covered, both routes decisive.
+test_clause9_both_routes if {
+	r := _run("urban", [_a, _t(false)], _yes, true, {"t"})
+	r.programs.housing.covered_member_ids == ["a", "t"]
+	r.programs.housing.details.basis == ["dibao_family", "dispersed_tekun"]
+	_refs(r) == [
+		["housing.dibao_family_difficulty", "met"], ["housing.dispersed_tekun", "met"],
+		["housing.urban_waiting_list", "met"],
+	]
 }

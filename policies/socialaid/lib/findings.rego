@@ -90,7 +90,8 @@ _birthday_adjust(diff, birth_md, date_md) := diff - 1 if birth_md > date_md
 #   clause: 2
 #   basis: plan
 #   title_zh: 每个项目注明其所属救助层次
-#   quote: 建立完善以最低生活保障、特困人员救助供养为重点的基本生活救助
+#   quote: "建立完善以最低生活保障、特困人员救助供养为重点的基本生活救助；以医疗救助、教育救助、住房救助、就业救助、\
+#     受灾人员救助等为支撑的专项社会救助；以急难救助和社会力量参与为补充的多层次救助体系"
 program_entry(id, eligible, amount, in_kind, covered, rules, details) := {
 	"clause": data.socialaid.catalog.programs[id].clause,
 	"tier": data.socialaid.catalog.programs[id].tier,

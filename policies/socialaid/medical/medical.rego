@@ -18,87 +18,69 @@ _members := input.household.members
 
 _p := params.p.medical
 
-# The four groups of dynamic enrollment, in the plan's order.
+# The four groups of dynamic enrollment, in the plan's order, each as the set of its members.
 _group_ids := ["dibao_member", "low_income_family_vulnerable", "edge_population", "relocated"]
 
-_in_group("dibao_member", m) if status.dibao_member(m)
-
-_in_group("low_income_family_vulnerable", m) if {
-	status.low_income_family
-	_vulnerable(m)
-}
-
-_in_group("edge_population", m) if status.edge_population(m)
-
-_in_group("relocated", m) if m.relocated == true
-
 # 低收入家庭中的老年人、未成年人、重度残疾人和重病患者.
-_vulnerable(m) if status.elderly(m)
+_vulnerable_ids := ((status.elderly_ids | status.minor_ids) | status.severely_disabled_ids) | status.seriously_ill_ids
 
-_vulnerable(m) if status.minor(m)
+_low_income_vulnerable := _vulnerable_ids if status.low_income_family
 
-_vulnerable(m) if status.severely_disabled(m)
+else := set()
 
-_vulnerable(m) if status.seriously_ill(m)
+_group_members := {
+	"dibao_member": status.dibao_member_ids,
+	"low_income_family_vulnerable": _low_income_vulnerable,
+	"edge_population": status.edge_ids,
+	"relocated": {m.id | some m in _members; m.relocated == true},
+}
 
 # groups[id]: the enrollment groups of every member (empty when in none), computed once.
-groups[m.id] := [g | some g in _group_ids; _in_group(g, m)] if some m in _members
+groups := {m.id: [g | some g in _group_ids; m.id in _group_members[g]] | some m in _members}
 
 # enrollment[id]: the groups of each member in at least one of the four groups.
-enrollment[id] := gs if {
-	some id, gs in groups
-	count(gs) > 0
-}
+enrollment := {id: gs | some id, gs in groups; count(gs) > 0}
 
 # coverage_from[id]: a member of the four groups who paid after the collection period is covered from
 # the day of payment.
-coverage_from[m.id] := m.insurance.paid_date if {
+coverage_from := {m.id: m.insurance.paid_date |
 	some m in _members
 	enrollment[m.id]
 	m.insurance.paid_after_collection_period == true
 	m.insurance.paid_date
 }
 
-insurance_check contains m.id if {
-	some m in _members
-	status.tuopin_population(m)
-	status.insured(m) == false
-}
+insurance_check := {m.id | some m in _members; m.id in status.tuopin_ids; status.insured(m) == false}
 
-# _low_income_person: 脱贫人口、特困供养人员、低保对象等低收入人口 — read as 脱贫 people, 特困 people,
-# 低保 members, edge populations and every member of a low-income family.
-_low_income_person(m) if status.tuopin_population(m)
-
-_low_income_person(m) if status.tekun_member(m)
-
-_low_income_person(m) if status.dibao_member(m)
-
-_low_income_person(m) if status.edge_population(m)
-
-_low_income_person(_) if status.low_income_family
+# _low_income_ids: 脱贫人口、特困供养人员、低保对象等低收入人口 — read as 脱贫 people, 特困 people, 低保 members,
+# edge populations and every member of a low-income family.
+_low_income_ids := {m.id | some m in _members} if {
+	status.low_income_family
+} else := ((status.tuopin_ids | status.tekun_member_ids) | status.dibao_member_ids) | status.edge_ids
 
 warning_line(m) := _p.warning_line_low_income if {
-	_low_income_person(m)
+	m.id in _low_income_ids
 } else := _p.warning_line_general
 
-_line_kind(m) := "low_income" if _low_income_person(m)
+_line_kind(m) := "low_income" if m.id in _low_income_ids
 
 else := "general"
 
 # episodes: every episode with its member and line.
-episodes contains {
-	"member_id": m.id,
-	"date": e.date,
-	"compliant_self_paid": e.compliant_self_paid,
-	"warning_line": warning_line(m),
-	"line": _line_kind(m),
-} if {
+episodes := {x |
 	some m in _members
 	some e in m.medical_episodes
+	x := {
+		"member_id": m.id,
+		"date": e.date,
+		"compliant_self_paid": e.compliant_self_paid,
+		"warning_line": warning_line(m),
+		"line": _line_kind(m),
+	}
 }
 
 # referrals: episodes strictly above their line (超过).
-referrals contains e if {
+referrals := {e |
 	some e in episodes
 	e.compliant_self_paid > e.warning_line
 }
@@ -139,8 +121,9 @@ _rules := array.concat(
 	[lib.rule_ref("medical.episode_referral", "not_met") | count(episodes) > 0],
 ) if not eligible
 
-_referral_details := sort([{"member_id": e.member_id, "date": e.date, "self_paid": e.compliant_self_paid, "line": e.warning_line} |
+_referral_details := sort([d |
 	some e in referrals
+	d := {"member_id": e.member_id, "date": e.date, "self_paid": e.compliant_self_paid, "line": e.warning_line}
 ])
 
 _details := {k: v |
@@ -165,7 +148,7 @@ missing_facts contains {
 	"assumption": "read_as_insured",
 } if {
 	some i, m in _members
-	status.tuopin_population(m)
+	m.id in status.tuopin_ids
 	status.get(m, ["insurance", "insured"], null) == null
 }
 
@@ -203,8 +186,9 @@ findings contains lib.member_finding(rego.metadata.rule(), "medical", "met", m.i
 #   clause: 7
 #   basis: plan
 #   title_zh: 四类特殊群体动态参保，不设待遇等待期
-#   quote: >-
-#     经相关职能部门认定身份的最低生活保障家庭成员（低保对象），低收入家庭中的老年人、未成年人、重度残疾人和重病患者，边缘人口（含脱贫不稳定户、边缘易致贫人口），易地搬迁人口（原易地扶贫搬迁移民）等四类特殊群体纳入城乡居民医保动态参保管理，不设待遇等待期
+#   quote: "经相关职能部门认定身份的最低生活保障家庭成员（低保对象），低收入家庭中的老年人、未成年人、重度残疾人和重病患者，\
+#     边缘人口（含脱贫不稳定户、边缘易致贫人口），易地搬迁人口（原易地扶贫搬迁移民）等四类特殊群体纳入城乡居民医保动态参保管理，\
+#     不设待遇等待期"
 #   message:
 #     met:
 #       zh: 属于{groups}，纳入城乡居民医保动态参保管理，不设待遇等待期
@@ -214,7 +198,7 @@ findings contains lib.member_finding(rego.metadata.rule(), "medical", "met", m.i
 #       en: aged {age}, in none of the four groups of dynamic enrollment
 findings contains lib.member_finding(rego.metadata.rule(), "medical", lib.outcome(count(gs) > 0), m.id, {
 	"groups": gs,
-	"age": status.age(m),
+	"age": status.ages[m.id],
 	"low_income_family": status.low_income_family,
 }) if {
 	some m in _members

@@ -107,7 +107,8 @@ test_clause7_dibao_and_tekun_members_line_4000 if {
 		with status.dibao_member as false
 		with status.tekun_member as true
 		with status.low_income_family as false
-	medical.warning_line(_m("a", {"poverty_status": "edge_at_risk"})) == 4000 with input as _req([_m("a", {})])
+	edge := _m("a", {"poverty_status": "edge_at_risk"})
+	medical.warning_line(edge) == 4000 with input as _req([edge])
 		with status.dibao_member as false
 		with status.tekun_member as false
 		with status.low_income_family as false

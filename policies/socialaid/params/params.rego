@@ -32,7 +32,7 @@ _index := data.socialaid.parameter_index
 # stage from the tables and checked against them by params_test). One lookup resolves them all.
 _change := max([d | some d in _index.dates; d <= _as_of])
 
-default _snapshot := {"values": {}, "named": {}, "entries": {}, "missing": null}
+default _snapshot := {"values": {}, "dated": {}, "entries": {}, "missing": null}
 
 _snapshot := _index.at[_change]
 
@@ -63,14 +63,17 @@ p := object.union(_snapshot.values, {group: {name: v |
 # value is the former name of p, kept while rules move to p.
 value := p
 
-# named: every parameter in force by dotted name and value, as the compact decision reports them.
-named := _snapshot.named if not _any_override
+# reported: the parameters a compact decision names, by group, name and value — every parameter whose
+# value depends on the decision date (it has more than one dated value) and every override applied.
+# The others are fixed for the bundle revision; the explanation lists them all with their sources.
+reported := _snapshot.dated if not _any_override
 
-named := {key: v |
-	some group, values in p
-	some name, v in values
-	key := concat(".", [group, name])
-} if _any_override
+reported := object.union(_snapshot.dated, {group: {name: v |
+	some name, v in names
+	_overridden(group, name)
+} |
+	some group, names in _overrides
+}) if _any_override
 
 # in_force[group][name]: the full entry in force (value, unit, date, source), for the explanation.
 in_force[group][name] := _snapshot.entries[group][name] if {

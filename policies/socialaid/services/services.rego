@@ -3,8 +3,8 @@
 # description: >-
 #   3.创新社会救助方式: seasonal grain assistance for rural 低保 households short of grain, and visiting
 #   and care services for members of assisted families who cannot care for themselves (elderly, minors,
-#   disabled). 4.促进城乡统筹发展: agricultural migrants are assessed like residents. Neither program has a
-#   cash amount in the plan: monthly_amount is 0.
+#   disabled). 4.促进城乡统筹发展: agricultural migrants are assessed like residents. Both programs are aid
+#   in kind (codes named in catalog.aid); monthly_amount is 0.
 # schemas:
 #   - input: schema["household.schema"]
 package socialaid.services
@@ -16,77 +16,93 @@ _household := input.household
 
 _members := _household.members
 
-_grain_shortage := object.get(_household, "grain_shortage", false)
+_grain_shortage_given := object.get(_household, "grain_shortage", null)
+
+default grain_shortage := false
+
+grain_shortage if _grain_shortage_given == true
+
+_rural := _household.area == "rural"
 
 default grain_eligible := false
 
 grain_eligible if {
-	_household.area == "rural"
+	_rural
 	status.dibao_family
-	_grain_shortage == true
+	grain_shortage
 }
 
-_all_ids := sort([m.id | some m in _members])
-
-_grain_covered := _all_ids if grain_eligible
+_grain_covered := sort([m.id | some m in _members]) if grain_eligible
 
 else := []
 
-programs["grain_assistance"] := lib.program("grain_assistance", grain_eligible, 0, _grain_covered, {
-	"area": _household.area,
-	"dibao_family": status.dibao_family,
-	"grain_shortage": _grain_shortage,
-})
+_grain_in_kind := ["grain"] if grain_eligible
+
+else := []
+
+programs["grain_assistance"] := lib.program_entry(
+	"grain_assistance", grain_eligible, 0, _grain_in_kind, _grain_covered,
+	[lib.rule_ref("grain_assistance.rural_dibao_shortage", lib.outcome(grain_eligible))],
+	{},
+)
+
+# A rural 低保 household with no word on a seasonal grain shortage: the shortage is not established.
+missing_facts contains {
+	"pointer": "/household/grain_shortage",
+	"program": "grain_assistance",
+	"rule": "grain_assistance.rural_dibao_shortage",
+	"assumption": "not_established",
+} if {
+	_rural
+	status.dibao_family
+	_grain_shortage_given == null
+}
 
 # METADATA
 # title: Seasonal grain assistance for rural 低保 households
 # description: A rural 低保 household short of grain in the lean season gets grain assistance.
 # custom:
+#   id: grain_assistance.rural_dibao_shortage
 #   clause: 3
+#   basis: plan
+#   title_zh: 农村低保季节性缺粮户粮食救助
 #   quote: 实施农村低保季节性缺粮户粮食救助
-findings contains lib.finding(rego.metadata.rule(), {
-	"program": "grain_assistance",
-	"outcome": _met(grain_eligible),
-	"facts": {"area": _household.area, "dibao_family": status.dibao_family, "grain_shortage": _grain_shortage},
-	"message": _grain_message,
+#   message:
+#     met:
+#       zh: 农村低保季节性缺粮户，给予粮食救助
+#       en: rural 低保 household short of grain — grain assistance
+#     not_met:
+#       zh: 不是农村低保季节性缺粮户（农村：{rural}；低保家庭：{dibao_family}；季节性缺粮：{grain_shortage}）
+#       en: >-
+#         not a rural 低保 household short of grain (rural: {rural}; 低保 family: {dibao_family};
+#         short of grain: {grain_shortage})
+findings contains lib.household_finding(rego.metadata.rule(), "grain_assistance", lib.outcome(grain_eligible), {
+	"rural": _rural,
+	"dibao_family": status.dibao_family,
+	"grain_shortage": grain_shortage,
 })
-
-_met(true) := "met"
-
-_met(false) := "not_met"
-
-_grain_message := {"zh": "农村低保季节性缺粮户，给予粮食救助", "en": "rural 低保 household short of grain: grain assistance"} if {
-	grain_eligible
-} else := {
-	"zh": "季节性缺粮，但不是农村低保家庭",
-	"en": "short of grain, but not a rural 低保 household",
-} if {
-	_grain_shortage == true
-} else := {"zh": "未报季节性缺粮", "en": "no seasonal grain shortage reported"}
 
 # --- visiting and care services ---
 
 _categories := ["elderly", "minor", "disabled"]
 
-_category_zh := {"elderly": "老年人", "minor": "未成年人", "disabled": "残疾人"}
-
-_in_category("elderly", m) if status.elderly(m)
-
-_in_category("minor", m) if status.minor(m)
-
-_in_category("disabled", m) if status.disabled(m)
-
-categories(m) := [c | some c in _categories; _in_category(c, m)]
-
-_dependent contains m if {
-	some m in _members
-	status.cannot_care_for_self(m)
+_category_members := {
+	"elderly": status.elderly_ids,
+	"minor": status.minor_ids,
+	"disabled": status.disabled_ids,
 }
 
-care_referrals[m.id] := {"self_care": status.self_care(m), "categories": categories(m)} if {
+# categories[id]: the care categories (elderly, minor, disabled) of every member, computed once.
+categories := {m.id: [c | some c in _categories; m.id in _category_members[c]] | some m in _members}
+
+_dependent := {m | some m in _members; status.self_care_levels[m.id] != "able"}
+
+# care_referrals[id]: a member of an assisted family who cannot care for themselves and is elderly, a
+# minor or disabled.
+care_referrals := {m.id: {"self_care": status.self_care_levels[m.id], "categories": categories[m.id]} |
 	status.assisted_family
 	some m in _dependent
-	count(categories(m)) > 0
+	count(categories[m.id]) > 0
 }
 
 _care_covered := sort([id | some id, _ in care_referrals])
@@ -95,73 +111,61 @@ default care_eligible := false
 
 care_eligible if count(care_referrals) > 0
 
-programs["care_services"] := lib.program(
-	"care_services", care_eligible, 0, _care_covered,
-	{"referrals": care_referrals},
+_care_in_kind := ["care_visits"] if care_eligible
+
+else := []
+
+_care_details := {"referrals": care_referrals} if care_eligible
+
+else := {}
+
+programs["care_services"] := lib.program_entry(
+	"care_services", care_eligible, 0, _care_in_kind, _care_covered,
+	[lib.rule_ref("care_services.referral", lib.outcome(care_eligible))],
+	_care_details,
 )
 
-_self_care_zh := {"partly_lost": "部分丧失生活自理能力", "fully_lost": "完全丧失生活自理能力", "able": "生活能自理"}
+# A member of an assisted family who is elderly, a minor or disabled, with no self-care assessment, is
+# read as able to care for themselves: no referral.
+missing_facts contains {
+	"pointer": sprintf("/household/members/%d/self_care", [i]),
+	"program": "care_services",
+	"rule": "care_services.referral",
+	"assumption": "read_as_able",
+} if {
+	status.assisted_family
+	some i, m in _members
+	count(categories[m.id]) > 0
+	not status.assessed_levels[m.id]
+}
 
 # METADATA
 # title: Visiting and care services
 # description: >-
 #   A member of a 低保, 特困 or low-income family who cannot care for themselves (self-care partly or
-#   fully lost) and is elderly, a minor or disabled is referred for visiting and care services.
+#   fully lost) and is elderly, a minor or disabled is referred for visiting and care services; one who
+#   cannot care for themselves but is outside an assisted family or outside the three categories is not.
 # custom:
+#   id: care_services.referral
 #   clause: 3
+#   basis: plan
+#   title_zh: 社会救助家庭中生活不能自理的老年人、未成年人、残疾人访视、照料服务
 #   quote: 对社会救助家庭中生活不能自理的老年人、未成年人、残疾人等提供必要的访视、照料服务
-findings contains lib.finding(rego.metadata.rule(), {
-	"program": "care_services",
-	"outcome": "met",
-	"member_id": id,
-	"facts": object.union(r, {"age": status.age(m)}),
-	"message": {
-		"zh": sprintf(
-			"社会救助家庭中%s的%s（%d岁），提供访视、照料服务",
-			[_self_care_zh[r.self_care], concat("、", [_category_zh[c] | some c in r.categories]), status.age(m)],
-		),
-		"en": sprintf(
-			"member of an assisted family, self-care %s, %s (aged %d): visiting and care services",
-			[r.self_care, concat(", ", r.categories), status.age(m)],
-		),
-	},
-}) if {
-	some id, r in care_referrals
-	some m in _members
-	m.id == id
-}
-
-# METADATA
-# title: Cannot care for oneself — not referred
-# description: >-
-#   A member who cannot care for themselves is referred only from an assisted family and only if elderly,
-#   a minor or disabled.
-# custom:
-#   clause: 3
-#   quote: 社会救助家庭中生活不能自理的老年人、未成年人、残疾人
-findings contains lib.finding(rego.metadata.rule(), {
-	"program": "care_services",
-	"outcome": "not_met",
-	"member_id": m.id,
-	"facts": object.union(status.family_facts, {
-		"self_care": status.self_care(m),
-		"age": status.age(m),
-		"categories": categories(m),
-	}),
-	"message": _not_referred_message(m),
+#   message:
+#     met:
+#       zh: 社会救助家庭成员（{age}岁，{categories}），生活自理能力{self_care}，提供访视、照料服务
+#       en: member of an assisted family (aged {age}, {categories}), self-care {self_care} — visiting and care services
+#     not_met:
+#       zh: 生活不能自理（{self_care}），但社会救助家庭：{assisted_family}；类别：{categories}
+#       en: 'cannot care for oneself ({self_care}), but assisted family: {assisted_family}; categories: {categories}'
+findings contains lib.member_finding(rego.metadata.rule(), "care_services", lib.outcome(referred), m.id, {
+	"self_care": status.self_care_levels[m.id],
+	"categories": categories[m.id],
+	"age": status.ages[m.id],
+	"assisted_family": status.assisted_family,
 }) if {
 	some m in _dependent
-	not care_referrals[m.id]
-}
-
-_not_referred_message(_) := {
-	"zh": "家庭不是低保、特困或低收入家庭（社会救助家庭）",
-	"en": "the family is not a 低保, 特困 or low-income family",
-} if {
-	not status.assisted_family
-} else := {
-	"zh": "不属于老年人、未成年人或残疾人",
-	"en": "not elderly, a minor or disabled",
+	referred := m.id in object.keys(care_referrals)
 }
 
 # METADATA
@@ -170,16 +174,15 @@ _not_referred_message(_) := {
 #   An agricultural migrant household is assessed like a resident household: being registered elsewhere is
 #   not by itself a reason to refuse any program.
 # custom:
+#   id: services.agricultural_migrant
 #   clause: 4
-#   quote: 及时对符合条件的农业转移人口提供相应救助帮扶
-findings contains lib.finding(rego.metadata.rule(), {
-	"program": "all",
-	"outcome": "info",
-	"facts": {"agricultural_migrant": true},
-	"message": {
-		"zh": "农业转移人口：按常住地同等条件审核，户籍不在本区不作为拒绝救助的理由",
-		"en": "agricultural migrants: assessed like residents; being registered elsewhere is not a reason to refuse",
-	},
-}) if {
+#   basis: plan
+#   title_zh: 符合条件的农业转移人口提供相应救助帮扶
+#   quote: 顺应农业转移人口市民化进程，及时对符合条件的农业转移人口提供相应救助帮扶
+#   message:
+#     info:
+#       zh: 农业转移人口：按常住地同等条件审核，户籍不在本区不作为拒绝救助的理由
+#       en: agricultural migrants are assessed like residents; being registered elsewhere is not a reason to refuse
+findings contains lib.household_finding(rego.metadata.rule(), "all", "info", {"agricultural_migrant": true}) if {
 	_household.agricultural_migrant == true
 }

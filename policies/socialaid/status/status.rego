@@ -52,21 +52,21 @@ tekun_member(m) if m.id in _tekun_decided
 
 tekun_member(m) if receiving("tekun", m)
 
+# dibao_member_ids and tekun_member_ids: the same tests as sets over the household, computed once per
+# decision (a function with arguments is not memoized; the clauses ask these many times).
+dibao_member_ids := {m.id | some m in _household.members; dibao_member(m)}
+
+tekun_member_ids := {m.id | some m in _household.members; tekun_member(m)}
+
 default dibao_family := false
 
 # dibao_family: a 低保 family (最低生活保障家庭) — at least one member is a 低保 member.
-dibao_family if {
-	some m in _household.members
-	dibao_member(m)
-}
+dibao_family if count(dibao_member_ids) > 0
 
 default tekun_family := false
 
 # tekun_family: a family with a 特困 person (特困供养人员家庭).
-tekun_family if {
-	some m in _household.members
-	tekun_member(m)
-}
+tekun_family if count(tekun_member_ids) > 0
 
 # low_income_line is 1.5 × the 低保 standard for the household's area.
 low_income_line := params.p.dibao.low_income_ratio * dibao.standard
@@ -93,8 +93,10 @@ assisted_family if tekun_family
 
 assisted_family if low_income_family
 
-# age is the member's age in whole years on the decision date.
-age(m) := lib.age_on(m.birth_date, input.as_of)
+# age is the member's age in whole years on the decision date (looked up for members of the household).
+age(m) := a if {
+	a := ages[m.id]
+} else := lib.age_on(m.birth_date, input.as_of)
 
 elderly(m) if age(m) >= params.p.status.elderly_age
 
@@ -150,6 +152,31 @@ _level(n) := "fully_lost" if {
 } else := "able"
 
 cannot_care_for_self(m) if self_care(m) != "able"
+
+# Per-member status as sets and maps over the household, computed once per decision for the clauses that
+# ask about every member (the functions above stay for single-member questions).
+# (Complete rules, so each is evaluated once per query and then read from the cache.)
+ages := {m.id: lib.age_on(m.birth_date, input.as_of) | some m in _household.members}
+
+elderly_ids := {id | some id, a in ages; a >= params.p.status.elderly_age}
+
+minor_ids := {id | some id, a in ages; a < params.p.status.adult_age}
+
+disabled_ids := {m.id | some m in _household.members; disabled(m)}
+
+severely_disabled_ids := {m.id | some m in _household.members; severely_disabled(m)}
+
+seriously_ill_ids := {m.id | some m in _household.members; seriously_ill(m)}
+
+tuopin_ids := {m.id | some m in _household.members; tuopin_population(m)}
+
+edge_ids := {m.id | some m in _household.members; edge_population(m)}
+
+# assessed_levels: the assessed self-care level of every member who has one; self_care_levels: every
+# member's level, able when nothing is said.
+assessed_levels := {m.id: level | some m in _household.members; level := assessed_self_care(m)}
+
+self_care_levels := {m.id: object.get(assessed_levels, m.id, "able") | some m in _household.members}
 
 # family_facts is the household's status, for the values of a finding.
 family_facts := {

@@ -3,51 +3,71 @@
 # description: >-
 #   The policy checks every request against schemas/household.schema.json itself (carried in the
 #   bundle as data.socialaid.schemas.household), so a service that queries OPA directly with a bad
-#   request gets errors naming the field and never an outcome.
+#   request gets errors naming the field (an RFC 6901 JSON pointer) and never an outcome. Input that is
+#   not an object, a schema check that cannot run, an unknown parameter override (whatever its value)
+#   and an override sent to a server not in analyst mode are errors too. Every check is linear in the
+#   size of the household, and the schema caps that size.
 package socialaid.validation
+
+import data.socialaid.mode
 
 default errors := []
 
-errors := [{"kind": "input", "pointer": "", "problem": "the request has no input", "expected": "an object {\"input\": {...}}"}] if {
-	not input
+errors := [_input_error("", "the request has no input", `an object {"input": {...}}`)] if not _given
+
+errors := [_input_error("", sprintf("the input is a %s", [type_name(input)]), "a JSON object")] if {
+	_given
+	not is_object(input)
 }
 
-# A set first, so that the errors come out in a stable order whatever order the schema check gives.
-errors := [e | some e in {_error(d) | some d in details}] if {
-	[valid, details] := _match
+# The schema check could not be made at all: never a decision on an unchecked request.
+errors := [_input_error("", "the request could not be checked against the schema", "a JSON object")] if {
+	is_object(input)
+	not _match
+}
+
+# A set first, so that the errors come out in a stable order whatever order the schema check gives. A
+# failed check always yields an error, even one whose details could not be read.
+errors := _schema_errors if {
+	is_object(input)
+	[valid, _] := _match
 	not valid
 }
 
-# The schema check, made once per decision.
-_match := json.match_schema(input, data.socialaid.schemas.household)
+_schema_errors := errs if {
+	errs := [e | some e in {_error(d) | some d in _match[1]}]
+	count(errs) > 0
+} else := [_input_error("", "the request does not match the schema", "a request matching the schema")]
 
 # A request that fits the schema can still contradict itself; the schema cannot say these.
 errors := [e | some e in _consistency] if {
+	is_object(input)
 	[valid, _] := _match
 	valid
 	count(_consistency) > 0
 }
 
+_given if type_name(input)
+
+# The schema check, made once per decision (and only on an object: json.match_schema fails on others).
+_match := json.match_schema(input, data.socialaid.schemas.household) if is_object(input)
+
 _members := input.household.members
 
 _ids := {m.id | some m in _members}
 
+# Positions of each member id. OPA indexes this comprehension on m.id, so the duplicate check below is
+# linear in the number of members, not quadratic.
+_positions(id) := [i | some i, m in _members; m.id == id]
+
 _consistency contains _input_error(
 	sprintf("/household/members/%d/id", [i]),
-	sprintf("member id %q is used again (first at /household/members/%d)", [m.id, j]),
+	sprintf("member id %q is used again (first at /household/members/%d)", [m.id, first]),
 	"member ids unique within the household",
 ) if {
 	some i, m in _members
-	some j, other in _members
-	j < i
-	other.id == m.id
-	not _earlier_duplicate(j, m.id)
-}
-
-_earlier_duplicate(j, id) if {
-	some k, other in _members
-	k < j
-	other.id == id
+	first := _positions(m.id)[0]
+	first != i
 }
 
 _consistency contains _input_error(
@@ -78,6 +98,45 @@ _consistency contains _input_error(
 	not id in _ids
 }
 
+# The schema check lets a property with an empty name through (gojsonschema); no property of the schema
+# has one. The pointer of such a property ends in "/" (RFC 6901).
+_consistency contains _input_error(
+	concat("", [concat("", ["/", _segment(s)]) | some s in path]),
+	"a property with an empty name",
+	"no properties other than those in the schema",
+) if {
+	walk(input, [path, _])
+	count(path) > 0
+	path[count(path) - 1] == ""
+}
+
+_segment(s) := _escape(s) if is_string(s)
+
+_segment(s) := format_int(s, 10) if is_number(s)
+
+# An override of a parameter the bundle does not define is refused whatever its value (false included).
+_consistency contains _input_error(
+	concat("/", ["", "parameter_overrides", _escape(group), _escape(name)]),
+	sprintf("unknown parameter %s.%s", [group, name]),
+	"a parameter defined in the bundle's parameters data",
+) if {
+	some group, overrides in input.parameter_overrides
+	some name, _ in overrides
+	not _known(group, name)
+}
+
+_known(group, name) if data.socialaid.parameters[group][name]
+
+# Overrides are for analysts: a server started in service mode refuses them (see socialaid.mode).
+_consistency contains _input_error(
+	"/parameter_overrides",
+	"parameter overrides are refused by a server in service mode",
+	"no parameter_overrides, or a server started in analyst mode",
+) if {
+	count(input.parameter_overrides) > 0
+	not mode.overrides_allowed
+}
+
 _input_error(pointer, problem, expected) := {"kind": "input", "pointer": pointer, "problem": problem, "expected": expected}
 
 _error(e) := {
@@ -87,17 +146,20 @@ _error(e) := {
 	"expected": _expected(e),
 }
 
+# gojsonschema names the field as dot-separated segments ("household.members.0.id"); schema property
+# names and array indices hold no dots, so splitting is exact. Each segment is escaped per RFC 6901.
 _base(field) := "" if field == "(Root)"
 
-_base(field) := concat("", ["/", replace(field, ".", "/")]) if field != "(Root)"
+_base(field) := concat("", [concat("", ["/", _escape(s)]) | some s in split(field, ".")]) if field != "(Root)"
 
-# "required" and "additional property" errors name the property in the message; point at it.
-_pointer(e) := concat("/", [_base(e.field), m[1]]) if {
+_escape(s) := replace(replace(s, "~", "~0"), "/", "~1")
+
+# "required" and "additional property" errors name the property in the message (possibly an empty
+# name); point at it. Any other error, or a message of another form, points at the field itself.
+_pointer(e) := concat("/", [_base(e.field), _escape(m[1])]) if {
 	e.type in {"required", "additional_property_not_allowed"}
-	m := regex.find_all_string_submatch_n(`^(?:Additional property )?(\S+)`, e.desc, 1)[0]
-}
-
-_pointer(e) := _base(e.field) if not e.type in {"required", "additional_property_not_allowed"}
+	m := regex.find_all_string_submatch_n(`^(?:Additional property )?(.*?) (?:is required|is not allowed)$`, e.desc, 1)[0]
+} else := _base(e.field)
 
 _expected(e) := "the property to be present" if e.type == "required"
 

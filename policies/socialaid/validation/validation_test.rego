@@ -75,3 +75,52 @@ test_expenditure_and_benefit_must_name_a_member if {
 		"/household/current_benefits/dibao/member_ids/1",
 	}
 }
+
+test_input_that_is_not_an_object_gets_an_error if {
+	every value in [0, true, false, "x", [], null, 1.5] {
+		[e] := validation.errors with input as value
+		e.pointer == ""
+		e.kind == "input"
+	}
+}
+
+test_dates_outside_1900_to_2099_are_refused if {
+	every date in ["0000-01-01", "1899-12-31", "2100-01-01", "9999-12-31"] {
+		bad := json.patch(_ok, [{"op": "replace", "path": "/household/members/0/birth_date", "value": date}])
+		"/household/members/0/birth_date" in {e.pointer | some e in validation.errors with input as bad}
+	}
+}
+
+test_pointers_escape_slash_and_tilde_per_rfc_6901 if {
+	bad := object.union(_ok, {"a/b": 1, "c~d": 2, "e f": 3})
+	{e.pointer | some e in validation.errors with input as bad} == {"/a~1b", "/c~0d", "/e f"}
+}
+
+test_unknown_override_is_refused_even_when_false if {
+	bad := object.union(_ok, {"parameter_overrides": {"dibao": {"no_such_thing": false}}})
+	[e] := validation.errors with input as bad with data.socialaid.mode.overrides_allowed as true
+	e.pointer == "/parameter_overrides/dibao/no_such_thing"
+}
+
+test_overrides_refused_outside_analyst_mode if {
+	request := object.union(_ok, {"parameter_overrides": {"dibao": {"standard_urban": 5000}}})
+	[e] := validation.errors with input as request with data.socialaid.mode.overrides_allowed as false
+	e.pointer == "/parameter_overrides"
+	validation.errors == [] with input as request with data.socialaid.mode.overrides_allowed as true
+}
+
+test_household_size_is_capped if {
+	members := [{"id": format_int(i, 10), "birth_date": "1980-01-01"} | some i in numbers.range(1, 101)]
+	bad := json.patch(_ok, [{"op": "replace", "path": "/household/members", "value": members}])
+	{e.pointer | some e in validation.errors with input as bad} == {"/household/members"}
+}
+
+test_amounts_are_capped if {
+	bad := json.patch(_ok, [{"op": "add", "path": "/household/members/0/monthly_income", "value": 1e400}])
+	{e.pointer | some e in validation.errors with input as bad} == {"/household/members/0/monthly_income"}
+}
+
+test_a_property_with_an_empty_name_is_refused if {
+	bad := json.patch(_ok, [{"op": "add", "path": "/household/members/0/", "value": 1}])
+	{e.pointer | some e in validation.errors with input as bad} == {"/household/members/0/"}
+}

@@ -111,8 +111,12 @@ class Decision(_Model):
         default_factory=list, description="Why no decision could be made / 无法作出决定的原因"
     )
     programs: dict[str, Program] | None = Field(default=None, description="Programs / 各救助项目")
-    parameters: dict[str, Any] | None = Field(
-        default=None, description="Parameters used, by dotted name and value / 所用参数（名称与取值）"
+    parameters: dict[str, dict[str, Any]] | None = Field(
+        default=None,
+        description=(
+            "Parameters the decision date chose between, and overrides, by group, name and value; the rest are "
+            "fixed for the bundle revision / 随决定日期而定的参数及假设参数（按组、名称与取值）"
+        ),
     )
     missing_facts: list[MissingFact] | None = Field(default=None, description="Facts not given / 未提供的事实")
 

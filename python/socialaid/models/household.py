@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import StrEnum
-from typing import Annotated, Any
+from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, WithJsonSchema
 
 __all__ = [
+    "MAX_MEMBERS",
     "Area",
     "CurrentBenefits",
     "DailyActivities",
@@ -45,7 +46,21 @@ def _d(en: str, zh: str) -> str:
     return f"{en} / {zh}"
 
 
-Money = Annotated[float, Field(ge=0, allow_inf_nan=False)]
+# Hostile-input limits, the same in Python and in the policy (both check this schema). Every number is
+# finite and bounded, every date falls in 1900–2099, every list and string has a cap, so no request can
+# make a check slow or an amount absurd. A household of more than MAX_MEMBERS members living together is
+# not a case of this plan; it is refused with the pointer /household/members.
+MAX_MEMBERS = 100
+MAX_AMOUNT = 1e9
+_MAX_LIST = 400
+_MAX_TEXT = 200
+
+Money = Annotated[float, Field(ge=0, le=MAX_AMOUNT, allow_inf_nan=False)]
+Date = Annotated[
+    dt.date,
+    WithJsonSchema({"type": "string", "format": "date", "pattern": r"^(19|20)[0-9]{2}-[0-9]{2}-[0-9]{2}$"}),
+]
+Text = Annotated[str, Field(max_length=_MAX_TEXT)]
 
 
 class _Model(BaseModel):
@@ -154,14 +169,14 @@ class Employment(_Model):
     status: EmploymentStatus = Field(
         default=EmploymentStatus.not_in_labour_force, description=_d("Employment status", "就业状况")
     )
-    job_start_date: dt.date | None = Field(
+    job_start_date: Date | None = Field(
         default=None, description=_d("Date the current job or business started", "就业或创业开始日期")
     )
     able_to_work: bool = Field(default=False, description=_d("Has capacity to work", "有劳动能力"))
     willing_to_work: bool = Field(default=False, description=_d("Wants to work", "有就业意愿"))
     registered_unemployed: bool = Field(default=False, description=_d("Registered as unemployed", "已进行失业登记"))
     wants_to_start_business: bool = Field(default=False, description=_d("Wants to start a business", "有创业意愿"))
-    business_start_date: dt.date | None = Field(
+    business_start_date: Date | None = Field(
         default=None, description=_d("Date the member's business started", "创业开始日期")
     )
     employment_difficult: bool = Field(
@@ -177,14 +192,14 @@ class Insurance(_Model):
     insured: bool = Field(
         default=True, description=_d("Enrolled in residents' medical insurance", "已参加城乡居民医保")
     )
-    paid_date: dt.date | None = Field(default=None, description=_d("Date the premium was paid", "缴纳参保费日期"))
+    paid_date: Date | None = Field(default=None, description=_d("Date the premium was paid", "缴纳参保费日期"))
     paid_after_collection_period: bool = Field(
         default=False, description=_d("Paid after the collection period", "集中征缴期后缴费")
     )
 
 
 class MedicalEpisode(_Model):
-    date: dt.date = Field(description=_d("Date of the episode", "就医日期"))
+    date: Date = Field(description=_d("Date of the episode", "就医日期"))
     compliant_self_paid: Money = Field(
         description=_d(
             "Compliant self-paid cost of this single episode after medical assistance, CNY",
@@ -194,9 +209,9 @@ class MedicalEpisode(_Model):
 
 
 class LegalSupporter(_Model):
-    name: str | None = Field(default=None, description=_d("Name", "姓名"))
-    relationship: str | None = Field(default=None, description=_d("Relationship", "关系"))
-    birth_date: dt.date | None = Field(default=None, description=_d("Birth date", "出生日期"))
+    name: Text | None = Field(default=None, description=_d("Name", "姓名"))
+    relationship: Text | None = Field(default=None, description=_d("Relationship", "关系"))
+    birth_date: Date | None = Field(default=None, description=_d("Birth date", "出生日期"))
     is_tekun: bool = Field(default=False, description=_d("Is a 特困 person", "本人为特困人员"))
     receives_dibao: bool = Field(default=False, description=_d("Receives 低保", "本人为低保对象"))
     severely_disabled: bool = Field(default=False, description=_d("Severely disabled", "重度残疾"))
@@ -219,10 +234,10 @@ class TekunArrangement(_Model):
 
 
 class Member(_Model):
-    id: str = Field(min_length=1, description=_d("Member identifier, unique in the household", "成员编号"))
-    name: str | None = Field(default=None, description=_d("Name", "姓名"))
-    birth_date: dt.date = Field(description=_d("Birth date", "出生日期"))
-    sex: str | None = Field(default=None, description=_d("Sex (male/female)", "性别"))
+    id: Text = Field(min_length=1, description=_d("Member identifier, unique in the household", "成员编号"))
+    name: Text | None = Field(default=None, description=_d("Name", "姓名"))
+    birth_date: Date = Field(description=_d("Birth date", "出生日期"))
+    sex: Text | None = Field(default=None, description=_d("Sex (male/female)", "性别"))
     monthly_income: Money = Field(default=0, description=_d("Monthly income, CNY", "月收入（元）"))
     disability: Disability | None = Field(default=None, description=_d("Disability, if any", "残疾情况"))
     serious_illness: bool = Field(default=False, description=_d("Has a serious illness", "患重病"))
@@ -240,7 +255,9 @@ class Member(_Model):
     relocated: bool = Field(default=False, description=_d("Relocated for poverty alleviation", "易地扶贫搬迁人口"))
     insurance: Insurance | None = Field(default=None, description=_d("Medical insurance", "医保参保情况"))
     medical_episodes: list[MedicalEpisode] = Field(
-        default_factory=list, description=_d("Medical episodes with self-paid costs", "就医自付费用记录")
+        default_factory=list,
+        max_length=_MAX_LIST,
+        description=_d("Medical episodes with self-paid costs", "就医自付费用记录"),
     )
     orphan: bool = Field(default=False, description=_d("Orphan", "孤儿"))
     de_facto_unsupported_child: bool = Field(
@@ -252,6 +269,7 @@ class Member(_Model):
     )
     legal_supporters: list[LegalSupporter] | None = Field(
         default=None,
+        max_length=_MAX_LIST,
         description=_d(
             "Legal supporters (赡养、抚养、扶养义务人); [] states there are none; absent means not stated, "
             "and then 特困 condition 3 is not established",
@@ -264,7 +282,7 @@ class Member(_Model):
 
 
 class RigidExpenditure(_Model):
-    member_id: str = Field(description=_d("Member who incurs it", "支出所属成员编号"))
+    member_id: Text = Field(description=_d("Member who incurs it", "支出所属成员编号"))
     kind: RigidExpenditureKind = Field(
         description=_d(
             "Cause: disability, serious or chronic illness, non-compulsory education, employment cost",
@@ -287,9 +305,11 @@ class Housing(_Model):
 class CurrentBenefit(_Model):
     receiving: bool = Field(default=False, description=_d("Receiving now", "正在享受"))
     monthly_amount: Money = Field(default=0, description=_d("Current monthly amount, CNY", "现月发放金额（元）"))
-    since: dt.date | None = Field(default=None, description=_d("Receiving since", "起始日期"))
-    member_ids: list[str] = Field(
-        default_factory=list, description=_d("Members covered (empty = whole household)", "保障成员")
+    since: Date | None = Field(default=None, description=_d("Receiving since", "起始日期"))
+    member_ids: list[Text] = Field(
+        default_factory=list,
+        max_length=MAX_MEMBERS,
+        description=_d("Members covered (empty = whole household)", "保障成员"),
     )
 
 
@@ -297,14 +317,14 @@ class CurrentBenefits(_Model):
     dibao: CurrentBenefit | None = Field(default=None, description=_d("Current 低保", "现享受低保"))
     tekun: CurrentBenefit | None = Field(default=None, description=_d("Current 特困 support", "现享受特困供养"))
     low_income: bool = Field(default=False, description=_d("Recognised as a low-income family", "已认定为低收入家庭"))
-    income_rise_month: dt.date | None = Field(
+    income_rise_month: Date | None = Field(
         default=None,
         description=_d(
             "First day of the month in which per-capita income rose above the standard",
             "家庭人均收入超过低保标准的起始月份",
         ),
     )
-    income_rise_cause: str | None = Field(
+    income_rise_cause: Text | None = Field(
         default=None,
         description=_d("Why income rose: employment, business, or other", "收入增加原因：就业、创业或其他"),
     )
@@ -312,14 +332,22 @@ class CurrentBenefits(_Model):
 
 class PriceIndex(_Model):
     month: str = Field(pattern=r"^\d{4}-(0[1-9]|1[0-2])$", description=_d("Month, YYYY-MM", "月份"))
-    cpi_rise: float = Field(description=_d("CPI rise year on year, as a fraction", "居民消费价格指数同比涨幅"))
-    food_cpi_rise: float = Field(description=_d("Food CPI rise year on year, as a fraction", "食品价格指数同比涨幅"))
+    cpi_rise: float = Field(
+        ge=-1, le=10, description=_d("CPI rise year on year, as a fraction", "居民消费价格指数同比涨幅")
+    )
+    food_cpi_rise: float = Field(
+        ge=-1, le=10, description=_d("Food CPI rise year on year, as a fraction", "食品价格指数同比涨幅")
+    )
 
 
 class Household(_Model):
-    id: str | None = Field(default=None, description=_d("Household identifier", "家庭编号"))
+    id: Text | None = Field(default=None, description=_d("Household identifier", "家庭编号"))
     area: Area = Field(description=_d("Urban or rural", "城市或农村"))
-    members: list[Member] = Field(min_length=1, description=_d("Members living together", "家庭共同生活成员"))
+    members: list[Member] = Field(
+        min_length=1,
+        max_length=MAX_MEMBERS,
+        description=_d(f"Members living together (at most {MAX_MEMBERS})", f"家庭共同生活成员（最多{MAX_MEMBERS}人）"),
+    )
     assets_test_met: bool = Field(
         description=_d(
             "The caller asserts the household's assets are within the local limit",
@@ -333,7 +361,7 @@ class Household(_Model):
     )
     grain_shortage: bool = Field(default=False, description=_d("Short of grain in the lean season", "季节性缺粮"))
     rigid_expenditures: list[RigidExpenditure] = Field(
-        default_factory=list, description=_d("Rigid expenditures", "家庭刚性支出")
+        default_factory=list, max_length=_MAX_LIST, description=_d("Rigid expenditures", "家庭刚性支出")
     )
     housing: Housing | None = Field(default=None, description=_d("Housing", "住房情况"))
     current_benefits: CurrentBenefits | None = Field(
@@ -341,12 +369,32 @@ class Household(_Model):
     )
 
 
+_NAME = "^[a-z][a-z0-9_]{0,63}$"
+_OVERRIDE_VALUE = {"anyOf": [{"type": "number", "minimum": -MAX_AMOUNT, "maximum": MAX_AMOUNT}, {"type": "boolean"}]}
+Overrides = Annotated[
+    dict[str, dict[str, float | bool]],
+    WithJsonSchema(
+        {
+            "type": "object",
+            "patternProperties": {
+                _NAME: {
+                    "type": "object",
+                    "patternProperties": {_NAME: _OVERRIDE_VALUE},
+                    "additionalProperties": False,
+                }
+            },
+            "additionalProperties": False,
+        }
+    ),
+]
+
+
 class HouseholdRequest(_Model):
     """A decision request. Schema: schemas/household.schema.json."""
 
-    as_of: dt.date = Field(description=_d("Decision date", "决定日期"))
+    as_of: Date = Field(description=_d("Decision date", "决定日期"))
     household: Household = Field(description=_d("The household", "申请家庭"))
-    parameter_overrides: dict[str, dict[str, Any]] | None = Field(
+    parameter_overrides: Overrides | None = Field(
         default=None,
         description=_d(
             'What-if overrides by parameter group and name, e.g. {"dibao": {"standard_urban": 900}}; '
@@ -355,3 +403,10 @@ class HouseholdRequest(_Model):
         ),
     )
     price_index: PriceIndex | None = Field(default=None, description=_d("The month's price indices", "当月价格指数"))
+    projection: bool = Field(
+        default=False,
+        description=_d(
+            "Decide past the date through which parameter values are known, as a hypothetical projection",
+            "在参数值已知日期之后作出决定，作为假设性推算",
+        ),
+    )

@@ -1,0 +1,204 @@
+"""What every ``socialaid`` command shares: the app, its options, reading a request, error output.
+
+Exit codes: 0 done; 2 invalid input; 3 decision refused by the policy; 4–8 the engine failed
+(5 unreachable, 6 time-out, 7 undefined result, 8 policy error); 9 bundle build failed; 64 usage
+error (a bad option, date or format: EX_USAGE of sysexits.h); 70 internal error; 130 interrupted.
+Errors go to stderr, in the chosen language; a decision only ever goes to stdout when there is one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import sys
+from collections.abc import Callable, Sequence
+from difflib import get_close_matches
+from enum import StrEnum
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+from typing import Annotated, Any, NoReturn
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+from rich.table import Table
+from typer._click.exceptions import UsageError as _ClickUsageError
+from typer.core import TyperGroup
+
+from socialaid.errors import FieldError, InvalidInputError, SocialaidError
+from socialaid.messages import Lang as LangCode
+from socialaid.messages import default_lang, msg
+
+__all__ = [
+    "EX_USAGE",
+    "AsOf",
+    "Format",
+    "FormatOpt",
+    "HouseholdArg",
+    "Lang",
+    "LangOpt",
+    "OpaUrl",
+    "UsageError",
+    "app",
+    "err",
+    "fail",
+    "guarded",
+    "lang_of",
+    "nearest",
+    "out",
+    "read_request",
+]
+
+EX_USAGE = 64
+OPA_URL_ENV = "SOCIALAID_OPA_URL"  # = socialaid.engine.OPA_URL_ENV, not imported: keep start-up light
+
+
+class UsageError(_ClickUsageError):
+    """The command line itself is wrong (not the household): exit 64, with the usage line."""
+
+    exit_code = EX_USAGE
+
+
+class _StrictGroup(TyperGroup):
+    """Every usage error — from option parsing, type conversion or a command — exits 64, so that
+    scripts tell a wrong command line (64) from a wrong household (2)."""
+
+    def make_context(self, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return super().make_context(*args, **kwargs)
+        except _ClickUsageError as exc:
+            exc.exit_code = EX_USAGE
+            raise
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except _ClickUsageError as exc:
+            exc.exit_code = EX_USAGE
+            raise
+
+
+def _version(value: bool) -> None:
+    if value:
+        try:
+            ours = version("socialaid")
+        except PackageNotFoundError:  # pragma: no cover - run from a source tree without install
+            ours = "unknown"
+        print(f"socialaid {ours} (遵红府办发〔2021〕49号; OPA v1.22.3)")
+        raise typer.Exit(0)
+
+
+app = typer.Typer(
+    cls=_StrictGroup,
+    no_args_is_help=True,
+    help="Honghuagang social assistance (遵红府办发〔2021〕49号): cited decisions from the plan's clauses.",
+)
+
+
+@app.callback()
+def _root(
+    show_version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit"),
+    ] = False,
+) -> None:
+    """Honghuagang social assistance (遵红府办发〔2021〕49号): cited decisions from the plan's clauses."""
+
+
+def _width(tty: bool) -> int | None:
+    """The terminal's width on a terminal or when ``$COLUMNS`` says; 150 columns into a pipe."""
+    return None if tty or os.environ.get("COLUMNS") else 150
+
+
+out = Console(soft_wrap=False, width=_width(sys.stdout.isatty()))
+err = Console(stderr=True, width=_width(sys.stderr.isatty()))
+
+
+class Format(StrEnum):
+    table = "table"
+    json = "json"
+
+
+class Lang(StrEnum):
+    zh = "zh"
+    en = "en"
+
+
+def lang_of(lang: Lang | None) -> LangCode:
+    """The chosen language, else ``$SOCIALAID_LANG`` or the locale, else Chinese."""
+    if lang is None:
+        return default_lang()
+    return "en" if lang is Lang.en else "zh"
+
+
+HouseholdArg = Annotated[str, typer.Argument(metavar="FILE", help="Household request JSON file, or - for stdin")]
+AsOf = Annotated[
+    dt.datetime | None, typer.Option("--as-of", formats=["%Y-%m-%d"], help="Decision date (overrides as_of)")
+]
+FormatOpt = Annotated[Format, typer.Option("--format", help="table or json")]
+LangOpt = Annotated[
+    Lang | None, typer.Option("--lang", help="zh or en (default: $SOCIALAID_LANG, the locale, else zh)")
+]
+OpaUrl = Annotated[
+    str | None,
+    typer.Option("--opa-url", envvar=OPA_URL_ENV, help="Use a running OPA instead of starting a sidecar"),
+]
+
+
+def nearest(name: str, known: Sequence[str], *, n: int = 3) -> list[str]:
+    """The known names closest to ``name`` (difflib ratio ≥ 0.5), best first."""
+    return get_close_matches(name, list(known), n=n, cutoff=0.5)
+
+
+def fail(exc: SocialaidError, *, as_json: bool = False, lang: LangCode = "zh") -> NoReturn:
+    errors: list[FieldError] = getattr(exc, "errors", [])
+    if as_json:
+        payload: dict[str, Any] = {"error": type(exc).__name__, "message": str(exc)}
+        raw = getattr(exc, "policy_errors", None)
+        if raw:
+            payload["errors"] = raw  # the policy's own errors, each with its kind
+        elif errors:
+            payload["errors"] = [e.to_dict() for e in errors]
+        print(json.dumps(payload, ensure_ascii=False, indent=2), file=sys.stderr)
+    elif errors:
+        title = msg("invalid_input" if isinstance(exc, InvalidInputError) else "no_decision", lang)
+        table = Table(title=f"{title}: {escape(str(getattr(exc, 'source', 'request')))}")
+        for col in ("pointer", "problem", "expected"):
+            table.add_column(msg(col, lang), overflow="fold")
+        for e in errors:
+            table.add_row(escape(e.pointer or "/"), escape(e.problem), escape(e.expected))
+        err.print(table)
+    else:
+        err.print(f"[bold red]{msg('error', lang)}:[/] {escape(str(exc))}", highlight=False)
+    raise typer.Exit(exc.exit_code)
+
+
+def guarded(body: Callable[[], None], *, as_json: bool = False, lang: LangCode = "zh") -> None:
+    try:
+        body()
+    except SocialaidError as exc:
+        fail(exc, as_json=as_json, lang=lang)
+
+
+def read_request(source: str, as_of: dt.datetime | None) -> dict[str, Any]:
+    """The validated request from a file, or from stdin when ``source`` is ``-``."""
+    from socialaid.validation import load_request, validated
+
+    if source == "-":
+        text = sys.stdin.read()
+        try:
+            request = json.loads(text)
+        except json.JSONDecodeError as exc:
+            problem = f"not JSON: {exc.msg} at line {exc.lineno} column {exc.colno}"
+            raise InvalidInputError([FieldError("", problem, "a JSON object")], source="stdin") from exc
+        name = "stdin"
+    else:
+        path = Path(source)
+        if not path.is_file():
+            raise UsageError(f"no such file: {source} (give a household JSON file, or - for stdin)")
+        request = load_request(path)
+        name = source
+    if as_of is not None and isinstance(request, dict):
+        request = {**request, "as_of": as_of.date().isoformat()}
+    return validated(request, source=name)

@@ -1,0 +1,64 @@
+"""``socialaid serve``: the locked OPA server in the foreground (see :mod:`socialaid.serve`).
+
+Registered on :data:`socialaid.cli.app` by ``from socialaid import cli_serve`` at the end of cli.py.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from socialaid.cli_base import app, guarded
+from socialaid.serve import DEFAULT_ADDR, DEFAULT_LOG_DIR, ServeOptions, serve
+
+__all__ = ["serve_cmd"]
+
+
+@app.command("serve")
+def serve_cmd(
+    addr: Annotated[str, typer.Option("--addr", help="HOST:PORT to listen on (loopback unless you say otherwise)")] = (
+        DEFAULT_ADDR
+    ),
+    bundle: Annotated[
+        Path | None,
+        typer.Option("--bundle", exists=True, dir_okay=False, help="Signed bundle (default: build and sign this tree)"),
+    ] = None,
+    config: Annotated[
+        Path | None,
+        typer.Option("--config", exists=True, dir_okay=False, help="OPA configuration (deploy/opa-config.yaml)"),
+    ] = None,
+    verification_key: Annotated[
+        Path | None,
+        typer.Option(
+            "--verification-key", exists=True, dir_okay=False, help="Public key the bundle must be signed with"
+        ),
+    ] = None,
+    token_file: Annotated[
+        Path | None,
+        typer.Option("--token-file", exists=True, dir_okay=False, help="File holding the bearer token callers send"),
+    ] = None,
+    log_dir: Annotated[
+        Path, typer.Option("--log-dir", help="Decision logs, OPA's log, a made token")
+    ] = DEFAULT_LOG_DIR,
+    analyst: Annotated[bool, typer.Option("--analyst", help="Analyst mode: accept parameter overrides")] = False,
+) -> None:
+    """Run the locked OPA server: only the decision, explanation and batch entrypoints, signed bundle, audit log."""
+    options = ServeOptions(
+        addr=addr,
+        bundle=bundle,
+        config=config,
+        verification_key=verification_key,
+        token_file=token_file,
+        log_dir=log_dir,
+        mode="analyst" if analyst else "service",
+    )
+    code = 0
+
+    def body() -> None:
+        nonlocal code
+        code = serve(options)
+
+    guarded(body)
+    raise typer.Exit(code)

@@ -1,0 +1,181 @@
+"""The one message catalog: every word a person reads that is not in a rule's METADATA, in Chinese
+and English side by side. Rule titles, quotes and message templates live in the rules themselves
+(``data.socialaid.rules`` in the bundle, read by :mod:`socialaid.texts`).
+
+``msg(key, lang, **values)`` formats one entry; :func:`default_lang` picks the language when the user
+did not: ``$SOCIALAID_LANG``, else the locale (``LC_ALL``, ``LC_MESSAGES``, ``LANG``) when it names
+Chinese or English, else Chinese — the plan's language.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from typing import Literal
+
+__all__ = ["MESSAGES", "Lang", "default_lang", "money", "msg", "outcome_word"]
+
+Lang = Literal["zh", "en"]
+
+MESSAGES: dict[str, dict[str, str]] = {
+    # decision summary and details
+    "summary": {"zh": "救助决定", "en": "Decision"},
+    "programs": {"zh": "救助项目", "en": "Programs"},
+    "program": {"zh": "项目", "en": "Program"},
+    "tier": {"zh": "层次", "en": "Tier"},
+    "clause": {"zh": "条款", "en": "Clause"},
+    "eligible": {"zh": "符合", "en": "Eligible"},
+    "amount": {"zh": "月金额（元）", "en": "Monthly (CNY)"},
+    "covered": {"zh": "保障成员", "en": "Covered"},
+    "reasons": {"zh": "决定理由", "en": "Reasons"},
+    "findings": {"zh": "认定理由与依据", "en": "Findings and citations"},
+    "rule": {"zh": "规则", "en": "Rule"},
+    "outcome": {"zh": "结论", "en": "Outcome"},
+    "member": {"zh": "成员", "en": "Member"},
+    "finding": {"zh": "认定", "en": "Finding"},
+    "quote": {"zh": "依据", "en": "Basis"},
+    "params": {"zh": "所用参数", "en": "Parameters used"},
+    "total": {"zh": "合计（现金）", "en": "Total (cash)"},
+    "yes": {"zh": "是", "en": "yes"},
+    "no": {"zh": "否", "en": "no"},
+    "in_kind": {"zh": "实物/服务救助", "en": "aid in kind"},
+    "nobody": {"zh": "—", "en": "—"},
+    "as_of": {"zh": "决定日期 {as_of} · 规则包 {revision}", "en": "as of {as_of} · bundle {revision}"},
+    "more": {
+        "zh": "（共 {n} 项认定；--details 显示全部认定及原文）",
+        "en": "({n} findings in all; --details shows each with the plan's words)",
+    },
+    "missing_short": {
+        "zh": "未提供的事实（{n} 项，见 --details）：{pointers}",
+        "en": "Facts not given ({n}, see --details): {pointers}",
+    },
+    "hypothetical": {
+        "zh": "注意：假设测算——本结果使用了请求中覆盖的参数，不是正式决定",
+        "en": "HYPOTHETICAL — this result uses parameters overridden in the request",
+    },
+    "missing_facts": {"zh": "未提供的事实", "en": "Facts not given"},
+    "assumption.not_established": {"zh": "按未认定处理", "en": "treated as not established"},
+    "assumption.not_assessed": {"zh": "未作评估", "en": "not assessed"},
+    "assumption.read_as_zero": {"zh": "按零计", "en": "read as zero"},
+    "valid": {"zh": "有效", "en": "valid"},
+    "clause_no": {"zh": "第{clause}条", "en": "cl. {clause}"},
+    "colon": {"zh": "：", "en": ": "},
+    "list_sep": {"zh": "、", "en": ", "},
+    "with_values": {"zh": "{title}（{values}）", "en": "{title} ({values})"},
+    # outcomes
+    "met": {"zh": "符合", "en": "met"},
+    "not_met": {"zh": "不符合", "en": "not met"},
+    "info": {"zh": "说明", "en": "info"},
+    # the three bases of a rule
+    "basis.plan": {"zh": "方案第{clause}条：“{quote}”", "en": "plan clause {clause}: “{quote}”"},
+    "basis.national": {
+        "zh": "国家规定（非方案原文）：{document}{article}",
+        "en": "national rule (not the plan's text): {document} {article}",
+    },
+    "basis.reading": {"zh": "本项目解读：{reading}", "en": "project reading: {reading}"},
+    # what-if, sweep, explain
+    "change": {"zh": "变化", "en": "Change"},
+    "before": {"zh": "原金额", "en": "Before"},
+    "after": {"zh": "新金额", "en": "After"},
+    "delta": {"zh": "差额", "en": "Delta"},
+    "entered": {"zh": "新获", "en": "entered"},
+    "left": {"zh": "失去", "en": "left"},
+    "changed": {"zh": "金额变化", "en": "changed"},
+    "unchanged": {"zh": "不变", "en": "unchanged"},
+    "figures": {"zh": "数额变化", "en": "figures changed"},
+    "added": {"zh": "新增", "en": "added"},
+    "removed": {"zh": "不再适用", "en": "no longer applies"},
+    "flip": {"zh": "{before} → {after}", "en": "{before} → {after}"},
+    "why_not": {"zh": "未获救助的原因", "en": "Why not"},
+    "need_fall": {
+        "zh": "人均收入需再降低 {pc:.2f} 元（家庭合计 {hh:.2f} 元，{n} 人）才低于标准 {std:.2f} 元",
+        "en": "per-capita income would have to fall by {pc:.2f} (household {hh:.2f}, {n} members) "
+        "to be below the standard {std:.2f}",
+    },
+    "no_reason": {"zh": "（无不符合项）", "en": "(no not-met finding)"},
+    "trace": {"zh": "逐条规则：结论、比较的数值与条款", "en": "Rule by rule: outcome, values compared, clause"},
+    "values": {"zh": "比较的数值", "en": "Values compared"},
+    "cliffs": {"zh": "资格断崖", "en": "Eligibility cliffs"},
+    "cliff_at": {"zh": "断崖位置", "en": "Cliff at"},
+    "sweep_title": {
+        "zh": "{path}：{n} 个点，一次查询，{ms:.0f} 毫秒",
+        "en": "{path}: {n} points, one query, {ms:.0f} ms",
+    },
+    "sweep_rows": {
+        "zh": "（显示 {shown}/{n} 行：首尾与断崖附近；--all-rows 显示全部）",
+        "en": "(showing {shown} of {n} rows: ends and around cliffs; --all-rows shows all)",
+    },
+    "sweep_hidden": {
+        "zh": "全程为零未画出：{names}（--show-zero 显示）",
+        "en": "zero throughout, not drawn: {names} (--show-zero draws them)",
+    },
+    "chart_title": {
+        "zh": "每月救助金额随 {path} 变化 · 家庭：{household} 人；{as_of}；单位：元/月",
+        "en": "Monthly assistance against {path} · household {household} members; {as_of}; CNY per month",
+    },
+    "chart_y": {"zh": "元/月", "en": "CNY per month"},
+    "chart_total": {"zh": "合计", "en": "total"},
+    "chart_cliff": {"zh": "{name}：第{clauses}条，{at}", "en": "{name}: clause {clauses} at {at}"},
+    "chart_hypothetical": {"zh": "（假设参数）", "en": " (HYPOTHETICAL parameters)"},
+    "plot": {"zh": "图表：{file}", "en": "plot: {file}"},
+    "progress": {"zh": "正在测算", "en": "Deciding"},
+    # parameters
+    "param.name": {"zh": "参数", "en": "Parameter"},
+    "param.label": {"zh": "名称", "en": "Label"},
+    "param.value": {"zh": "现行值", "en": "Value in force"},
+    "param.unit": {"zh": "单位", "en": "Unit"},
+    "param.effective": {"zh": "生效日期", "en": "Effective from"},
+    "param.source": {"zh": "来源", "en": "Source"},
+    "param.title": {"zh": "{as_of} 现行参数", "en": "Parameters in force on {as_of}"},
+    "param.none": {"zh": "（该日无现行值）", "en": "(none in force)"},
+    "param.hypothetical": {"zh": "（假设）", "en": " (hypothetical)"},
+    # errors
+    "invalid_input": {"zh": "输入无效", "en": "Invalid input"},
+    "no_decision": {"zh": "无法作出决定", "en": "No decision"},
+    "pointer": {"zh": "位置", "en": "Pointer"},
+    "problem": {"zh": "问题", "en": "Problem"},
+    "expected": {"zh": "应为", "en": "Expected"},
+    "error": {"zh": "错误", "en": "error"},
+    "did_you_mean": {"zh": "是否想输入：{names}？", "en": "did you mean {names}?"},
+    "unknown_param": {"zh": "未知参数 {name}", "en": "unknown parameter {name}"},
+    "unknown_group": {"zh": "未知参数组 {name}", "en": "unknown parameter group {name}"},
+    "known_params": {"zh": "socialaid params 列出全部参数", "en": "socialaid params lists them all"},
+    "interrupted": {"zh": "已中断", "en": "interrupted"},
+}
+
+_OUTCOMES = {"met", "not_met", "info"}
+
+
+def msg(key: str, lang: Lang, /, **values: object) -> str:
+    """The catalog entry ``key`` in ``lang``, formatted with ``values``."""
+    text = MESSAGES[key][lang]
+    return text.format(**values) if values else text
+
+
+def outcome_word(outcome: str, lang: Lang) -> str:
+    return msg(outcome, lang) if outcome in _OUTCOMES else outcome
+
+
+def money(value: object) -> str:
+    """Yuan to the fen, never truncated: ``1234.5`` → ``1234.50``."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return str(value)
+    return f"{value:.2f}"
+
+
+def default_lang(env: Mapping[str, str] | None = None) -> Lang:
+    """``$SOCIALAID_LANG``, else the locale when it is Chinese or English, else Chinese."""
+    environ = os.environ if env is None else env
+    explicit = environ.get("SOCIALAID_LANG", "").strip().lower()
+    if explicit in {"zh", "en"}:
+        return "en" if explicit == "en" else "zh"
+    for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = environ.get(var, "").strip().lower()
+        if not value:
+            continue
+        if value.startswith("en"):
+            return "en"
+        if value.startswith("zh"):
+            return "zh"
+        break  # the first locale variable set decides; C / POSIX fall through to the default
+    return "zh"

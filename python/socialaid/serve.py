@@ -1,0 +1,251 @@
+"""``socialaid serve``: the locked OPA server in the foreground, for services and for deployment.
+
+The server is the one the sidecar runs (:func:`socialaid.sidecar.opa_command`): authorization on, so
+it answers only ``POST /v1/data/socialaid/decision|explanation|batch`` from a caller with the bearer
+token and ``GET /health`` from anyone; the bundle's signature verified at start (a tampered bundle is
+refused and the server does not start); a scrubbed environment; service mode (parameter overrides
+refused) unless ``--analyst`` is given at start.
+
+The token comes from ``--token-file`` or ``$SOCIALAID_OPA_TOKEN``; without either, one is made and
+written (mode 0600) to ``LOG_DIR/token``. OPA gets only its SHA-256.
+
+Decision logs are OPA's own (``decision_logs.console``), masked by ``system.log.mask`` before they
+are written; this process writes them to ``LOG_DIR/decisions.jsonl``, rotated at
+``DECISION_LOG_BYTES`` with ``DECISION_LOG_BACKUPS`` old files kept (``decisions.jsonl.1`` is the
+newest); OPA's other log lines go to ``LOG_DIR/opa.log`` (rotated the same way, 3 kept) and its
+errors to stderr as well.
+"""
+
+from __future__ import annotations
+
+import collections
+import contextlib
+import json
+import logging
+import logging.handlers
+import os
+import secrets
+import signal
+import subprocess
+import sys
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import FrameType
+from typing import IO
+
+import requests
+
+from socialaid.errors import EngineUnavailableError, SocialaidError
+from socialaid.paths import REPO_ROOT, opa_binary
+from socialaid.sidecar import Mode, opa_command, scrubbed_env
+
+__all__ = [
+    "DECISION_LOG_BACKUPS",
+    "DECISION_LOG_BYTES",
+    "DEFAULT_ADDR",
+    "DEFAULT_LOG_DIR",
+    "ServeOptions",
+    "parse_addr",
+    "read_token",
+    "serve",
+]
+
+DEFAULT_ADDR = "127.0.0.1:8181"
+DEFAULT_LOG_DIR = REPO_ROOT / "build" / "serve"
+DECISION_LOG_BYTES = 64 * 1024 * 1024
+DECISION_LOG_BACKUPS = 10
+TOKEN_ENV = "SOCIALAID_OPA_TOKEN"
+
+
+@dataclass
+class ServeOptions:
+    addr: str = DEFAULT_ADDR
+    bundle: Path | None = None
+    config: Path | None = None
+    verification_key: Path | None = None
+    token_file: Path | None = None
+    log_dir: Path = DEFAULT_LOG_DIR
+    mode: Mode = "service"
+    startup_timeout: float = 30.0
+    out: IO[str] = field(default_factory=lambda: sys.stdout)
+
+
+def parse_addr(addr: str) -> tuple[str, int]:
+    """HOST:PORT, with a port in 1–65535."""
+    host, sep, port = addr.rpartition(":")
+    if not sep or not host or not port.isdigit() or not 0 < int(port) < 65536:
+        raise EngineUnavailableError(f"--addr must be HOST:PORT, got {addr!r}")
+    return host.strip("[]"), int(port)
+
+
+def read_token(token_file: Path | None, log_dir: Path) -> tuple[str, str]:
+    """(token, where it came from). Made and written to LOG_DIR/token (0600) when none is given."""
+    if token_file is not None:
+        try:
+            token = token_file.read_text(encoding="utf-8").strip()
+        except OSError as exc:
+            raise EngineUnavailableError(f"cannot read the token file {token_file}: {exc}") from exc
+        if len(token) < 16:
+            raise EngineUnavailableError(f"the token in {token_file} is shorter than 16 characters")
+        return token, str(token_file)
+    if os.environ.get(TOKEN_ENV):
+        return os.environ[TOKEN_ENV], f"${TOKEN_ENV}"
+    log_dir.mkdir(parents=True, exist_ok=True)
+    path = log_dir / "token"
+    token = secrets.token_urlsafe(32)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        handle.write(token + "\n")
+    return token, f"{path} (made now)"
+
+
+def _rotating(path: Path, max_bytes: int, backups: int) -> logging.Logger:
+    logger = logging.getLogger(f"socialaid.serve.{path}")
+    logger.handlers.clear()
+    logger.propagate = False
+    logger.setLevel(logging.INFO)
+    handler = logging.handlers.RotatingFileHandler(path, maxBytes=max_bytes, backupCount=backups, encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(message)s"))
+    logger.addHandler(handler)
+    return logger
+
+
+class _LogPump(threading.Thread):
+    """Reads OPA's JSON log lines: decision logs to decisions.jsonl, the rest to opa.log."""
+
+    def __init__(self, stream: IO[bytes], log_dir: Path) -> None:
+        super().__init__(daemon=True)
+        self.stream = stream
+        self.decisions = _rotating(log_dir / "decisions.jsonl", DECISION_LOG_BYTES, DECISION_LOG_BACKUPS)
+        self.other = _rotating(log_dir / "opa.log", 16 * 1024 * 1024, 3)
+        self.recent: collections.deque[str] = collections.deque(maxlen=50)
+
+    def run(self) -> None:
+        for raw in iter(self.stream.readline, b""):
+            line = raw.decode("utf-8", errors="replace").rstrip("\n")
+            entry: object = None
+            with contextlib.suppress(ValueError):
+                entry = json.loads(line)
+            if isinstance(entry, dict) and entry.get("msg") == "Decision Log":
+                self.decisions.info(line)
+                continue
+            self.other.info(line)
+            self.recent.append(line)
+            if isinstance(entry, dict) and entry.get("level") == "error":
+                print(f"opa: {entry.get('msg', '')} {entry.get('err', '')}".rstrip(), file=sys.stderr)
+
+    def last_error(self) -> str:
+        for line in reversed(self.recent):
+            with contextlib.suppress(ValueError):
+                entry = json.loads(line)
+                if isinstance(entry, dict) and entry.get("level") == "error":
+                    return str(entry.get("msg", "")) + (f": {entry['err']}" if "err" in entry else "")
+        return "\n".join(self.recent)[-500:] or "(no log)"
+
+
+def serve(options: ServeOptions) -> int:
+    """Run the locked server until it stops or this process is interrupted; OPA's exit status."""
+    from socialaid.bundle import ensure_fresh, signing_keys
+
+    host, port = parse_addr(options.addr)
+    bundle = options.bundle or ensure_fresh()
+    if not bundle.is_file():
+        raise EngineUnavailableError(f"policy bundle not found at {bundle}")
+    verification_key = options.verification_key or signing_keys()[1]
+    log_dir = options.log_dir
+    log_dir.mkdir(parents=True, exist_ok=True)
+    token, token_source = read_token(options.token_file, log_dir)
+    cmd = opa_command(
+        opa=opa_binary(),
+        addr=options.addr,
+        bundle=bundle,
+        verification_key=verification_key,
+        token=token,
+        mode=options.mode,
+        config=options.config,
+    )
+    proc = subprocess.Popen(
+        cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=scrubbed_env()
+    )
+    assert proc.stdout is not None
+    pump = _LogPump(proc.stdout, log_dir)
+    pump.start()
+
+    def stop(signum: int, frame: FrameType | None) -> None:
+        if proc.poll() is None:
+            proc.terminate()
+
+    previous = {sig: signal.signal(sig, stop) for sig in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        url = f"http://{host if ':' not in host else f'[{host}]'}:{port}"
+        _wait_healthy(proc, url, options.startup_timeout, pump)
+        print(
+            f"socialaid serve: listening on {url} ({options.mode} mode, pid {os.getpid()})\n"
+            f"  bundle {bundle}, signature verified with {verification_key}\n"
+            f"  callers: POST {url}/v1/data/socialaid/decision|explanation|batch with 'Authorization: Bearer <token>'"
+            f" (token: {token_source}); GET {url}/health\n"
+            f"  decision logs (masked): {log_dir / 'decisions.jsonl'}, rotated at {DECISION_LOG_BYTES // 2**20} MiB, "
+            f"{DECISION_LOG_BACKUPS} kept\n"
+            f"  stop with Ctrl-C or `kill -TERM {os.getpid()}`",
+            file=options.out,
+            flush=True,
+        )
+        code = proc.wait()
+    finally:
+        if proc.poll() is None:
+            proc.terminate()
+            try:
+                proc.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+        pump.join(timeout=5)
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+    return 0 if code in (0, -signal.SIGTERM, -signal.SIGINT) else code
+
+
+def _wait_healthy(proc: subprocess.Popen[bytes], url: str, timeout: float, pump: _LogPump) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            pump.join(timeout=2)
+            raise EngineUnavailableError(f"OPA refused to start: {pump.last_error()}")
+        with contextlib.suppress(requests.RequestException):
+            if requests.get(f"{url}/health?bundles", timeout=1).status_code == 200:
+                return
+        time.sleep(0.05)
+    raise EngineUnavailableError(f"OPA did not report healthy within {timeout:.0f}s: {pump.last_error()}")
+
+
+def main(argv: list[str] | None = None) -> int:  # pragma: no cover - `python -m socialaid.serve`
+    import argparse
+
+    parser = argparse.ArgumentParser(prog="python -m socialaid.serve", description=__doc__.split("\n")[0])
+    parser.add_argument("--addr", default=DEFAULT_ADDR)
+    parser.add_argument("--bundle", type=Path)
+    parser.add_argument("--config", type=Path)
+    parser.add_argument("--verification-key", type=Path)
+    parser.add_argument("--token-file", type=Path)
+    parser.add_argument("--log-dir", type=Path, default=DEFAULT_LOG_DIR)
+    parser.add_argument("--analyst", action="store_true")
+    args = parser.parse_args(argv)
+    options = ServeOptions(
+        addr=args.addr,
+        bundle=args.bundle,
+        config=args.config,
+        verification_key=args.verification_key,
+        token_file=args.token_file,
+        log_dir=args.log_dir,
+        mode="analyst" if args.analyst else "service",
+    )
+    try:
+        return serve(options)
+    except SocialaidError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return exc.exit_code
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())

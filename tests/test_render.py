@@ -1,0 +1,186 @@
+"""Words for people, offline: the message catalog, the bundle's texts joined by rule id, the three
+bases, decisive reasons and the one-screen summary — no OPA needed (pure functions on given data)."""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+import pytest
+from rich.console import Console
+
+from socialaid.citations import decisive_reasons, program_lines
+from socialaid.messages import MESSAGES, default_lang, msg
+from socialaid.render import print_decision
+from socialaid.texts import Texts, format_value, texts
+
+DATA: dict[str, Any] = {
+    "socialaid": {
+        "rules": {
+            "dibao.income_test": {
+                "clause": 5,
+                "basis": "plan",
+                "quote": "根据家庭共同生活成员人均收入与当地低保标准实际差额确定基本保障金",
+                "title": {"en": "Per-capita income below the standard", "zh": "家庭人均收入低于低保标准"},
+                "message": {
+                    "met": {
+                        "zh": "家庭人均收入{per_capita_income}元低于低保标准{standard}元",
+                        "en": "per-capita income {per_capita_income} is below the standard {standard}",
+                    }
+                },
+            },
+            "tekun.no_supporter": {
+                "clause": 6,
+                "basis": "national",
+                "national": {"document": "特困人员认定办法（民发〔2021〕43号）", "article": "第九条"},
+                "title": {"en": "No able legal supporter", "zh": "无法定义务人或其无履行义务能力"},
+            },
+            "dibao.assets_test": {
+                "clause": 5,
+                "basis": "reading",
+                "reading": "Clause 5 — asset test asserted",
+                "title": {"en": "Asset test", "zh": "家庭财产状况"},
+            },
+        },
+        "catalog": {
+            "programs": {
+                "dibao": {"name": {"zh": "最低生活保障", "en": "Minimum living guarantee"}},
+                "medical": {"name": {"zh": "医疗救助", "en": "Medical assistance"}},
+            },
+            "tiers": {"basic_living": {"zh": "基本生活救助", "en": "Basic living assistance"}},
+            "aid": {"medical_dynamic_enrollment": {"zh": "动态参保", "en": "dynamic enrollment"}},
+        },
+        "plan": {"clauses": {"5": {"title": {"zh": "完善最低生活保障制度", "en": "Minimum living guarantee"}}}},
+        "parameters": {"dibao": {"standard_urban": {"label": {"zh": "城市低保标准", "en": "Urban standard"}}}},
+    }
+}
+WORDS = Texts.from_data(DATA)
+
+DECISION: dict[str, Any] = {
+    "as_of": "2025-06-01",
+    "bundle_revision": "abc",
+    "hypothetical": False,
+    "errors": [],
+    "programs": {
+        "dibao": {
+            "clause": 5,
+            "tier": "basic_living",
+            "eligible": True,
+            "monthly_amount": 123456.7,
+            "in_kind": [],
+            "covered_member_ids": ["a", "b"],
+            "rules": [{"rule": "dibao.income_test", "clause": 5, "outcome": "met"}],
+        },
+        "medical": {
+            "clause": 7,
+            "tier": "special",
+            "eligible": True,
+            "monthly_amount": 0,
+            "in_kind": ["medical_dynamic_enrollment"],
+            "covered_member_ids": ["a"],
+            "rules": [],
+        },
+    },
+    "parameters": {"dibao.standard_urban": 808},
+    "missing_facts": [
+        {"pointer": "/price_index", "program": "dibao", "rule": "dibao.income_test", "assumption": "not_assessed"}
+    ],
+}
+FINDINGS = [
+    {
+        "rule": "dibao.income_test",
+        "clause": 5,
+        "basis": "plan",
+        "program": "dibao",
+        "outcome": "met",
+        "values": {"per_capita_income": 300.5, "standard": 808},
+    }
+]
+
+
+def test_every_catalog_entry_has_both_languages() -> None:
+    assert all(set(entry) == {"zh", "en"} and all(entry.values()) for entry in MESSAGES.values())
+    assert (
+        msg("need_fall", "zh", pc=1, hh=2, n=2, std=808)
+        == "人均收入需再降低 1.00 元（家庭合计 2.00 元，2 人）才低于标准 808.00 元"
+    )
+
+
+@pytest.mark.parametrize(
+    ("env", "lang"),
+    [
+        ({}, "zh"),
+        ({"LANG": "C.UTF-8"}, "zh"),
+        ({"LANG": "en_US.UTF-8"}, "en"),
+        ({"LC_ALL": "zh_CN.UTF-8", "LANG": "en_US.UTF-8"}, "zh"),
+        ({"LANG": "en_US.UTF-8", "SOCIALAID_LANG": "zh"}, "zh"),
+        ({"LANG": "fr_FR.UTF-8"}, "zh"),
+    ],
+)
+def test_default_language(env: dict[str, str], lang: str) -> None:
+    assert default_lang(env) == lang
+
+
+def test_findings_fill_their_templates_with_two_decimals_for_fractions() -> None:
+    assert WORDS.finding_text(FINDINGS[0], "zh") == "家庭人均收入300.50元低于低保标准808元"
+    assert WORDS.finding_text(FINDINGS[0], "en") == "per-capita income 300.50 is below the standard 808"
+    # no template for not_met: the title and the values
+    assert WORDS.finding_text({**FINDINGS[0], "outcome": "not_met"}, "en") == (
+        "Per-capita income below the standard (per_capita_income 300.50, standard 808)"
+    )
+    assert format_value(1847.2) == "1847.20" and format_value(808.0) == "808"
+
+
+def test_the_three_bases_read_differently_in_both_languages() -> None:
+    plan = {"rule": "dibao.income_test", "clause": 5}
+    national = {"rule": "tekun.no_supporter", "clause": 6}
+    reading = {"rule": "dibao.assets_test", "clause": 5}
+    assert WORDS.basis_text(plan, "zh").startswith("方案第5条：“根据家庭")
+    assert WORDS.basis_text(plan, "en").startswith("plan clause 5: “根据家庭")  # the plan's words stay Chinese
+    assert WORDS.basis_text(national, "zh") == "国家规定（非方案原文）：特困人员认定办法（民发〔2021〕43号）第九条"
+    assert "not the plan's text" in WORDS.basis_text(national, "en")
+    assert WORDS.basis_text(reading, "zh") == "本项目解读：Clause 5 — asset test asserted"
+    assert WORDS.basis_text(reading, "en") == "project reading: Clause 5 — asset test asserted"
+
+
+def test_an_unknown_rule_id_shows_as_the_id_and_old_titles_only_in_english() -> None:
+    assert WORDS.rule_title("dibao.no_such_rule", "zh") == "dibao.no_such_rule"
+    assert WORDS.rule_label({"rule": "Basic benefit"}, "zh") == ""
+    assert WORDS.rule_label({"rule": "Basic benefit"}, "en") == "Basic benefit"
+
+
+def test_program_lines_show_money_to_the_fen_and_aid_in_kind() -> None:
+    lines = {line.program: line for line in program_lines(DECISION, WORDS, lang="zh")}
+    assert lines["dibao"].amount == "123456.70" and lines["dibao"].name == "最低生活保障"
+    assert lines["medical"].amount == "实物/服务救助" and lines["medical"].eligible_word == "是"
+
+
+def test_decisive_reasons_follow_the_decision_and_take_values_from_the_findings() -> None:
+    [reason] = decisive_reasons(DECISION, FINDINGS, WORDS, lang="en")
+    assert (reason.program, reason.clause, reason.text) == (
+        "dibao",
+        5,
+        "per-capita income 300.50 is below the standard 808",
+    )
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_summary_fits_and_keeps_money_whole_at_80_columns(lang: str) -> None:
+    buffer = io.StringIO()
+    console = Console(file=buffer, width=80, soft_wrap=False)
+    print_decision(console, DECISION, WORDS, lang=lang, findings=FINDINGS)  # type: ignore[arg-type]
+    text = buffer.getvalue()
+    assert "123456.70" in text and len(text.splitlines()) <= 12
+    assert ("未提供的事实（1 项" if lang == "zh" else "Facts not given (1") in text and "/price_index" in text
+    details = io.StringIO()
+    print_decision(Console(file=details, width=80), DECISION, WORDS, lang=lang, findings=FINDINGS, details=True)
+    assert ("未作评估" if lang == "zh" else "not assessed") in details.getvalue()
+    other = "Minimum living guarantee" if lang == "zh" else "最低生活保障"
+    assert other not in text
+
+
+def test_the_bundle_names_every_rule_in_both_languages() -> None:
+    """Rules of the built bundle carry both titles; a missing Chinese title is listed by id."""
+    registry = texts().rules
+    missing_zh = sorted(rule_id for rule_id, entry in registry.items() if not (entry.get("title") or {}).get("zh"))
+    assert not missing_zh, f"rules without title_zh: {missing_zh}"
