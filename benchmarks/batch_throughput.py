@@ -12,7 +12,9 @@ same bundle, and the ratio of the two: what the full cited decision costs over t
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
+import subprocess
 import time
 from pathlib import Path
 
@@ -21,9 +23,9 @@ import requests
 from socialaid import synth
 from socialaid.batch import BatchOptions, run_batch
 from socialaid.bundle import ensure_fresh
-from socialaid.paths import REPO_ROOT
+from socialaid.paths import REPO_ROOT, opa_binary
 from socialaid.population_io import InputFormat
-from socialaid.sidecar import Sidecar
+from socialaid.sidecar import free_port
 
 FLAT_CLAUSE5 = (
     "decisions := [{"
@@ -46,24 +48,44 @@ def population(rows: int, seed: int) -> Path:
 
 
 def one_opa_rates(path: Path, chunk: int, limit: int) -> tuple[float, float]:
-    """(data.socialaid.batch, flat clause 5) households/s on one sidecar, the same households and chunks."""
-    with Sidecar(bundle=ensure_fresh()) as opa, requests.Session() as session, path.open(encoding="utf-8") as f:
+    """(data.socialaid.batch, flat clause 5) households/s on one OPA, the same households and chunks.
+
+    The locked sidecar allows no ad-hoc query, so both run on a plain ``opa run --server`` of the same
+    build serving the same bundle, on 127.0.0.1, started and stopped here.
+    """
+    port = free_port()
+    with path.open(encoding="utf-8") as f:
         lines = [json.loads(line) for _, line in zip(range(limit), f, strict=False)]
-        rates = []
-        for query in (None, FLAT_CLAUSE5):
-            started = time.perf_counter()
-            for i in range(0, len(lines), chunk):
-                part = lines[i : i + chunk]
-                if query is None:
-                    response = session.post(f"{opa.url}/v1/data/socialaid/batch", json={"input": {"requests": part}})
-                    got = response.json()["result"]["decisions"]
-                else:
-                    body = {"query": query, "input": {"requests": part, "standard": STANDARD}}
-                    response = session.post(f"{opa.url}/v1/query", json=body, timeout=600)
-                    got = response.json()["result"][0]["decisions"]
-                assert len(got) == len(part)
-            rates.append(len(lines) / (time.perf_counter() - started))
-        return rates[0], rates[1]
+    opa = subprocess.Popen(
+        [str(opa_binary()), "run", "--server", "--addr", f"127.0.0.1:{port}", "--bundle", str(ensure_fresh())],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        with requests.Session() as session:
+            for _ in range(200):
+                with contextlib.suppress(requests.RequestException):
+                    if session.get(f"{url}/health?bundles", timeout=1).status_code == 200:
+                        break
+                time.sleep(0.1)
+            rates = []
+            for query in (None, FLAT_CLAUSE5):
+                started = time.perf_counter()
+                for i in range(0, len(lines), chunk):
+                    part = lines[i : i + chunk]
+                    if query is None:
+                        response = session.post(f"{url}/v1/data/socialaid/batch", json={"input": {"requests": part}})
+                        got = response.json()["result"]["decisions"]
+                    else:
+                        body = {"query": query, "input": {"requests": part, "standard": STANDARD}}
+                        got = session.post(f"{url}/v1/query", json=body, timeout=600).json()["result"][0]["decisions"]
+                    assert len(got) == len(part)
+                rates.append(len(lines) / (time.perf_counter() - started))
+            return rates[0], rates[1]
+    finally:
+        opa.terminate()
+        opa.wait(timeout=10)
 
 
 def main() -> None:
