@@ -22,7 +22,7 @@ import requests
 
 from socialaid import synth
 from socialaid.batch import BatchOptions, run_batch
-from socialaid.bundle import ensure_fresh
+from socialaid.bundle import ensure_fresh, signing_keys
 from socialaid.paths import REPO_ROOT, opa_binary
 from socialaid.population_io import InputFormat
 from socialaid.sidecar import free_port
@@ -57,7 +57,10 @@ def one_opa_rates(path: Path, chunk: int, limit: int) -> tuple[float, float]:
     with path.open(encoding="utf-8") as f:
         lines = [json.loads(line) for _, line in zip(range(limit), f, strict=False)]
     opa = subprocess.Popen(
-        [str(opa_binary()), "run", "--server", "--addr", f"127.0.0.1:{port}", "--bundle", str(ensure_fresh())],
+        [
+            *(str(opa_binary()), "run", "--server", "--addr", f"127.0.0.1:{port}", "--bundle", str(ensure_fresh())),
+            *("--verification-key", str(signing_keys()[1]), "--skip-version-check"),
+        ],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
