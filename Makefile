@@ -5,7 +5,10 @@ PY := .venv/bin/python
 EXAMPLE ?= examples/urban-family-eligible.json
 REGO_COVERAGE_MIN ?= 90
 
-.PHONY: setup tools venv fonts stage bundle demo test check-rego check-python pytest bench schemas regal clean
+.PHONY: setup tools venv fonts stage bundle demo test check-rego check-python pytest bench schemas regal clean impact
+
+IMPACT_N ?= 20000
+IMPACT_SEED ?= 2021
 
 setup: tools venv fonts
 
@@ -51,6 +54,19 @@ test: check-rego check-python pytest
 
 bench: bundle
 	$(PY) benchmarks/decision_throughput.py
+
+# Which decisions the working tree's policy changes against the last commit, over the golden households and a
+# seeded synthetic population (docs/population.md). Informs; .ci/run never fails on it.
+impact: bundle
+	@mkdir -p build/impact
+	@if [ -z "$$(git status --porcelain -- policies schemas)" ]; then \
+	  echo "impact: policies/ and schemas/ are as committed at HEAD: no decision changes"; \
+	else \
+	  $(PY) scripts/golden-requests.py > build/impact/population.jsonl && \
+	  .venv/bin/socialaid synth -n $(IMPACT_N) --seed $(IMPACT_SEED) -o build/impact/synthetic.jsonl && \
+	  cat build/impact/synthetic.jsonl >> build/impact/population.jsonl && \
+	  .venv/bin/socialaid impact build/impact/population.jsonl --base-rev HEAD --top 10 --json build/impact/report.json; \
+	fi
 
 clean:
 	rm -rf build bundles/*.tar.gz

@@ -1,0 +1,126 @@
+"""``socialaid batch`` throughput and OPA memory on synthetic households, with the ratio to a flat clause-5 query.
+
+    .venv/bin/python benchmarks/batch_throughput.py --rows 10000 --rows 100000 [--actors 2] [--chunk 500]
+
+For each size: households/s of the whole batch (Ray start-up, reading, OPA, writing) and of the
+decision phase alone, and the peak resident memory (VmHWM) of the largest OPA sidecar. Then the same
+households, in chunks of the same size, through a flat clause-5 query (per-capita income against the
+urban or rural standard, (standard − per capita) × members; nothing else) against one OPA serving the
+same bundle, and the ratio of the two: what the full cited decision costs over the bare arithmetic.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import subprocess
+import time
+from pathlib import Path
+
+import requests
+
+from socialaid import synth
+from socialaid.batch import BatchOptions, run_batch
+from socialaid.bundle import ensure_fresh, signing_keys
+from socialaid.paths import REPO_ROOT, opa_binary
+from socialaid.population_io import InputFormat
+from socialaid.sidecar import free_port
+
+FLAT_CLAUSE5 = (
+    "decisions := [{"
+    '"id": h.id, "eligible": pc < s, "monthly_amount": max([0, (s - pc) * n])} |'
+    " some r in input.requests; h := r.household; s := input.standard[h.area]; n := count(h.members);"
+    ' pc := sum([object.get(m, "monthly_income", 0) | some m in h.members]) / n]'
+)
+# the standards in force on 2025-01-01 (parameters/dibao/data.yaml): urban 808 a month, rural 6852 a year / 12
+STANDARD = {"urban": 808, "rural": 6852 / 12}
+
+
+def population(rows: int, seed: int) -> Path:
+    path = REPO_ROOT / "build" / "bench" / f"synth-{seed}-{rows}.jsonl"
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with path.open("w", encoding="utf-8") as f:
+            for h in synth.households(rows, seed=seed):
+                f.write(json.dumps(h, separators=(",", ":")) + "\n")
+    return path
+
+
+def one_opa_rates(path: Path, chunk: int, limit: int) -> tuple[float, float]:
+    """(data.socialaid.batch, flat clause 5) households/s on one OPA, the same households and chunks.
+
+    The locked sidecar allows no ad-hoc query, so both run on a plain ``opa run --server`` of the same
+    build serving the same bundle, on 127.0.0.1, started and stopped here.
+    """
+    port = free_port()
+    with path.open(encoding="utf-8") as f:
+        lines = [json.loads(line) for _, line in zip(range(limit), f, strict=False)]
+    opa = subprocess.Popen(
+        [
+            *(str(opa_binary()), "run", "--server", "--addr", f"127.0.0.1:{port}", "--bundle", str(ensure_fresh())),
+            *("--verification-key", str(signing_keys()[1]), "--skip-version-check"),
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        with requests.Session() as session:
+            for _ in range(200):
+                with contextlib.suppress(requests.RequestException):
+                    if session.get(f"{url}/health?bundles", timeout=1).status_code == 200:
+                        break
+                time.sleep(0.1)
+            rates = []
+            for query in (None, FLAT_CLAUSE5):
+                started = time.perf_counter()
+                for i in range(0, len(lines), chunk):
+                    part = lines[i : i + chunk]
+                    if query is None:
+                        response = session.post(f"{url}/v1/data/socialaid/batch", json={"input": {"requests": part}})
+                        got = response.json()["result"]["decisions"]
+                    else:
+                        body = {"query": query, "input": {"requests": part, "standard": STANDARD}}
+                        got = session.post(f"{url}/v1/query", json=body, timeout=600).json()["result"][0]["decisions"]
+                    assert len(got) == len(part)
+                rates.append(len(lines) / (time.perf_counter() - started))
+            return rates[0], rates[1]
+    finally:
+        opa.terminate()
+        opa.wait(timeout=10)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--rows", type=int, action="append", help="population sizes (default 10000)")
+    parser.add_argument("--actors", type=int, default=2)
+    parser.add_argument("--chunk", type=int, default=500)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--one-opa-rows", type=int, default=5000, help="households for the one-OPA comparison")
+    args = parser.parse_args()
+    bundle = ensure_fresh()
+    last_rate = 0.0
+    last_path = None
+    for rows in args.rows or [10_000]:
+        path = population(rows, args.seed)
+        out = REPO_ROOT / "build" / "bench" / f"decisions-{rows}.jsonl"
+        summary = run_batch(
+            path, out, bundle=bundle, fmt=InputFormat.jsonl, options=BatchOptions(actors=args.actors, chunk=args.chunk)
+        )
+        last_rate, last_path = summary.per_second, path
+        print(
+            f"batch {rows:>9,} households: {summary.seconds:8.1f} s · {summary.per_second:8.1f} households/s · "
+            f"peak OPA RSS {summary.opa_peak_mb:6.1f} MB · decided {summary.decided} refused {summary.refused}"
+        )
+    if last_path is not None:
+        entry, flat = one_opa_rates(last_path, args.chunk, limit=args.one_opa_rows)
+        print(f"one OPA, {args.one_opa_rows} households in chunks of {args.chunk}:")
+        print(f"  data.socialaid.batch  {entry:10.1f} households/s")
+        print(f"  flat clause-5 query   {flat:10.1f} households/s")
+        print(f"  ratio batch entrypoint / flat clause 5: {entry / flat:.4f}")
+        print(f"  ratio socialaid batch ({args.actors} actors, whole job) / flat clause 5: {last_rate / flat:.4f}")
+
+
+if __name__ == "__main__":
+    main()

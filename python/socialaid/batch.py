@@ -1,0 +1,558 @@
+"""Decide a population: chunks of households through OPA sidecars on Ray (``socialaid batch``).
+
+    read (Ray Data, streaming) ──▶ actor pool: each actor owns one OPA sidecar on 127.0.0.1
+        ──▶ one batch query per chunk (``data.socialaid.batch``) ──▶ compact rows, in input order
+        ──▶ the driver writes them (JSONL or Parquet) as they arrive, with a progress bar
+
+The engine only moves chunks: parsing lines, shaping the flat columns into requests, and copying
+the decision's eligibility, amounts, decisive rules and clauses into a row. Every eligibility,
+amount and validation is the policy's. A row that cannot be decided (bad JSON, bad flat cell, the
+policy's own field errors) becomes a row with ``status: "refused"``, its errors and no programs; it
+never stops the batch and is never dropped. OPA unreachable, undefined or failing for the whole chunk
+is an error of the whole run (fail closed), never a row saying "not eligible".
+
+Ray runs in-process (``ray.init()`` on 127.0.0.1, no dashboard, no usage report) unless ``address``
+names a cluster. Actors reserve a fraction of a CPU: the work happens in OPA, and on a small machine
+an actor holding a whole CPU would starve the read task.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import json
+import logging
+import os
+import tempfile
+import time
+import warnings
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import requests
+
+from socialaid.errors import (
+    EngineError,
+    EngineTimeoutError,
+    EngineUnavailableError,
+    FieldError,
+    PolicyEvaluationError,
+    SocialaidError,
+    UndefinedDecisionError,
+)
+from socialaid.population_io import InputFormat, request_from_flat, request_from_line
+
+__all__ = [
+    "DEFAULT_CHUNK",
+    "BatchOptions",
+    "BatchSummary",
+    "ChunkDecider",
+    "DecidedBatch",
+    "OpaBatch",
+    "compact_row",
+    "decide_rows",
+    "ray_session",
+    "run_batch",
+]
+
+DEFAULT_CHUNK = 500
+MAX_CHUNK = 1000  # the batch entrypoint takes at most 1 000 requests a query
+_BATCH_PATH = "/v1/data/socialaid/batch"
+
+
+# --- one OPA, one chunk ------------------------------------------------------------------------
+
+
+class OpaBatch:
+    """Decisions for a chunk of requests from one OPA server, in order; fail closed."""
+
+    def __init__(self, url: str, *, token: str | None = None, timeout: float = 120.0) -> None:
+        self.url = url.rstrip("/")
+        self.timeout = timeout
+        self._session = requests.Session()
+        if token:
+            self._session.headers["Authorization"] = f"Bearer {token}"
+
+    def close(self) -> None:
+        self._session.close()
+
+    def _post(self, path: str, body: dict[str, Any]) -> dict[str, Any]:
+        try:
+            response = self._session.post(
+                self.url + path,
+                data=json.dumps(body, ensure_ascii=False).encode(),
+                headers={"Content-Type": "application/json"},
+                timeout=self.timeout,
+            )
+        except requests.Timeout as exc:
+            raise EngineTimeoutError(f"OPA at {self.url} did not answer in {self.timeout:.0f}s") from exc
+        except requests.RequestException as exc:
+            raise EngineUnavailableError(f"OPA is unreachable at {self.url} ({exc.__class__.__name__})") from exc
+        if response.status_code == 404:
+            raise UndefinedDecisionError(f"OPA at {self.url}: {path} not found")
+        if response.status_code in {401, 403}:
+            raise EngineUnavailableError(f"OPA at {self.url} refused {path} ({response.status_code}): wrong token?")
+        if response.status_code != 200:
+            raise PolicyEvaluationError(f"OPA at {self.url} answered {response.status_code}: {response.text[:500]}")
+        parsed = response.json()
+        if not isinstance(parsed, dict):
+            raise UndefinedDecisionError(f"OPA at {self.url} answered {type(parsed).__name__}, not an object")
+        return parsed
+
+    def decide(self, requests_: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        if not requests_:
+            return []
+        result = self._post(_BATCH_PATH, {"input": {"requests": requests_}}).get("result")
+        if result is None:
+            raise UndefinedDecisionError(
+                f"OPA at {self.url}: data.socialaid.batch is undefined (a bundle from before the batch entrypoint?)"
+            )
+        if isinstance(result, dict) and result.get("errors"):
+            raise PolicyEvaluationError(f"OPA at {self.url} refused the chunk: {result['errors']}")
+        decisions = result.get("decisions") if isinstance(result, dict) else None
+        if not isinstance(decisions, list) or len(decisions) != len(requests_):
+            raise UndefinedDecisionError(f"OPA at {self.url} gave no decision for at least one household of the chunk")
+        for decision in decisions:
+            if not isinstance(decision, dict) or not (
+                decision.get("errors") or isinstance(decision.get("programs"), dict)
+            ):
+                raise UndefinedDecisionError(f"OPA at {self.url} gave an undefined decision in the chunk")
+        return decisions
+
+
+def decide_rows(
+    opa: Callable[[list[dict[str, Any]]], list[dict[str, Any]]], requests_: list[dict[str, Any]]
+) -> list[dict[str, Any]]:
+    """Decisions in order; a policy error is traced to the household that causes it (halving the chunk),
+    which gets an error row, so one household never takes the others down with it."""
+    try:
+        return opa(requests_)
+    except PolicyEvaluationError as exc:
+        if len(requests_) == 1:
+            return [
+                {
+                    "errors": [
+                        {
+                            "kind": "policy_error",
+                            "pointer": "",
+                            "problem": str(exc)[:300],
+                            "expected": "a request the policy can evaluate",
+                        }
+                    ]
+                }
+            ]
+    half = len(requests_) // 2
+    return decide_rows(opa, requests_[:half]) + decide_rows(opa, requests_[half:])
+
+
+# --- rows ---------------------------------------------------------------------------------------
+
+
+def _rules(name: str, program: dict[str, Any], decision: dict[str, Any]) -> list[dict[str, Any]]:
+    rules = program.get("rules")
+    if isinstance(rules, list):
+        return [{"rule": r.get("rule"), "clause": r.get("clause"), "outcome": r.get("outcome")} for r in rules]
+    # the pre-compact decision shape: the program's findings met or not met, in order
+    return [
+        {"rule": f.get("rule"), "clause": f.get("clause"), "outcome": f.get("outcome")}
+        for f in decision.get("findings") or []
+        if f.get("program") == name and f.get("outcome") in {"met", "not_met"}
+    ]
+
+
+def compact_row(
+    request: dict[str, Any] | None, decision: dict[str, Any] | None, errors: list[FieldError] | None = None
+) -> dict[str, Any]:
+    """The output row of one household: id, date, revision, status, errors or each program's outcome."""
+    household = (request or {}).get("household")
+    household = household if isinstance(household, dict) else {}
+    members = household.get("members")
+    decision = decision or {}
+    row: dict[str, Any] = {
+        "household_id": household.get("id") if isinstance(household.get("id"), str) else None,
+        "as_of": decision.get("as_of", (request or {}).get("as_of")),
+        "bundle_revision": decision.get("bundle_revision"),
+        "hypothetical": bool(decision.get("hypothetical", False)),
+        "area": household.get("area") if household.get("area") in {"urban", "rural"} else None,
+        "household_size": len(members) if isinstance(members, list) else None,
+    }
+    found = [e.to_dict() | {"kind": "input"} for e in errors or []] + list(decision.get("errors") or [])
+    if found or not isinstance(decision.get("programs"), dict):
+        row |= {"status": "refused", "errors": found, "clauses": []}
+        return row
+    programs: dict[str, Any] = {}
+    clauses: set[int] = set()
+    for name, program in sorted(decision["programs"].items()):
+        rules = _rules(name, program, decision)
+        programs[name] = {
+            "eligible": bool(program.get("eligible")),
+            "monthly_amount": program.get("monthly_amount", 0),
+            "clause": program.get("clause"),
+            "covered": len(program.get("covered_member_ids") or []),
+            "rules": rules,
+        }
+        clauses.update(c for c in [program.get("clause"), *(r["clause"] for r in rules)] if isinstance(c, int))
+    row |= {"status": "decided", "errors": [], "clauses": sorted(clauses), "programs": programs}
+    return row
+
+
+def _requests_of(batch: dict[str, Any], fmt: str) -> list[tuple[dict[str, Any] | None, list[FieldError]]]:
+    columns = list(batch)
+    size = len(batch[columns[0]]) if columns else 0
+    if fmt == InputFormat.jsonl:
+        return [request_from_line(str(line)) for line in batch["text"]]
+    if "request" in batch:
+        return [request_from_line(str(text)) for text in batch["request"]]
+    out = []
+    for i in range(size):
+        row = {c: _plain(batch[c][i]) for c in columns}
+        out.append(request_from_flat(row))
+    return out
+
+
+def _plain(value: Any) -> Any:
+    item = getattr(value, "item", None)  # numpy scalars → Python
+    return item() if callable(item) else value
+
+
+# --- the Ray actor ------------------------------------------------------------------------------
+
+
+def _peak_rss_kb(pid: int | None) -> int:
+    if pid is None:
+        return 0
+    with contextlib.suppress(OSError), open(f"/proc/{pid}/status", encoding="ascii") as status:
+        for line in status:
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1])
+    return 0
+
+
+class ChunkDecider:
+    """A Ray actor: one OPA sidecar (two for an impact run across policy revisions), one chunk a call.
+
+    The bundles and the verification key travel as bytes, so the same job runs on a cluster whose
+    nodes have no checkout. Each sidecar is the project's locked one (token, authorization, signature).
+    ``variant`` (impact) turns each request into its reform; the row pairs base and reform.
+    """
+
+    def __init__(
+        self,
+        *,
+        fmt: str,
+        bundle: bytes,
+        verification_key: bytes,
+        reform_bundle: bytes | None = None,
+        variant: Any = None,
+        pair: bool = False,
+        as_of: str | None = None,
+        timeout: float = 120.0,
+    ) -> None:
+        from socialaid.sidecar import Sidecar
+
+        self.fmt = fmt
+        self.as_of = as_of
+        self.variant = variant
+        self.pair = pair or variant is not None or reform_bundle is not None
+        self._dir = tempfile.TemporaryDirectory(prefix="socialaid-actor-")
+        key = Path(self._dir.name) / "verification.pem"
+        key.write_bytes(verification_key)
+        self._sidecars = []
+        self._clients = []
+        for i, data in enumerate([bundle] if reform_bundle is None else [bundle, reform_bundle]):
+            path = Path(self._dir.name) / f"bundle-{i}.tar.gz"
+            path.write_bytes(data)
+            # analyst mode: an impact reform is parameter overrides; decision logs off: a batch's log
+            # entries would hold whole chunks and the log is removed with the sidecar anyway
+            sidecar = Sidecar(bundle=path, verification_key=key, mode="analyst", decision_logs=False).start()
+            self._sidecars.append(sidecar)
+            self._clients.append(OpaBatch(sidecar.url, token=sidecar.token, timeout=timeout))
+
+    def __call__(self, batch: dict[str, Any]) -> dict[str, Any]:
+        parsed = _requests_of(batch, self.fmt)
+        if self.as_of:
+            parsed = [({**r, "as_of": self.as_of} if r is not None else None, e) for r, e in parsed]
+        base = self._decide(parsed, self._clients[0])
+        refused = [r["status"] == "refused" for r in base]
+        revision = [r["bundle_revision"] or "" for r in base]
+        if self.pair:
+            reform = self._decide(self._reform(parsed), self._clients[-1])
+            rows = [json.dumps([b, r], ensure_ascii=False) for b, r in zip(base, reform, strict=True)]
+            refused = [a or r["status"] == "refused" for a, r in zip(refused, reform, strict=True)]
+        else:
+            rows = [json.dumps(r, ensure_ascii=False) for r in base]
+        peak = max(_peak_rss_kb(getattr(getattr(s, "_proc", None), "pid", None)) for s in self._sidecars)
+        engine = [self._sidecars[0].url] * len(rows)
+        return {
+            "row": rows,
+            "refused": refused,
+            "revision": revision,
+            "opa_peak_kb": [peak] * len(rows),
+            "engine": engine,
+        }
+
+    def _reform(self, parsed: list[tuple[dict[str, Any] | None, list[FieldError]]]) -> list[Any]:
+        if self.variant is None:
+            return parsed
+        from socialaid.whatif import apply_variant
+
+        return [(apply_variant(r, self.variant) if r is not None else None, e) for r, e in parsed]
+
+    def _decide(self, parsed: list[Any], client: OpaBatch) -> list[dict[str, Any]]:
+        ok = [r for r, e in parsed if r is not None and not e]
+        decisions = iter(decide_rows(client.decide, ok))
+        return [
+            compact_row(r, next(decisions)) if r is not None and not e else compact_row(r, None, e) for r, e in parsed
+        ]
+
+    def __del__(self) -> None:
+        for client in getattr(self, "_clients", []):
+            client.close()
+        for sidecar in getattr(self, "_sidecars", []):
+            sidecar.stop()
+
+
+# --- the job ------------------------------------------------------------------------------------
+
+
+@dataclass
+class BatchOptions:
+    actors: int = 2
+    chunk: int = DEFAULT_CHUNK
+    cpus_per_actor: float = 0.5
+    as_of: str | None = None
+    address: str | None = None
+    timeout: float = 120.0
+
+
+@dataclass
+class DecidedBatch:
+    rows: list[str]
+    refused: int
+    revisions: set[str]
+    opa_peak_kb: int
+    engines: set[str] = field(default_factory=set)
+
+
+@dataclass
+class BatchSummary:
+    rows: int = 0
+    decided: int = 0
+    refused: int = 0
+    seconds: float = 0.0
+    first_rows_seconds: float = 0.0
+    output: str = ""
+    opa_peak_mb: float = 0.0
+    bundle_revision: set[str] = field(default_factory=set)
+    engines: set[str] = field(default_factory=set)
+
+    def add(self, batch: DecidedBatch) -> None:
+        self.rows += len(batch.rows)
+        self.refused += batch.refused
+        self.decided += len(batch.rows) - batch.refused
+        self.bundle_revision |= batch.revisions
+        self.engines |= batch.engines
+        self.opa_peak_mb = max(self.opa_peak_mb, batch.opa_peak_kb / 1024)
+
+    @property
+    def per_second(self) -> float:
+        return self.rows / self.seconds if self.seconds > 0 else 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "rows": self.rows,
+            "decided": self.decided,
+            "refused": self.refused,
+            "seconds": round(self.seconds, 3),
+            "first_rows_after_seconds": round(self.first_rows_seconds, 3),
+            "households_per_second": round(self.per_second, 1),
+            "opa_peak_rss_mb": round(self.opa_peak_mb, 1),
+            "bundle_revision": sorted(self.bundle_revision),
+            "sidecars": len(self.engines),
+            "output": self.output,
+        }
+
+
+@contextlib.contextmanager
+def ray_session(address: str | None = None) -> Iterator[None]:
+    """Ray for the job: an existing session, the cluster at ``address``, or in-process on 127.0.0.1.
+
+    In-process, Ray's own servers (GCS, raylet, workers) listen on loopback only: Ray resolves
+    127.0.0.1 to the machine's address for multi-node clusters unless clusters are switched off
+    (``RAY_ENABLE_WINDOWS_OR_OSX_CLUSTER=0``, read when ray is imported and by every worker it spawns).
+    """
+    os.environ.setdefault("RAY_USAGE_STATS_ENABLED", "0")
+    if not address:
+        os.environ["RAY_ENABLE_WINDOWS_OR_OSX_CLUSTER"] = "0"
+    import ray
+    from ray._private import ray_constants
+
+    if ray.is_initialized():
+        yield
+        return
+    if not address:
+        ray_constants.ENABLE_RAY_CLUSTER = False  # in case ray was imported before the variable was set
+    kwargs: dict[str, Any] = {"include_dashboard": False, "log_to_driver": False, "logging_level": logging.ERROR}
+    for attempt in range(2):  # a loaded machine can miss Ray's 30 s raylet start-up window once
+        try:
+            ray.init(address=address, **kwargs)
+            break
+        except Exception as exc:
+            ray.shutdown()
+            if attempt == 1:
+                raise EngineUnavailableError(f"Ray did not start: {exc}") from exc
+    try:
+        yield
+    finally:
+        ray.shutdown()
+
+
+def _dataset(path: Path, fmt: InputFormat, chunk: int) -> Any:
+    import ray.data
+
+    if fmt is InputFormat.jsonl:
+        return ray.data.read_datasource(_lines_datasource(str(path), chunk))
+    if fmt is InputFormat.csv:
+        import pyarrow as pa
+        import pyarrow.csv as pacsv
+
+        with path.open(encoding="utf-8", newline="") as f:
+            header: list[str] = next(csv.reader(f), [])
+        convert = pacsv.ConvertOptions(
+            column_types={c: pa.string() for c in header}, strings_can_be_null=False, quoted_strings_can_be_null=False
+        )
+        return ray.data.read_csv(str(path), convert_options=convert)
+    return ray.data.read_parquet(str(path))
+
+
+def _lines_datasource(path: str, rows_per_block: int) -> Any:
+    """Ray's text source reads a whole file at once; this one streams it, a block per chunk of lines, so
+    that chunks spread over the actors (split on \\n only: a JSON string may hold U+2028; empty lines
+    are kept, so every line gets a row)."""
+    import pyarrow as pa
+    from ray.data._internal.datasource.text_datasource import TextDatasource
+
+    def table(lines: list[bytes]) -> Any:
+        return pa.table({"text": [ln.rstrip(b"\r").decode("utf-8", "replace") for ln in lines]})
+
+    class JsonLines(TextDatasource):
+        def _read_stream(self, f: Any, path: str) -> Iterator[Any]:
+            rest = b""
+            pending: list[bytes] = []
+            while chunk := f.read(1 << 22):
+                lines = (rest + chunk).split(b"\n")
+                rest = lines.pop()
+                pending.extend(lines)
+                while len(pending) >= rows_per_block:
+                    yield table(pending[:rows_per_block])
+                    pending = pending[rows_per_block:]
+            if rest:
+                pending.append(rest)
+            if pending:
+                yield table(pending)
+
+    return JsonLines([path], file_extensions=None)
+
+
+def decided_batches(
+    input_path: Path,
+    *,
+    fmt: InputFormat,
+    bundle: Path,
+    options: BatchOptions,
+    reform_bundle: Path | None = None,
+    variant: Any = None,
+    pair: bool = False,
+) -> Iterator[DecidedBatch]:
+    """The decided rows, batch after batch, in input order. Needs a Ray session."""
+    import ray.data
+
+    from socialaid.bundle import signing_keys
+
+    # a small input is one block: fewer chunks than actors is fine, not worth a warning
+    warnings.filterwarnings("ignore", message="The minimum number of concurrent actors", category=UserWarning)
+    logging.getLogger("ray.data").setLevel(logging.ERROR)  # our summary says what Ray's INFO lines would
+    ctx = ray.data.DataContext.get_current()
+    ctx.execution_options.preserve_order = True
+    ctx.enable_progress_bars = False
+    ctx.print_on_execution_start = False
+    # every actor's sidecar must be up before the first chunk: a sidecar that cannot start fails the job
+    ctx.wait_for_min_actors_s = 600
+    chunk = max(1, min(options.chunk, MAX_CHUNK))
+    # CSV and Parquet blocks are split near this size, so that chunks spread over the actors
+    ctx.target_max_block_size = max(1 << 16, chunk * 1024)
+    ds = _dataset(input_path, fmt, chunk).map_batches(
+        ChunkDecider,
+        batch_size=chunk,
+        batch_format="numpy",
+        compute=ray.data.ActorPoolStrategy(size=options.actors),
+        num_cpus=options.cpus_per_actor,
+        fn_constructor_kwargs={
+            "fmt": fmt.value,
+            "bundle": bundle.read_bytes(),
+            "verification_key": signing_keys()[1].read_bytes(),
+            "reform_bundle": reform_bundle.read_bytes() if reform_bundle is not None else None,
+            "variant": variant,
+            "pair": pair,
+            "as_of": options.as_of,
+            "timeout": options.timeout,
+        },
+    )
+    for batch in _unwrapped(ds.iter_batches(batch_size=None, batch_format="numpy", prefetch_batches=2)):
+        rows = [str(r) for r in batch["row"]]
+        if rows:
+            yield DecidedBatch(
+                rows=rows,
+                refused=int(sum(bool(r) for r in batch["refused"])),
+                revisions={str(r) for r in batch["revision"] if r},
+                opa_peak_kb=int(max(batch["opa_peak_kb"])),
+                engines={str(e) for e in batch["engine"]},
+            )
+
+
+def _unwrapped(batches: Iterator[Any]) -> Iterator[Any]:
+    """Ray wraps an actor's exception; raise socialaid's own error (engine down, undefined) instead."""
+    try:
+        yield from batches
+    except SocialaidError:
+        raise
+    except Exception as exc:
+        seen: Exception | BaseException | None = exc
+        for _ in range(10):
+            if seen is None:
+                break
+            if isinstance(seen, SocialaidError):
+                raise seen from exc
+            cause = getattr(seen, "cause", None)
+            seen = cause if isinstance(cause, BaseException) else seen.__cause__
+        raise EngineError(f"the Ray job failed: {exc.__class__.__name__}: {str(exc)[:500]}") from exc
+
+
+def run_batch(
+    input_path: Path,
+    output: Path,
+    *,
+    bundle: Path,
+    fmt: InputFormat,
+    options: BatchOptions,
+    progress: Callable[[int], None] | None = None,
+) -> BatchSummary:
+    """Decide every row of ``input_path`` into ``output`` (JSONL or Parquet by its suffix), in order."""
+    from socialaid.population_io import RowWriter
+
+    summary = BatchSummary(output=str(output))
+    started = time.perf_counter()
+    with ray_session(options.address), RowWriter(output) as writer:
+        for batch in decided_batches(input_path, fmt=fmt, bundle=bundle, options=options):
+            if not summary.rows:
+                summary.first_rows_seconds = time.perf_counter() - started
+            writer.write_json_lines(batch.rows)
+            summary.add(batch)
+            if progress is not None:
+                progress(len(batch.rows))
+    summary.seconds = time.perf_counter() - started
+    if summary.rows == 0 and fmt is not InputFormat.parquet and input_path.stat().st_size > 0:
+        raise EngineError("no rows came back from the engine")
+    return summary

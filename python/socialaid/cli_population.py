@@ -1,0 +1,310 @@
+"""The population commands of ``socialaid``: ``batch``, ``synth`` and ``impact``.
+
+They register on :data:`socialaid.cli_base.app` (socialaid.cli imports this module when it exists)
+and share its error handling and exit codes. Ray and pyarrow are imported only inside the
+commands that run them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.markup import escape
+from rich.table import Table
+
+from socialaid.cli_base import AsOf, Format, FormatOpt, app, err, guarded, out
+from socialaid.errors import FieldError, InvalidInputError
+
+__all__ = ["batch", "impact", "synth"]
+
+Actors = Annotated[int, typer.Option("--actors", min=1, help="Ray actors, each with its own OPA sidecar")]
+Chunk = Annotated[int, typer.Option("--chunk", min=1, max=1000, help="Households per OPA query (at most 1 000)")]
+CpusPerActor = Annotated[
+    float, typer.Option("--cpus-per-actor", min=0.01, help="CPU reserved per actor (fractional: the work is in OPA)")
+]
+Address = Annotated[
+    str | None,
+    typer.Option(
+        "--address", help="Run on an existing Ray cluster (ray://HOST:10001 or HOST:6379); default in-process"
+    ),
+]
+InputFormatOpt = Annotated[
+    str | None, typer.Option("--input-format", help="jsonl, csv or parquet (default: from the file name)")
+]
+Population = Annotated[
+    Path, typer.Argument(exists=True, dir_okay=False, readable=True, help="Households: .jsonl, .csv or .parquet")
+]
+
+
+@contextmanager
+def _progress(total: int, label: str) -> Iterator[Callable[[int], None] | None]:
+    """A progress bar on a terminal (stderr); nothing when stderr is not one."""
+    if not sys.stderr.isatty():
+        yield None
+        return
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
+
+    with Progress(
+        "[progress.description]{task.description}",
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        console=err,
+    ) as bar:
+        task = bar.add_task(label, total=total)
+        yield lambda n: bar.advance(task, n)
+
+
+def _options(actors: int, chunk: int, cpus: float, as_of: dt.datetime | None, address: str | None) -> Any:
+    from socialaid.batch import BatchOptions
+
+    return BatchOptions(
+        actors=actors,
+        chunk=chunk,
+        cpus_per_actor=cpus,
+        as_of=as_of.date().isoformat() if as_of else None,
+        address=address,
+    )
+
+
+@app.command()
+def batch(
+    input_path: Population,
+    output: Annotated[Path, typer.Option("-o", "--output", dir_okay=False, help="decisions .jsonl or .parquet")],
+    input_format: InputFormatOpt = None,
+    as_of: AsOf = None,
+    actors: Actors = 2,
+    chunk: Chunk = 500,
+    cpus_per_actor: CpusPerActor = 0.5,
+    address: Address = None,
+    summary_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON")] = False,
+) -> None:
+    """Decide every household of a file, one output row per input row, in order."""
+
+    def body() -> None:
+        from socialaid.batch import run_batch
+        from socialaid.bundle import ensure_fresh
+        from socialaid.population_io import count_rows
+        from socialaid.population_io import input_format as detect
+
+        fmt = detect(input_path, input_format)
+        if output.suffix.lower() not in {".jsonl", ".ndjson", ".json", ".parquet", ".pq"}:
+            raise InvalidInputError(
+                [FieldError("", f"cannot write {output.name}", "an output ending in .jsonl or .parquet")], source="-o"
+            )
+        bundle = ensure_fresh()
+        options = _options(actors, chunk, cpus_per_actor, as_of, address)
+        with _progress(count_rows(input_path, fmt), "deciding") as advance:
+            summary = run_batch(input_path, output, bundle=bundle, fmt=fmt, options=options, progress=advance)
+        if summary_json:
+            print(json.dumps(summary.to_dict(), ensure_ascii=False, indent=2))
+            return
+        out.print(
+            f"decided {summary.decided} · refused {summary.refused} · {summary.rows} rows in "
+            f"{summary.seconds:.1f} s ({summary.per_second:.0f} households/s; first rows after "
+            f"{summary.first_rows_seconds:.1f} s: Ray and OPA start-up) · "
+            f"OPA peak {summary.opa_peak_mb:.0f} MB · bundle {', '.join(sorted(summary.bundle_revision)) or '-'}\n"
+            f"→ {summary.output}",
+            highlight=False,
+        )
+
+    guarded(body)
+
+
+@app.command()
+def synth(
+    count: Annotated[int, typer.Option("-n", "--count", min=0, help="How many households")],
+    output: Annotated[Path, typer.Option("-o", "--output", dir_okay=False, help=".jsonl or .parquet")],
+    seed: Annotated[int, typer.Option("--seed", help="Same seed, same households")] = 1,
+    as_of: AsOf = None,
+) -> None:
+    """Write a seeded synthetic Honghuagang population (distributions: docs/population.md)."""
+
+    def body() -> None:
+        from socialaid import synth as gen
+
+        date = as_of.date() if as_of else dt.date(2025, 1, 1)
+        output.parent.mkdir(parents=True, exist_ok=True)
+        households = gen.households(count, seed=seed, as_of=date)
+        if output.suffix.lower() in {".parquet", ".pq"}:
+            _write_parquet(households, output)
+        elif output.suffix.lower() in {".jsonl", ".ndjson", ".json"}:
+            with output.open("w", encoding="utf-8") as f:
+                for h in households:
+                    f.write(json.dumps(h, ensure_ascii=False, separators=(",", ":")) + "\n")
+        else:
+            raise InvalidInputError(
+                [FieldError("", f"cannot write {output.name}", "an output ending in .jsonl or .parquet")], source="-o"
+            )
+        err.print(f"{count} households (seed {seed}, decision date {date}) → {output}", highlight=False)
+
+    guarded(body)
+
+
+def _write_parquet(households: Iterator[dict[str, Any]], output: Path) -> None:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    schema = pa.schema(
+        [("household_id", pa.string()), ("area", pa.string()), ("household_size", pa.int32()), ("request", pa.string())]
+    )
+    with pq.ParquetWriter(str(output), schema) as writer:
+        rows: list[dict[str, Any]] = []
+        for h in households:
+            hh = h["household"]
+            rows.append(
+                {
+                    "household_id": hh["id"],
+                    "area": hh["area"],
+                    "household_size": len(hh["members"]),
+                    "request": json.dumps(h, ensure_ascii=False, separators=(",", ":")),
+                }
+            )
+            if len(rows) == 10_000:
+                writer.write_table(pa.Table.from_pylist(rows, schema=schema))
+                rows = []
+        writer.write_table(pa.Table.from_pylist(rows, schema=schema))
+
+
+@app.command()
+def impact(
+    population: Population,
+    param: Annotated[
+        list[str] | None, typer.Option("--param", help="Reform parameter GROUP.NAME=VALUE (repeatable)")
+    ] = None,
+    scenario: Annotated[
+        Path | None, typer.Option("--scenario", exists=True, dir_okay=False, help="what-if scenario file (JSON/YAML)")
+    ] = None,
+    variant: Annotated[
+        str | None, typer.Option("--variant", help="Variant of the scenario (default: the first)")
+    ] = None,
+    base_rev: Annotated[
+        str | None, typer.Option("--base-rev", help="Base = the policy at this git revision; reform = the working tree")
+    ] = None,
+    input_format: InputFormatOpt = None,
+    as_of: AsOf = None,
+    fmt: FormatOpt = Format.table,
+    json_path: Annotated[
+        Path | None, typer.Option("--json", dir_okay=False, help="Also write the report as JSON")
+    ] = None,
+    plot_path: Annotated[Path | None, typer.Option("--plot", dir_okay=False, help="Write a PNG chart")] = None,
+    top: Annotated[int, typer.Option("--top", min=1, help="Rules shown per program")] = 3,
+    actors: Actors = 2,
+    chunk: Chunk = 500,
+    cpus_per_actor: CpusPerActor = 0.5,
+    address: Address = None,
+) -> None:
+    """Decide a population under the policy in force and under a reform; report who moves and what it costs."""
+
+    def body() -> None:
+        from socialaid.bundle import ensure_fresh, git_revision
+        from socialaid.impact import bundle_at_revision, plot_impact, run_impact, temp_workdir
+        from socialaid.population_io import count_rows
+        from socialaid.population_io import input_format as detect
+        from socialaid.whatif import Variant, load_scenario, parse_param
+
+        fmt_in = detect(population, input_format)
+        reform: Variant | None = None
+        params = [parse_param(p) for p in param or []]
+        if scenario is not None:
+            variants = load_scenario(scenario)
+            chosen = [v for v in variants if variant is None or v.name == variant]
+            if not chosen:
+                raise InvalidInputError(
+                    [FieldError(f"/{variant}", "no such variant", ", ".join(v.name for v in variants))],
+                    source=str(scenario),
+                )
+            reform = Variant(name=chosen[0].name, sets=chosen[0].sets, params=chosen[0].params + params)
+        elif params:
+            reform = Variant(name="parameters", params=params)
+        if reform is None and base_rev is None:
+            raise InvalidInputError(
+                [FieldError("", "nothing to compare", "--param, --scenario or --base-rev")], source="impact"
+            )
+        options = _options(actors, chunk, cpus_per_actor, as_of, address)
+        working = ensure_fresh()
+        with temp_workdir() as tmp:
+            base_bundle, base_label = working, f"policy in force ({git_revision()})"
+            reform_bundle: Path | None = None
+            reform_label = "; ".join(reform.describe()) if reform else ""
+            if base_rev is not None:
+                base_bundle, short = bundle_at_revision(base_rev, Path(tmp))
+                base_label = f"policy at {base_rev} ({short})"
+                reform_bundle = working
+                reform_label = f"working tree ({git_revision()})" + (f" + {reform_label}" if reform_label else "")
+            with _progress(count_rows(population, fmt_in), "deciding twice") as advance:
+                report = run_impact(
+                    population,
+                    fmt=fmt_in,
+                    base_bundle=base_bundle,
+                    options=options,
+                    reform_bundle=reform_bundle,
+                    variant=reform,
+                    base_label=base_label,
+                    reform_label=reform_label,
+                    progress=advance,
+                )
+        data = report.to_dict()
+        if json_path is not None:
+            json_path.parent.mkdir(parents=True, exist_ok=True)
+            json_path.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        if plot_path is not None:
+            plot_impact(report, plot_path)
+        if fmt is Format.json:
+            print(json.dumps(data, ensure_ascii=False, indent=2))
+        else:
+            _print_impact(data, top=top)
+        if plot_path is not None:
+            err.print(f"chart → {plot_path}", highlight=False)
+
+    guarded(body)
+
+
+def _print_impact(data: dict[str, Any], *, top: int) -> None:
+    out.print(
+        f"[bold]Impact[/] of {escape(data['reform'])}\nagainst {escape(data['base'])} · decision date {data['as_of']}\n"
+        f"{data['households']} households · {data['changed_households']} changed · refused: "
+        f"{data['refused']['base']} base, {data['refused']['reform']} reform · {data['seconds']:.1f} s",
+        highlight=False,
+    )
+    by_clause = data["program_changes_by_clause"]
+    if by_clause:
+        out.print(
+            "program decisions changed, by the clause of the first rule that changed: "
+            + ", ".join(f"clause {c}: {n}" for c, n in by_clause.items()),
+            highlight=False,
+        )
+    table = Table(show_lines=False, caption="hh = households; Δ = change in CNY; persons = members covered")
+    table.add_column("program", no_wrap=True)
+    for heading in ("newly eligible\nhh / persons", "no longer\nhh / persons", "gainers", "losers"):
+        table.add_column(heading, justify="right", no_wrap=True)
+    for heading in ("Δ a month\nurban", "Δ a month\nrural", "Δ a year\ntotal"):
+        table.add_column(heading, justify="right", no_wrap=True)
+    table.add_column("first changed rule (households)")
+    for name, p in data["programs"].items():
+        moved = p["first_changed"]
+        if not moved and not p["gainers"] and not p["losers"]:
+            continue
+        rules = "\n".join(f"{n} × {escape(rule)}" for rule, n in list(moved.items())[:top])
+        table.add_row(
+            name,
+            f"{p['newly_eligible']['households']} / {p['newly_eligible']['persons']}",
+            f"{p['no_longer_eligible']['households']} / {p['no_longer_eligible']['persons']}",
+            str(p["gainers"]),
+            str(p["losers"]),
+            f"{p['monthly_cost_change'].get('urban', 0):+,.2f}",
+            f"{p['monthly_cost_change'].get('rural', 0):+,.2f}",
+            f"{p['annual_cost_change']['total']:+,.2f}",
+            rules,
+        )
+    if table.row_count:
+        out.print(table)
+    else:
+        out.print("no program changes for any household")

@@ -1,0 +1,134 @@
+"""``socialaid impact`` on a small population whose 低保 arithmetic is worked by hand.
+
+Urban standard 808 from 2024-04-01 (parameters/dibao/data.yaml); the reform raises it to 900. Each
+household: two able adults born 1980 (no supplement category), no supporters, assets test met,
+decided on 2025-01-01. 低保 = (standard − per-capita income) × 2 when per-capita income < standard.
+
+| household | incomes      | per capita | base 808          | reform 900         | change |
+|-----------|--------------|------------|-------------------|--------------------|--------|
+| u1        | 0 + 400      | 200        | (808−200)×2 = 1216 | (900−200)×2 = 1400 | +184   |
+| u2        | 800 + 800    | 800        | (808−800)×2 = 16   | (900−800)×2 = 200  | +184   |
+| u3        | 850 + 850    | 850        | not eligible      | (900−850)×2 = 100  | +100, newly eligible, 2 persons |
+| u4        | 900 + 900    | 900        | not eligible      | not below 900      | 0      |
+| u5        | 2000 + 2000  | 2000       | not eligible      | not eligible       | 0      |
+| r1 rural  | 0 + 0        | 0          | rural standard, unchanged by the urban reform | 0 |
+
+So for 低保: 1 household / 2 persons newly eligible, none no longer eligible, 3 gainers, 0 losers,
+monthly cost change urban 184 + 184 + 100 = 468, rural 0; annual 468 × 12 = 5 616.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from socialaid.cli import app
+from socialaid.impact import ImpactReport, first_changed_rule
+from tests.helpers import household, person
+
+INCOMES = {"u1": (0, 400), "u2": (800, 800), "u3": (850, 850), "u4": (900, 900), "u5": (2000, 2000)}
+
+
+def population(tmp_path: Path) -> Path:
+    rows = []
+    for hid, incomes in [*INCOMES.items(), ("r1", (0, 0))]:
+        members = [person(f"m{i + 1}", "1980-01-01", x, legal_supporters=[]) for i, x in enumerate(incomes)]
+        request = household(*members, area="rural" if hid.startswith("r") else "urban", as_of="2025-01-01")
+        request["household"]["id"] = hid
+        rows.append(json.dumps(request))
+    path = tmp_path / "population.jsonl"
+    path.write_text("\n".join(rows) + "\n", "utf-8")
+    return path
+
+
+def check_dibao(report: dict[str, Any]) -> None:
+    assert report["households"] == 6
+    assert report["refused"] == {"base": 0, "reform": 0}
+    dibao = report["programs"]["dibao"]
+    assert dibao["newly_eligible"] == {"households": 1, "persons": 2}
+    assert dibao["no_longer_eligible"] == {"households": 0, "persons": 0}
+    assert (dibao["gainers"], dibao["losers"]) == (3, 0)
+    assert dibao["monthly_cost_change"] == {"urban": pytest.approx(468), "rural": 0, "total": pytest.approx(468)}
+    assert dibao["annual_cost_change"]["total"] == pytest.approx(5616)
+    assert sum(dibao["first_changed"].values()) == 3
+    assert all(key.startswith("clause 5 · ") for key in dibao["first_changed"])
+
+
+@pytest.mark.integration
+def test_a_higher_urban_standard_moves_the_households_worked_by_hand(ray_local: None, tmp_path: Path) -> None:
+    result = CliRunner().invoke(
+        app,
+        [
+            "impact",
+            str(population(tmp_path)),
+            "--param",
+            "dibao.standard_urban=900",
+            "--format",
+            "json",
+            "--plot",
+            str(tmp_path / "impact.png"),
+            "--chunk",
+            "2",
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    check_dibao(report)
+    assert "dibao.standard_urban" in report["reform"]
+    assert (tmp_path / "impact.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+@pytest.mark.integration
+def test_base_rev_builds_the_base_from_git_and_the_table_names_the_rule(ray_local: None, tmp_path: Path) -> None:
+    # base = the policy at HEAD, reform = the working tree + the same standard of 900: the same moves
+    result = CliRunner().invoke(
+        app,
+        ["impact", str(population(tmp_path)), "--base-rev", "HEAD", "--param", "dibao.standard_urban=900"],
+    )
+    assert result.exit_code == 0, result.output
+    assert "policy at HEAD" in result.stdout and "dibao" in result.stdout
+    assert "+5,616.00" in result.stdout  # the annual total worked above (468 × 12)
+
+
+def test_nothing_to_compare_is_invalid_input(tmp_path: Path) -> None:
+    result = CliRunner().invoke(app, ["impact", str(population(tmp_path))])
+    assert result.exit_code == 2
+
+
+def row(eligible: bool, amount: float, rules: list[tuple[str, str]], area: str = "urban") -> dict[str, Any]:
+    program = {
+        "eligible": eligible,
+        "monthly_amount": amount,
+        "clause": 5,
+        "covered": 3 if eligible else 0,
+        "rules": [{"rule": r, "clause": 5, "outcome": o} for r, o in rules],
+    }
+    return {"status": "decided", "area": area, "as_of": "2025-01-01", "programs": {"dibao": program}}
+
+
+def test_the_report_counts_movers_and_names_the_first_rule_that_changed() -> None:
+    report = ImpactReport()
+    income_met = [("dibao.income_test", "met"), ("dibao.basic_benefit", "met")]
+    report.add(row(True, 300, income_met), row(False, 0, [("dibao.income_test", "not_met")]))  # leaves: −300
+    report.add(row(True, 100, income_met, "rural"), row(True, 150, income_met, "rural"))  # amount only: +50
+    report.add(row(False, 0, [("dibao.income_test", "not_met")]), row(False, 0, [("dibao.income_test", "not_met")]))
+    report.add({"status": "refused"}, row(True, 1, income_met))
+    dibao = report.to_dict()["programs"]["dibao"]
+    assert dibao["no_longer_eligible"] == {"households": 1, "persons": 3}
+    assert (dibao["gainers"], dibao["losers"]) == (1, 1)
+    assert dibao["monthly_cost_change"] == {"urban": -300, "rural": 50, "total": -250}
+    assert dibao["annual_cost_change"]["total"] == -3000  # −250 × 12
+    assert dibao["first_changed"] == {"clause 5 · dibao.income_test": 1, "clause 5 · dibao: amount": 1}
+    assert report.refused_base == 1 and report.changed_households == 2
+    assert report.to_dict()["program_changes_by_clause"] == {"5": 2}
+    assert report.household_changes == [-300, 50]
+
+
+def test_a_rule_the_reform_dropped_is_the_change_when_nothing_new_appears() -> None:
+    base = row(True, 10, [("a", "met"), ("b", "met")])["programs"]["dibao"]
+    reform = row(True, 20, [("a", "met")])["programs"]["dibao"]
+    assert first_changed_rule("dibao", base, reform) == (5, "b")
