@@ -223,6 +223,10 @@ _aid_finding(meta, stage) := {lib.member_finding(meta, "education", "met", id, {
 #   basis: plan
 #   title_zh: 学前教育阶段资助保育教育生活费
 #   quote: 对学前教育阶段的救助对象资助保育教育生活费
+#   message:
+#     met:
+#       zh: 学前教育阶段救助对象：资助保育教育生活费
+#       en: preschool — care and education living costs
 findings contains f if some f in _aid_finding(rego.metadata.rule(), "preschool")
 
 # METADATA
@@ -233,6 +237,10 @@ findings contains f if some f in _aid_finding(rego.metadata.rule(), "preschool")
 #   basis: plan
 #   title_zh: 义务教育阶段资助家庭经济困难学生生活费补助
 #   quote: 对义务教育阶段的救助对象资助家庭经济困难学生生活费补助
+#   message:
+#     met:
+#       zh: 义务教育阶段救助对象：资助家庭经济困难学生生活费补助
+#       en: compulsory education — living subsidy for students from families in difficulty
 findings contains f if some f in _aid_finding(rego.metadata.rule(), "compulsory")
 
 # METADATA
@@ -243,6 +251,10 @@ findings contains f if some f in _aid_finding(rego.metadata.rule(), "compulsory"
 #   basis: plan
 #   title_zh: 高中阶段教育（含中职）减免学费和发放国家助学金
 #   quote: 对高中阶段教育（含中职）的救助对象减免学费和发放国家助学金
+#   message:
+#     met:
+#       zh: 高中阶段教育（含中职）救助对象：减免学费，发放国家助学金
+#       en: senior secondary — tuition waiver and national grant
 findings contains f if some f in _aid_finding(rego.metadata.rule(), "senior_secondary")
 
 # METADATA
@@ -253,6 +265,10 @@ findings contains f if some f in _aid_finding(rego.metadata.rule(), "senior_seco
 #   basis: plan
 #   title_zh: 普通高等教育发放国家助学金，安排勤工助学岗位
 #   quote: 对普通高等教育（含高职、大专）阶段的救助对象发放国家助学金，学校根据实际情况安排勤工助学岗位
+#   message:
+#     met:
+#       zh: 普通高等教育阶段救助对象：发放国家助学金，学校安排勤工助学岗位
+#       en: higher education — national grant and a work-study post arranged by the school
 findings contains f if some f in _aid_finding(rego.metadata.rule(), "higher")
 
 # METADATA
