@@ -126,9 +126,9 @@ _referral_details := sort([d |
 	d := {"member_id": e.member_id, "date": e.date, "self_paid": e.compliant_self_paid, "line": e.warning_line}
 ])
 
+# details: only what the in-kind codes do not already say (each member's groups are in the explanation).
 _details := {k: v |
 	some k, v in {
-		"enrollment": enrollment,
 		"coverage_from": coverage_from,
 		"insurance_check": sort(insurance_check),
 		"referrals": _referral_details,

@@ -268,7 +268,7 @@ test_clause7_program_shape if {
 	p.tier == "special"
 	p.monthly_amount == 0
 	p.covered_member_ids == ["a"]
-	p.details == {"enrollment": {"a": ["relocated"]}}
+	p.details == {}
 	p.in_kind == ["medical_dynamic_enrollment"]
 	p.rules == [{"rule": "medical.dynamic_enrollment", "clause": 7, "outcome": "met"}]
 	count(r.missing_facts) == 0
