@@ -31,7 +31,7 @@ decision := object.union(_header, {"errors": errors}) if count(errors) > 0
 decision := object.union(_header, {
 	"errors": [],
 	"programs": programs,
-	"parameters": params.named,
+	"parameters": params.reported,
 	"missing_facts": missing_facts,
 }) if count(errors) == 0
 

@@ -22,7 +22,15 @@ test_decision_is_compact_with_programs_and_parameters_by_name if {
 	d.hypothetical == false
 	d.as_of == "2025-01-01"
 	d.bundle_revision == "unbundled"
-	d.parameters["dibao.standard_urban"] == 808
+	d.parameters.dibao.standard_urban == 808
+	not d.parameters.tekun.basic_living_ratio # fixed for the bundle: only in the explanation
+}
+
+test_overrides_are_reported_in_the_compact_decision if {
+	d := socialaid.decision with input as object.union(_request, {"parameter_overrides": {"tekun": {"minor_age": 16}}})
+	d.hypothetical == true
+	d.parameters.tekun.minor_age == 16
+	d.parameters.dibao.standard_urban == 808
 }
 
 test_explanation_adds_findings_and_parameter_sources if {

@@ -47,6 +47,7 @@ def stage(target: Path = STAGE_DIR, *, revision: str | None = None) -> Path:
         data_dir.mkdir(parents=True, exist_ok=True)
         (data_dir / "data.json").write_text(json.dumps(schemas.load(name), ensure_ascii=False), "utf-8")
     _write_rule_registry(target)
+    _write_parameter_index(target)
     manifest = {"revision": revision or git_revision(), "roots": [ROOT]}
     (target / ".manifest").write_text(json.dumps(manifest), encoding="utf-8")
     return target
@@ -94,6 +95,66 @@ def _write_rule_registry(target: Path) -> None:
     data_dir = target / ROOT / "rules"
     data_dir.mkdir(parents=True, exist_ok=True)
     (data_dir / "data.json").write_text(json.dumps(registry, ensure_ascii=False, sort_keys=True), "utf-8")
+
+
+def parameter_index(tables: dict[str, dict[str, dict[str, object]]]) -> dict[str, object]:
+    """``data.socialaid.parameter_index``: the parameters in force from each date on which any changes.
+
+    For every effective date in the tables, ``at[date]`` holds the value and the dated entry of every
+    parameter in force from that date until the next change, and ``missing`` the dotted names with no
+    value yet. Decisions then resolve all parameters with one lookup (params.rego) instead of a scan
+    per parameter. Nothing is decided here: it is an index of the dated values, and a Rego test checks
+    it against a plain scan of the tables on every date and the day before.
+    """
+    dates = sorted({str(v["effective_from"]) for table in tables.values() for p in table.values() for v in p["values"]})  # type: ignore[attr-defined]
+    varying = {
+        (group, name)
+        for group, table in tables.items()
+        for name, p in table.items()
+        if len(p["values"]) > 1  # type: ignore[arg-type]
+    }
+    at: dict[str, object] = {}
+    for date in dates:
+        values: dict[str, dict[str, object]] = {}
+        entries: dict[str, dict[str, object]] = {}
+        missing: list[str] = []
+        for group, table in sorted(tables.items()):
+            for name, param in sorted(table.items()):
+                in_force = [v for v in param["values"] if str(v["effective_from"]) <= date]  # type: ignore[attr-defined]
+                if not in_force:
+                    missing.append(f"{group}.{name}")
+                    continue
+                v = max(in_force, key=lambda x: str(x["effective_from"]))
+                values.setdefault(group, {})[name] = v["value"]
+                entries.setdefault(group, {})[name] = {
+                    "name": f"{group}.{name}",
+                    "value": v["value"],
+                    "unit": param["unit"],
+                    "effective_from": str(v["effective_from"]),
+                    "source": v["source"],
+                    "confidence": v.get("confidence", "not stated"),
+                    "hypothetical": False,
+                }
+        dated: dict[str, dict[str, object]] = {}
+        for g, names in values.items():
+            for n, v in names.items():
+                if (g, n) in varying:
+                    dated.setdefault(g, {})[n] = v
+        at[date] = {"values": values, "dated": dated, "entries": entries, "missing": missing}
+    return {"dates": dates, "at": at}
+
+
+def _write_parameter_index(target: Path) -> None:
+    import yaml
+
+    tables = {
+        d.name: yaml.safe_load((d / "data.yaml").read_text("utf-8"))
+        for d in sorted((target / ROOT / "parameters").iterdir())
+        if (d / "data.yaml").is_file()
+    }
+    data_dir = target / ROOT / "parameter_index"
+    data_dir.mkdir(parents=True, exist_ok=True)
+    (data_dir / "data.json").write_text(json.dumps(parameter_index(tables), ensure_ascii=False), "utf-8")
 
 
 def build(output: Path = BUNDLE_FILE, *, revision: str | None = None) -> Path:

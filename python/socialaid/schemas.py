@@ -1,6 +1,6 @@
 """JSON Schemas generated from the Pydantic models, and where they live in the repository.
 
-``schemas/household.schema.json`` and ``schemas/decision.schema.json`` are committed; the policy
+``schemas/household.schema.json``, ``decision.schema.json`` and ``explanation.schema.json`` are committed; the policy
 bundle carries the household schema as data so that OPA checks every request itself.
 """
 
@@ -12,7 +12,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from socialaid.models import Decision, HouseholdRequest
+from socialaid.models import Decision, Explanation, HouseholdRequest
 from socialaid.paths import SCHEMA_DIR
 
 __all__ = ["SCHEMAS", "generate", "load", "render", "schema_path", "write_all"]
@@ -21,7 +21,8 @@ DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
 SCHEMAS: dict[str, tuple[type[BaseModel], str]] = {
     "household": (HouseholdRequest, "A social-assistance decision request / 社会救助认定请求"),
-    "decision": (Decision, "A social-assistance decision / 社会救助认定结果"),
+    "decision": (Decision, "A social-assistance decision, compact / 社会救助认定结果（简要）"),
+    "explanation": (Explanation, "A social-assistance decision with every finding / 社会救助认定结果及全部理由"),
 }
 
 

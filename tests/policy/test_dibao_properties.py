@@ -1,6 +1,7 @@
 """Property tests for clause 5 (低保) against a real OPA: the benefit is monotone in income, never
-negative, a member's classified supplement is exactly the highest applicable rate × the standard, and the
-single-person route never pays a member more than standard + highest rate × standard.
+negative, a member's classified supplement is exactly the highest applicable rate × the standard, the
+single-person route never pays a member more than standard + highest rate × standard and covers only members
+whose own counted income is below the standard, and the price subsidy is never added into the 低保 amount.
 
 Every generated member has an able legal supporter, so clause 6 (特困) identifies nobody and the
 household is assessed under clause 5 alone (a member leaving 特困 when their income rises rejoins the
@@ -16,7 +17,15 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from socialaid import schemas
+
 pytestmark = pytest.mark.integration
+
+# The clause-5 asset assertions of the single-person route (READING.md, clause 5): drawn once the request
+# schema has them (the lead adds them to the model), so this file runs before and after that merge.
+_DEFS = schemas.load("household")["$defs"]
+MEMBER_ASSETS = "single_person_assets_test_met" in _DEFS["Member"]["properties"]
+LOW_INCOME_ASSETS = "low_income_assets_test_met" in _DEFS["Household"]["properties"]
 
 SETTINGS = settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 SUPPORTER = [{"name": "sibling", "relationship": "sibling", "birth_date": "1985-06-01"}]
@@ -51,6 +60,9 @@ def members(draw: st.DrawFn, *, dependants: bool = True) -> dict[str, Any]:
     if dependants:
         member["lives_on_family_support"] = draw(st.booleans())
         member["can_register_separately"] = draw(st.booleans())
+        # The caller's assertion that the member meets the 低保 asset rule as a one-person household.
+        if MEMBER_ASSETS:
+            member["single_person_assets_test_met"] = draw(st.booleans())
     return member
 
 
@@ -76,6 +88,7 @@ def requests(draw: st.DrawFn, *, dependants: bool = True) -> dict[str, Any]:
             "single_parent_family": draw(st.booleans()),
             "members": people,
             "rigid_expenditures": rigid,
+            **({"low_income_assets_test_met": draw(st.booleans())} if dependants and LOW_INCOME_ASSETS else {}),
         },
     }
 
@@ -88,12 +101,11 @@ def _dibao(decision: dict[str, Any]) -> dict[str, Any]:
 
 def _rates(decision: dict[str, Any]) -> dict[str, float]:
     prefix = "dibao.supplement_rate_"
-    return {p["name"][len(prefix) :]: p["value"] for p in decision["parameters"] if p["name"].startswith(prefix)}
+    return {name[len(prefix) :]: value for name, value in decision["parameters"].items() if name.startswith(prefix)}
 
 
 def _param(decision: dict[str, Any], name: str) -> Any:
-    full = name if "." in name else f"dibao.{name}"
-    return next(p["value"] for p in decision["parameters"] if p["name"] == full)
+    return decision["parameters"][name if "." in name else f"dibao.{name}"]
 
 
 def _age(birth: str, on: str) -> int:
@@ -158,8 +170,11 @@ def test_clause5_benefit_never_negative(opa_client: Any, request: dict[str, Any]
     assert dibao["monthly_amount"] >= 0
     for key in ("counted_income", "per_capita_income", "basic_benefit", "supplement_total"):
         assert details[key] >= 0, key
-    assert all(v >= 0 for v in details["supplements"].values())
-    assert all(v["amount"] >= 0 and v["basic"] >= 0 for v in details["single_person"].values())
+    assert all(v >= 0 for v in details.get("supplements", {}).values())
+    # A member covered alone is a one-person 低保 household: own counted income below the standard.
+    for v in details.get("single_person", {}).values():
+        assert v["own_counted_income"] < details["standard"]
+        assert v["basic"] > 0 and v["amount"] > 0
     if not dibao["eligible"]:
         assert dibao["monthly_amount"] == 0 and dibao["covered_member_ids"] == []
 
@@ -170,7 +185,7 @@ def test_clause5_supplement_is_exactly_the_highest_applicable_rate(opa_client: A
     decision = opa_client.decide(request)
     dibao = _dibao(decision)
     standard = dibao["details"]["standard"]
-    supplements = dibao["details"]["supplements"]
+    supplements = dibao["details"].get("supplements", {})
     if dibao["details"]["basis"] != "household":
         assert supplements == {}
         return
@@ -191,8 +206,38 @@ def test_clause5_single_person_route_never_pays_more_than_standard_plus_highest_
     dibao = _dibao(decision)
     standard = dibao["details"]["standard"]
     by_id = {m["id"]: m for m in request["household"]["members"]}
-    for member_id, paid in dibao["details"]["single_person"].items():
+    for member_id, paid in dibao["details"].get("single_person", {}).items():
         rate = _highest_rate(by_id[member_id], request, decision)
         assert rate > 0  # severely disabled or seriously ill: always in a category
         assert paid["amount"] <= round(standard + rate * standard, 2) + 0.005
         assert paid["supplement_rate"] == pytest.approx(rate)
+
+
+@SETTINGS
+@given(
+    request=requests(),
+    cpi=st.integers(0, 1000).map(lambda x: x / 10_000),
+    food=st.integers(0, 1500).map(lambda x: x / 10_000),
+)
+def test_clause5_price_subsidy_is_beside_the_monthly_amount(
+    opa_client: Any, request: dict[str, Any], cpi: float, food: float
+) -> None:
+    """The price subsidy is its own program: the 低保 amount is the same with or without a price index, and a
+    triggered subsidy pays the higher of the triggered results (standard × rise, to the fen) per covered person."""
+    without = _dibao(opa_client.decide(request))
+    priced = copy.deepcopy(request)
+    priced["price_index"] = {"month": "2024-12", "cpi_rise": cpi, "food_cpi_rise": food}
+    decision = opa_client.decide(priced)
+    assert _dibao(decision) == without
+    subsidy = decision["programs"]["price_subsidy"]
+    rises = [
+        r
+        for r, t in ((cpi, _param(decision, "price_trigger_cpi")), (food, _param(decision, "price_trigger_food_cpi")))
+        if r >= t
+    ]
+    if not rises or not subsidy["covered_member_ids"]:
+        assert not subsidy["eligible"] and subsidy["monthly_amount"] == 0
+        return
+    per_person = round(without["details"]["standard"] * max(rises) + 1e-9, 2)
+    assert subsidy["details"]["per_person"] == pytest.approx(per_person, abs=0.006)
+    assert set(without["covered_member_ids"]) <= set(subsidy["covered_member_ids"])

@@ -6,8 +6,9 @@
 #   benefit is the gap times the members, plus classified supplements (分类施保). Households that are
 #   not eligible as a whole may still have severely disabled or seriously ill members covered alone
 #   (参照“单人户”); households already receiving keep their benefit for a grace period after a member
-#   finds work or starts a business (缓退). The decision reports the change from the current benefit
-#   and the month's price subsidy.
+#   finds work or starts a business (缓退). The decision reports the change from the current benefit.
+#   The month's price subsidy is its own program (socialaid.price_subsidy). Everything here is a flat
+#   rule evaluated once; the findings, with their words in METADATA, are in findings.rego.
 # schemas:
 #   - input: schema["household.schema"]
 package socialaid.dibao
@@ -18,7 +19,7 @@ import data.socialaid.status
 
 _household := input.household
 
-_p := params.value.dibao
+_p := params.p.dibao
 
 # --- members (特困 members are supported under clause 6, not paid 低保) ---
 
@@ -40,43 +41,34 @@ member_count := count(members)
 
 # --- standard ---
 
-# METADATA
-# title: 低保 standard (urban, monthly)
-# description: The urban standard is published per month.
-# custom:
-#   clause: 5
-#   quote: 执行省级统一规定的最低生活保障标准
-standard := params.value.dibao.standard_urban if _household.area == "urban"
+# standard: the provincial standard for the household's area, monthly (rural: the annual standard / 12).
+standard := _p.standard_urban if _household.area == "urban"
 
-# METADATA
-# title: 低保 standard (rural, annual / 12)
-# description: The rural standard is published per year; the monthly standard is a twelfth of it.
-# custom:
-#   clause: 5
-#   quote: 执行省级统一规定的最低生活保障标准
-standard := params.value.dibao.standard_rural_annual / 12 if _household.area == "rural"
+standard := _p.standard_rural_annual / 12 if _household.area == "rural"
 
 # --- counted income ---
 
 _rigid := object.get(_household, "rigid_expenditures", [])
 
-_income(m) := object.get(m, "monthly_income", 0)
-
 # deduction is one rigid expenditure as deducted: never more than its verifiable maximum.
 deduction(e) := min([e.monthly_amount, e.verified_cap])
 
-member_deductions(id) := sum([deduction(e) | some e in _rigid; e.member_id == id])
+# income[id]: each assessed member's monthly income (an absent income is read as 0 and named in missing_facts).
+income[m.id] := object.get(m, "monthly_income", 0) if some m in members
 
-gross_income := sum([_income(m) | some m in members])
+# member_deductions[id]: the capped rigid expenditure of each assessed member.
+member_deductions[id] := sum([deduction(e) | some e in _rigid; e.member_id == id]) if some id in _member_ids
 
-deductions := sum([deduction(e) | some e in _rigid; e.member_id in _member_ids])
+gross_income := sum([x | some x in income])
+
+deductions := sum([d | some d in member_deductions])
 
 # counted_income is the household's monthly income as counted for 低保: income minus the capped
 # deductions, never below zero.
 counted_income := max([0, gross_income - deductions])
 
-# own_counted_income is one member's income minus that member's capped deductions, not below zero.
-own_counted_income(m) := max([0, _income(m) - member_deductions(m.id)])
+# own_counted_income[id]: one member's income minus that member's capped deductions, not below zero.
+own_counted_income[id] := max([0, x - member_deductions[id]]) if some id, x in income
 
 default per_capita_income := 0
 
@@ -102,24 +94,19 @@ eligible if {
 
 default basic_benefit := 0
 
-# METADATA
-# title: Basic benefit
-# description: (standard − per-capita income) × members, per month.
-# custom:
-#   clause: 5
-#   quote: 低保金核算根据家庭共同生活成员人均收入与当地低保标准实际差额确定基本保障金
+# basic_benefit: (standard − per-capita income) × members, per month.
 basic_benefit := (standard - per_capita_income) * member_count if eligible
 
 # --- classified supplements (分类施保) ---
 
 _categories := ["severe_disability", "serious_illness", "elderly", "student", "single_parent"]
 
-_category_zh := {
-	"severe_disability": "重度残疾人员",
-	"serious_illness": "重病患者",
-	"elderly": "老年人",
-	"student": "在校学生",
-	"single_parent": "单亲家庭成员",
+_rates := {
+	"severe_disability": _p.supplement_rate_severe_disability,
+	"serious_illness": _p.supplement_rate_serious_illness,
+	"elderly": _p.supplement_rate_elderly,
+	"student": _p.supplement_rate_student,
+	"single_parent": _p.supplement_rate_single_parent,
 }
 
 # severely_disabled: grade 1–2 of any type, or grade 3 intellectual or mental — one definition for every
@@ -138,27 +125,14 @@ _in_category("single_parent", _) if _household.single_parent_family == true
 
 member_categories(m) := [c | some c in _categories; _in_category(c, m)]
 
-rate(category) := _p[sprintf("supplement_rate_%s", [category])]
+# member_rate[id]: the highest single rate of the member's categories (就高不就低、不累加), 0 when none.
+member_rate[m.id] := max(array.concat([0], [_rates[c] | some c in member_categories(m)])) if some m in members
 
-# member_rate is the highest single rate of the member's categories (就高不就低、不累加), 0 when none.
-member_rate(m) := max([rate(c) | some c in member_categories(m)]) if count(member_categories(m)) > 0
-
-else := 0
-
-member_supplement(m) := member_rate(m) * standard
-
-# METADATA
-# title: Classified supplements
-# description: >-
-#   For each member of an eligible household in one or more categories: the highest single rate ×
-#   the standard, never a sum of rates. Supplements add up across members.
-# custom:
-#   clause: 5
-#   quote: 符合多重困难身份的对象核算增发补助金实行“就高不就低、不累加”的原则
-supplements[m.id] := member_supplement(m) if {
+# supplements[id]: for each member of an eligible household in a category, the highest rate × the standard.
+supplements[id] := r * standard if {
 	eligible
-	some m in members
-	member_rate(m) > 0
+	some id, r in member_rate
+	r > 0
 }
 
 supplement_total := sum([s | some s in supplements])
@@ -167,11 +141,22 @@ supplement_total := sum([s | some s in supplements])
 
 default low_income := false
 
-# low_income: per-capita counted income strictly below low_income_ratio × standard (150 %).
+# low_income_line: low_income_ratio (150 %) × the standard.
+low_income_line := _p.low_income_ratio * standard
+
+# low_income: per-capita counted income at or below the low-income line — "150%以内" includes the line
+# (READING.md, clause 5). The income test only: the single-person route also needs the caller's
+# assertion of the low-income-family asset rule (low_income_assets_met).
 low_income if {
 	member_count > 0
-	per_capita_income < _p.low_income_ratio * standard
+	per_capita_income <= low_income_line
 }
+
+default low_income_assets_met := false
+
+# low_income_assets_met: the caller asserts the household meets the low-income-family asset rule
+# (household.low_income_assets_test_met; an absent assertion is named in missing_facts).
+low_income_assets_met if object.get(_household, "low_income_assets_test_met", false) == true
 
 default edge_population := false
 
@@ -183,8 +168,7 @@ edge_population if {
 default route_applies := false
 
 # route_applies: the household as a whole is not eligible (整户不符合低保条件), is not in a grace period,
-# and is an edge / unstable household or a low-income household. READING.md names no asset condition
-# for the route, so none is added here.
+# and is an edge / unstable household or a low-income household.
 route_applies if {
 	not eligible
 	not in_grace
@@ -194,7 +178,10 @@ route_applies if {
 
 _route_group if edge_population
 
-_route_group if low_income
+_route_group if {
+	low_income
+	low_income_assets_met
+}
 
 _route_need(m) if severely_disabled(m)
 
@@ -205,27 +192,33 @@ _route_supported(m) if {
 	not m.can_register_separately == true
 }
 
-route_covered(m) if {
-	route_applies
+# route_candidates: the members the route is for — severely disabled or seriously ill, living on the
+# family's support, unable to register a separate household.
+route_candidates contains m.id if {
+	some m in members
 	_route_need(m)
 	_route_supported(m)
 }
 
-# route_basic: standard − the member's own counted income, not below zero (READING.md, clause 5).
-route_basic(m) := max([0, standard - own_counted_income(m)])
+# route_income_met[id]: a candidate assessed as a one-person 低保 household — own counted income below
+# the standard, and the caller asserts the member meets the 低保 asset rule
+# (members[i].single_person_assets_test_met) (READING.md, clause 5).
+route_income_met[id] := own_counted_income[id] < standard if some id in route_candidates
 
-# METADATA
-# title: Single-person household route
-# description: >-
-#   A severely disabled or seriously ill member who lives on the family's support and cannot register
-#   a separate household is covered alone: standard − own counted income (not below zero), plus the
-#   member's classified supplement (highest applicable rate × standard).
-# custom:
-#   clause: 5
-#   quote: 靠家庭供养且无法单独立户的重度残疾人和重病患者，参照“单人户”纳入低保保障
-route_amounts[m.id] := route_basic(m) + member_supplement(m) if {
+route_assets_met[m.id] := object.get(m, "single_person_assets_test_met", false) == true if {
 	some m in members
-	route_covered(m)
+	m.id in route_candidates
+}
+
+# route_basic[id]: standard − the member's own counted income (positive for a covered member).
+route_basic[id] := standard - own_counted_income[id] if some id in route_candidates
+
+# route_amounts[id]: a member covered alone: the basic amount plus the member's classified supplement.
+route_amounts[id] := route_basic[id] + (member_rate[id] * standard) if {
+	route_applies
+	some id in route_candidates
+	route_income_met[id]
+	route_assets_met[id]
 }
 
 # --- grace period (缓退) ---
@@ -284,7 +277,7 @@ _since_receiving(d) if {
 # The latest start; on the same day, "business" sorts before "employment" and is taken.
 _latest_start := [s | some s in _starts; s.date == max({x.date | some x in _starts})][0]
 
-_cause := _stated_cause if is_string(_stated_cause)
+cause := _stated_cause if is_string(_stated_cause)
 
 else := _latest_start.cause
 
@@ -301,23 +294,17 @@ default grace_candidate := false
 grace_candidate if {
 	receiving
 	not income_test_met
-	grace_months[_cause]
+	grace_months[cause]
 	is_string(rise_month)
 }
 
 grace_start := concat("", [substring(rise_month, 0, 7), "-01"]) if grace_candidate
 
-# METADATA
-# title: Grace period end
-# description: >-
-#   The grace period runs N months counting the month the income rose as month 1, and ends on the last
-#   day of month N: a rise in 2024-05 with N = 6 covers May–October and ends on 2024-10-31.
-# custom:
-#   clause: 5
-#   quote: 按规定分别给予3-12个月的缓退期
+# grace_end: the grace period runs N months counting the month the income rose as month 1, and ends on
+# the last day of month N: a rise in 2024-05 with N = 6 covers May–October and ends on 2024-10-31.
 grace_end := end if {
 	start_ns := time.parse_ns("2006-01-02", grace_start)
-	end := time.format([time.add_date(start_ns, 0, grace_months[_cause], -1), "UTC", "2006-01-02"])
+	end := time.format([time.add_date(start_ns, 0, grace_months[cause], -1), "UTC", "2006-01-02"])
 }
 
 default in_grace := false
@@ -363,41 +350,88 @@ covered_member_ids := sort([m.id | some m in members]) if {
 
 covered_member_ids := sort(object.keys(route_amounts)) if basis == "single_person"
 
-programs["dibao"] := lib.program("dibao", basis != "none", monthly_amount, covered_member_ids, details)
+programs["dibao"] := lib.program_entry(
+	"dibao", basis != "none", amount, [],
+	covered_member_ids, decisive_rules, details,
+)
 
-details := object.union_n([_base_details, _grace_details, _management_details, {"price_subsidy": price_subsidy}])
+# --- decisive rules: what made the household eligible and fixed the amount, or what failed ---
+
+decisive_rules := array.concat(
+	[lib.rule_ref("dibao.income_test", "met"), lib.rule_ref("dibao.assets_test", "met")],
+	_benefit_rules,
+) if basis == "household"
+
+decisive_rules := [lib.rule_ref("dibao.income_test", "not_met"), lib.rule_ref("dibao.grace_period", "met")] if {
+	basis == "grace"
+}
+
+decisive_rules := [
+	lib.rule_ref("dibao.route_household_group", "met"),
+	lib.rule_ref("dibao.route_member_group", "met"),
+	lib.rule_ref("dibao.route_member_means", "met"),
+	lib.rule_ref("dibao.route_member_amount", "met"),
+] if basis == "single_person"
+
+decisive_rules := [r | some r in _failing] if basis == "none"
+
+_benefit_rules := [lib.rule_ref("dibao.basic_benefit", "met"), lib.rule_ref("dibao.classified_supplement", "met")] if {
+	supplement_total > 0
+} else := [lib.rule_ref("dibao.basic_benefit", "met")]
+
+_failing contains lib.rule_ref("dibao.no_member_left", "not_met") if member_count == 0
+
+_failing contains lib.rule_ref("dibao.income_test", "not_met") if {
+	member_count > 0
+	not income_test_met
+}
+
+_failing contains lib.rule_ref("dibao.assets_test", "not_met") if not assets_test_met
+
+_failing contains lib.rule_ref("dibao.grace_period", "not_met") if grace_candidate
+
+_failing contains lib.rule_ref("dibao.no_grace", "not_met") if {
+	receiving
+	not income_test_met
+	not grace_candidate
+}
+
+# --- details: numbers, booleans, ids and codes only ---
+
+details := object.union_n([_base_details, _excluded_details, _route_details, _grace_details, _management_details])
 
 _base_details := {
 	"basis": basis,
 	"standard": lib.money(standard),
-	"gross_income": lib.money(gross_income),
-	"deductions": lib.money(deductions),
-	"counted_income": lib.money(counted_income),
-	"per_capita_income": lib.money(per_capita_income),
 	"members": member_count,
-	"tekun_excluded_member_ids": tekun_excluded_ids,
+	"counted_income": lib.money(counted_income),
+	"deductions": lib.money(deductions),
+	"per_capita_income": lib.money(per_capita_income),
 	"basic_benefit": lib.money(basic_benefit),
-	"supplements": {id: lib.money(s) | some id, s in supplements},
 	"supplement_total": lib.money(supplement_total),
-	"single_person": {id: _route_detail(id) | some id, _ in route_amounts},
+	"supplements": {id: lib.money(s) | some id, s in supplements},
 }
 
-_route_detail(id) := {
-	"own_counted_income": lib.money(own_counted_income(m)),
-	"basic": lib.money(route_basic(m)),
-	"supplement_rate": member_rate(m),
-	"supplement": lib.money(member_supplement(m)),
-	"amount": lib.money(route_amounts[id]),
-} if {
-	some m in members
-	m.id == id
-}
+default _excluded_details := {}
+
+_excluded_details := {"tekun_excluded_member_ids": tekun_excluded_ids} if count(tekun_excluded_ids) > 0
+
+default _route_details := {}
+
+_route_details := {"single_person": {id: {
+	"own_counted_income": lib.money(own_counted_income[id]),
+	"basic": lib.money(route_basic[id]),
+	"supplement_rate": member_rate[id],
+	"amount": lib.money(a),
+} |
+	some id, a in route_amounts
+}} if basis == "single_person"
 
 default _grace_details := {}
 
 _grace_details := {"grace": {
-	"cause": _cause,
-	"months": grace_months[_cause],
+	"cause": cause,
+	"months": grace_months[cause],
 	"start": grace_start,
 	"end": grace_end,
 	"within": in_grace,
@@ -446,59 +480,76 @@ management := "exit" if {
 	basis == "none"
 }
 
-# --- price subsidy ---
+# --- facts the decision did not have ---
 
-_price := input.price_index
+_member_index[m.id] := i if some i, m in _household.members
 
-# _price_given: a helper, so that "not _price_given" holds when the request has no price_index.
-_price_given if is_object(_price)
+_member_pointer(id, field) := concat("/", ["", "household", "members", format_int(_member_index[id], 10), field])
 
-price_triggered_cpi if _price.cpi_rise >= _p.price_trigger_cpi
-
-price_triggered_food if _price.food_cpi_rise >= _p.price_trigger_food_cpi
-
-default price_triggered := false
-
-price_triggered if price_triggered_cpi
-
-price_triggered if price_triggered_food
-
-# price_rise: the CPI rise when the CPI triggers (the headline index of the national mechanism),
-# otherwise the food-CPI rise. Each person is paid standard × rise rounded to the fen (the amount a
-# person actually receives); the total is that paid amount times the covered persons.
-price_index_used := "cpi" if price_triggered_cpi
-
-else := "food_cpi" if price_triggered_food
-
-price_rise := _price.cpi_rise if price_triggered_cpi
-
-else := _price.food_cpi_rise if price_triggered_food
-
-default price_subsidy := {"assessed": false}
-
-price_subsidy := {
-	"assessed": true,
-	"month": _price.month,
-	"cpi_rise": _price.cpi_rise,
-	"food_cpi_rise": _price.food_cpi_rise,
-	"triggered": false,
-	"persons": count(covered_member_ids),
-	"per_person": 0,
-	"total": 0,
+# An assessed member's income absent: read as 0.
+missing_facts contains {
+	"pointer": _member_pointer(m.id, "monthly_income"),
+	"program": "dibao",
+	"rule": "dibao.income_test",
+	"assumption": "read_as_zero",
 } if {
-	_price_given
-	not price_triggered
+	some m in members
+	not "monthly_income" in object.keys(m)
 }
 
-price_subsidy := {
-	"assessed": true,
-	"month": _price.month,
-	"cpi_rise": _price.cpi_rise,
-	"food_cpi_rise": _price.food_cpi_rise,
-	"triggered": true,
-	"index": price_index_used,
-	"rise": price_rise,
-	"persons": count(covered_member_ids),
-	"per_person": lib.money(standard * price_rise),
-	"total": lib.money(lib.money(standard * price_rise) * count(covered_member_ids)),
-} if price_triggered
+# A route candidate's support facts absent (the route needs them stated).
+missing_facts contains {
+	"pointer": _member_pointer(m.id, "lives_on_family_support"),
+	"program": "dibao",
+	"rule": "dibao.route_member_group",
+	"assumption": "not_established",
+} if {
+	route_applies
+	some m in members
+	_route_need(m)
+	not "lives_on_family_support" in object.keys(m)
+}
+
+# The low-income-family asset assertion absent where it decides whether the route opens: a low-income
+# household (by income), not edge, not eligible as a whole, with a route candidate.
+missing_facts contains {
+	"pointer": "/household/low_income_assets_test_met",
+	"program": "dibao",
+	"rule": "dibao.route_household_group",
+	"assumption": "not_established",
+} if {
+	not eligible
+	not in_grace
+	low_income
+	not edge_population
+	count(route_candidates) > 0
+	not "low_income_assets_test_met" in object.keys(_household)
+}
+
+# A route candidate's own asset assertion absent where the route is open and the member's income is
+# below the standard.
+missing_facts contains {
+	"pointer": _member_pointer(m.id, "single_person_assets_test_met"),
+	"program": "dibao",
+	"rule": "dibao.route_member_means",
+	"assumption": "not_established",
+} if {
+	route_applies
+	some m in members
+	route_income_met[m.id]
+	not "single_person_assets_test_met" in object.keys(m)
+}
+
+# A receiving household above the standard with no cause of the rise stated or found: no grace period.
+missing_facts contains {
+	"pointer": "/household/current_benefits/income_rise_cause",
+	"program": "dibao",
+	"rule": "dibao.no_grace",
+	"assumption": "not_established",
+} if {
+	receiving
+	not income_test_met
+	not _cause_known
+}
+
+_cause_known if is_string(cause)

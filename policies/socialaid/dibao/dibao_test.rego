@@ -1,6 +1,7 @@
 package socialaid.dibao_test
 
 import data.socialaid.dibao
+import data.socialaid.lib
 
 _household(area, incomes) := {
 	"as_of": "2025-01-01",
@@ -31,9 +32,10 @@ test_clause5_income_just_below_standard if {
 test_clause5_income_at_standard_not_eligible if {
 	not dibao.eligible with input as _household("urban", [808])
 	some f in dibao.findings with input as _household("urban", [808])
-	f.rule == "Per-capita income below the standard"
+	f.rule == "dibao.income_test"
 	f.outcome == "not_met"
-	f.message.en == "per-capita income 808.00 is not below the standard 808.00"
+	f.values == {"counted_income": 808, "members": 1, "per_capita_income": 808, "standard": 808}
+	dibao.programs.dibao.rules == [lib.rule_ref("dibao.income_test", "not_met")] with input as _household("urban", [808])
 }
 
 test_clause5_income_just_above_standard_not_eligible if {
@@ -45,4 +47,47 @@ test_clause5_income_just_above_standard_not_eligible if {
 test_clause5_standard_by_decision_date if {
 	h := object.union(_household("urban", [0]), {"as_of": "2024-03-31"})
 	dibao.programs.dibao.monthly_amount == 705 with input as h
+}
+
+# An eligible household names the rules that made it eligible and fixed the amount: 300 + 0 + 0, no
+# category → income, assets, basic benefit (no supplement rule).
+test_clause5_decisive_rules_household if {
+	dibao.programs.dibao.rules == [
+		lib.rule_ref("dibao.income_test", "met"), lib.rule_ref("dibao.assets_test", "met"),
+		lib.rule_ref("dibao.basic_benefit", "met"),
+	] with input as _household("urban", [300, 0, 0])
+}
+
+# Every clause-5 rule says what it rests on: a plan quote standing inside clause 5, or a national document
+# and article, or a READING.md provision — never a plan quote for a rule the plan does not decide.
+test_clause5_every_rule_names_its_basis if {
+	ids := [id | some id, _ in data.socialaid.rules; _clause5_package(id)]
+	count(ids) >= 15
+	every id in ids {
+		_basis_ok(data.socialaid.rules[id])
+	}
+}
+
+_clause5_package(id) if startswith(id, "dibao.")
+
+_clause5_package(id) if startswith(id, "price_subsidy.")
+
+_basis_ok(r) if {
+	r.basis == "plan"
+	contains(data.socialaid.plan.clauses[format_int(r.clause, 10)].text, r.quote)
+	not r.national
+	not r.reading
+}
+
+_basis_ok(r) if {
+	r.basis == "national"
+	count(r.national.document) > 0
+	count(r.national.article) > 0
+	not r.quote
+}
+
+_basis_ok(r) if {
+	r.basis == "reading"
+	startswith(r.reading, "Clause 5")
+	not r.quote
 }

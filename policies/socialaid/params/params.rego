@@ -25,15 +25,16 @@ overrides_allowed if data.socialaid.settings.allow_parameter_overrides == true
 
 _as_of := input.as_of
 
-# _latest[group][name] is the dated entry in force: the latest effective_from on or before the date.
-_latest[group][name] := entry if {
-	some group, table in _tables
-	some name, param in table
-	dates := [v.effective_from | some v in param.values; v.effective_from <= _as_of]
-	latest := max(dates)
-	some entry in param.values
-	entry.effective_from == latest
-}
+_index := data.socialaid.parameter_index
+
+# _change: the latest date on or before the decision date on which any parameter took a new value;
+# _snapshot: every parameter in force from then on (data.socialaid.parameter_index, built at bundle
+# stage from the tables and checked against them by params_test). One lookup resolves them all.
+_change := max([d | some d in _index.dates; d <= _as_of])
+
+default _snapshot := {"values": {}, "dated": {}, "entries": {}, "missing": null}
+
+_snapshot := _index.at[_change]
 
 _overridden(group, name) if {
 	overrides_allowed
@@ -41,58 +42,60 @@ _overridden(group, name) if {
 	_ = _overrides[group][name]
 }
 
-# p[group][name]: the value in force (the permitted override, else the latest dated value).
-p[group][name] := _overrides[group][name] if {
+default _any_override := false
+
+_any_override if {
 	some group, names in _overrides
 	some name, _ in names
 	_overridden(group, name)
 }
 
-p[group][name] := entry.value if {
-	some group, entries in _latest
-	some name, entry in entries
-	not _overridden(group, name)
-}
+# p[group][name]: the value in force (the permitted override, else the latest dated value).
+p := _snapshot.values if not _any_override
+
+p := object.union(_snapshot.values, {group: {name: v |
+	some name, v in names
+	_overridden(group, name)
+} |
+	some group, names in _overrides
+}) if _any_override
 
 # value is the former name of p, kept while rules move to p.
 value := p
 
-# named: every parameter in force by dotted name and value, as the compact decision reports them.
-named[key] := v if {
-	some group, values in p
-	some name, v in values
-	key := concat(".", [group, name])
-}
+# reported: the parameters a compact decision names, by group, name and value — every parameter whose
+# value depends on the decision date (it has more than one dated value) and every override applied.
+# The others are fixed for the bundle revision; the explanation lists them all with their sources.
+reported := _snapshot.dated if not _any_override
+
+reported := object.union(_snapshot.dated, {group: {name: v |
+	some name, v in names
+	_overridden(group, name)
+} |
+	some group, names in _overrides
+}) if _any_override
 
 # in_force[group][name]: the full entry in force (value, unit, date, source), for the explanation.
+in_force[group][name] := _snapshot.entries[group][name] if {
+	some group, names in _tables
+	some name, _ in names
+	not _overridden(group, name)
+	_snapshot.entries[group][name]
+}
+
 in_force[group][name] := {
 	"name": concat(".", [group, name]),
 	"value": v,
 	"unit": _tables[group][name].unit,
-	"effective_from": _entry_date(group, name),
-	"source": _entry_source(group, name),
-	"confidence": _entry_confidence(group, name),
-	"hypothetical": _is_overridden(group, name),
+	"effective_from": _as_of,
+	"source": "override in the request (hypothetical)",
+	"confidence": "hypothetical",
+	"hypothetical": true,
 } if {
-	some group, values in p
-	some name, v in values
+	some group, names in _overrides
+	some name, v in names
+	_overridden(group, name)
 }
-
-_is_overridden(group, name) if _overridden(group, name)
-
-else := false
-
-_entry_date(group, name) := _as_of if _overridden(group, name)
-
-else := _latest[group][name].effective_from
-
-_entry_source(group, name) := "override in the request (hypothetical)" if _overridden(group, name)
-
-else := _latest[group][name].source
-
-_entry_confidence(group, name) := "hypothetical" if _overridden(group, name)
-
-else := object.get(_latest[group][name], "confidence", "not stated")
 
 # used lists every parameter in force with its source, for the explanation.
 used := [entry | some entries in in_force; some entry in entries]
@@ -109,11 +112,7 @@ beyond_horizon contains group if {
 
 default hypothetical := false
 
-hypothetical if {
-	some group, names in _overrides
-	some name, _ in names
-	_overridden(group, name)
-}
+hypothetical if _any_override
 
 hypothetical if {
 	projection
@@ -122,12 +121,20 @@ hypothetical if {
 
 # errors stops a decision: a parameter with no value in force, a date past what is known, or an
 # override that cannot be applied.
-errors contains err if {
+# _missing: dotted names with no value in force — those the snapshot lists, or all before the first date.
+_missing contains key if some key in _snapshot.missing
+
+_missing contains concat(".", [group, name]) if {
+	_snapshot.missing == null
 	some group, table in _tables
-	some name, param in table
-	not _latest[group][name]
+	some name, _ in table
+}
+
+errors contains err if {
+	some key in _missing
+	[group, name] := split(key, ".")
 	not _overridden(group, name)
-	first := min([v.effective_from | some v in param.values])
+	first := min([v.effective_from | some v in _tables[group][name].values])
 	err := {
 		"kind": "parameter_not_in_force",
 		"pointer": "/as_of",

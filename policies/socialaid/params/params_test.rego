@@ -62,3 +62,33 @@ test_every_parameter_value_has_a_source_and_date if {
 		}
 	}
 }
+
+# _scan: the plain reading of the tables — the latest value on or before the date, per parameter.
+_scan(date) := {group: {name: v.value |
+	some name, param in table
+	dates := [x.effective_from | some x in param.values; x.effective_from <= date]
+	count(dates) > 0
+	some v in param.values
+	v.effective_from == max(dates)
+} |
+	some group, table in data.socialaid.parameters
+}
+
+_day_before(date) := time.format([time.add_date(time.parse_ns("2006-01-02", date), 0, 0, -1), "UTC", "2006-01-02"])
+
+# The index built at bundle stage agrees with a plain scan of the tables on every date a value changes,
+# on the day before each, and far later — so the one-lookup resolution can never drift from the data.
+test_parameter_index_matches_a_plain_scan_of_the_tables if {
+	dates := {d | some d in data.socialaid.parameter_index.dates} | {_day_before(d) | some d in data.socialaid.parameter_index.dates}
+	every date in dates | {"2030-01-01"} {
+		got := {g: names | some g, names in params.p; count(names) > 0} with input as _req(date, {})
+		want := {g: names | some g, names in _scan(date); count(names) > 0}
+		got == want
+	}
+}
+
+test_no_value_before_the_first_date_is_an_error_for_every_parameter if {
+	errs := params.errors with input as _req("1999-01-01", {})
+	n := sum([count(t) | some t in data.socialaid.parameters])
+	count([e | some e in errs; e.kind == "parameter_not_in_force"]) == n
+}

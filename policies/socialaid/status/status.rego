@@ -93,8 +93,10 @@ assisted_family if tekun_family
 
 assisted_family if low_income_family
 
-# age is the member's age in whole years on the decision date.
-age(m) := lib.age_on(m.birth_date, input.as_of)
+# age is the member's age in whole years on the decision date (looked up for members of the household).
+age(m) := a if {
+	a := ages[m.id]
+} else := lib.age_on(m.birth_date, input.as_of)
 
 elderly(m) if age(m) >= params.p.status.elderly_age
 
@@ -154,7 +156,7 @@ cannot_care_for_self(m) if self_care(m) != "able"
 # Per-member status as sets and maps over the household, computed once per decision for the clauses that
 # ask about every member (the functions above stay for single-member questions).
 # (Complete rules, so each is evaluated once per query and then read from the cache.)
-ages := {m.id: age(m) | some m in _household.members}
+ages := {m.id: lib.age_on(m.birth_date, input.as_of) | some m in _household.members}
 
 elderly_ids := {id | some id, a in ages; a >= params.p.status.elderly_age}
 

@@ -5,7 +5,8 @@
 #   民发〔2021〕43号) as completed by clause 6 (minors are under 18): no capacity to work, no means of living,
 #   and no legal supporter able to support. A supported member gets the basic living standard (1.3 × the
 #   urban 低保 standard, for rural residents too) plus a care standard by self-care ability (a share of
-#   the minimum wage). supported_member_ids is what clause 5 leaves out of the 低保 household.
+#   the minimum wage). supported_member_ids is what clause 5 leaves out of the 低保 household. The decision
+#   path is flat rules keyed by member id; findings are built only for the explanation.
 # schemas:
 #   - input: schema["household.schema"]
 package socialaid.tekun
@@ -18,157 +19,143 @@ _household := input.household
 
 _as_of := input.as_of
 
-_p := params.value.tekun
+_p := params.p.tekun
 
-minimum_wage := params.value.wages.minimum_wage_monthly
+minimum_wage := params.p.wages.minimum_wage_monthly
 
-urban_dibao_standard := params.value.dibao.standard_urban
+urban_dibao_standard := params.p.dibao.standard_urban
 
 # The 低保 standard of the household's own area, for the "no means of living" test (urban monthly;
 # rural annual / 12).
-dibao_standard := params.value.dibao.standard_urban if _household.area == "urban"
+dibao_standard := params.p.dibao.standard_urban if _household.area == "urban"
 
-dibao_standard := params.value.dibao.standard_rural_annual / 12 if _household.area == "rural"
+dibao_standard := params.p.dibao.standard_rural_annual / 12 if _household.area == "rural"
 
-# METADATA
-# title: 特困 basic living standard
-# description: 1.3 × the urban 低保 standard in force on the decision date, for urban and rural residents alike.
-# custom:
-#   clause: 6
-#   quote: 基本生活标准按照当地当年城市最低生活保障的1.3倍给予待遇
+# _members[id] is the member with that id; _index[id] its position (for JSON pointers).
+_members[m.id] := m if some m in _household.members
+
+_index[m.id] := i if some i, m in _household.members
+
+_age[id] := status.age(m) if some id, m in _members
+
 basic_living_standard := _p.basic_living_ratio * urban_dibao_standard
 
 # METADATA
 # title: 特困 basic living standard
 # description: >-
 #   1.3 × the urban 低保 standard in force on the decision date ("当年" read as "in force"), for urban and
-#   rural residents alike; reported when a member is supported.
+#   rural residents alike.
 # custom:
+#   id: tekun.basic_living_standard
 #   clause: 6
+#   basis: plan
+#   title_zh: 特困人员基本生活标准
 #   quote: 基本生活标准按照当地当年城市最低生活保障的1.3倍给予待遇
-findings contains lib.finding(rego.metadata.rule(), {
-	"program": "tekun",
-	"outcome": "info",
-	"facts": {
-		"area": _household.area,
-		"urban_dibao_standard": urban_dibao_standard,
-		"ratio": _p.basic_living_ratio,
-		"basic_living_standard": lib.money(basic_living_standard),
-	},
-	"message": {
-		"zh": sprintf("特困人员基本生活标准 = 城市低保标准%s元 × %v = %s元/月（城乡同一标准）", [
-			lib.fmt2(urban_dibao_standard), _p.basic_living_ratio, lib.fmt2(basic_living_standard),
-		]),
-		"en": sprintf("特困 basic living standard = urban 低保 standard %s × %v = %s a month (urban and rural alike)", [
-			lib.fmt2(urban_dibao_standard), _p.basic_living_ratio, lib.fmt2(basic_living_standard),
-		]),
-	},
+#   message:
+#     info:
+#       zh: 特困人员基本生活标准 = 城市低保标准{urban_dibao_standard}元 × {ratio} = {basic_living_standard}元/月（城乡同一标准）
+#       en: >-
+#         特困 basic living standard = urban 低保 standard {urban_dibao_standard} × {ratio} =
+#         {basic_living_standard} a month (urban and rural alike)
+findings contains lib.household_finding(rego.metadata.rule(), "tekun", "info", {
+	"area": _household.area,
+	"urban_dibao_standard": urban_dibao_standard,
+	"ratio": _p.basic_living_ratio,
+	"basic_living_standard": lib.money(basic_living_standard),
 }) if eligible
-
-_age(m) := status.age(m)
-
-_elderly_age := params.value.status.elderly_age
 
 # ---------------------------------------------------------------------------------------------------
 # Identification, condition 1: no capacity to work.
 
-_work_cases := ["elderly", "minor", "disability"]
-
-_no_work_capacity(m) := [c | some c in _work_cases; _incapable(m, c)]
-
-_incapable(m, "elderly") if status.elderly(m)
-
-_incapable(m, "minor") if _age(m) < _p.minor_age
-
-_incapable(m, "disability") if m.disability.grade <= _p.disability_max_grade[m.disability.type]
-
-_work_text(m, "elderly") := {
-	"zh": sprintf("%d周岁（%d周岁以上的老年人）", [_age(m), _elderly_age]),
-	"en": sprintf("aged %d (%d or over)", [_age(m), _elderly_age]),
+_elderly contains id if {
+	some id, age in _age
+	age >= params.p.status.elderly_age
 }
 
-_work_text(m, "minor") := {
-	"zh": sprintf("%d周岁（未满%d周岁的未成年人）", [_age(m), _p.minor_age]),
-	"en": sprintf("aged %d (under %d)", [_age(m), _p.minor_age]),
+_minor contains id if {
+	some id, age in _age
+	age < _p.minor_age
 }
 
-_work_text(m, "disability") := {
-	"zh": sprintf("%s残疾%d级", [_disability_zh[m.disability.type], m.disability.grade]),
-	"en": sprintf("grade %d %s disability", [m.disability.grade, m.disability.type]),
+_disabled contains id if {
+	some id, m in _members
+	m.disability.grade <= _p.disability_max_grade[m.disability.type]
 }
 
-_disability_zh := {
-	"physical": "肢体",
-	"visual": "视力",
-	"hearing": "听力",
-	"speech": "言语",
-	"intellectual": "智力",
-	"mental": "精神",
-	"multiple": "多重",
-}
-
-_disability_fact(m) := {"grade": m.disability.grade, "type": m.disability.type}
-
-_disability_fact(m) := null if not m.disability.grade
+no_work_capacity := (_elderly | _minor) | _disabled
 
 # METADATA
 # title: 特困 condition 1 — no capacity to work
 # description: >-
-#   No capacity to work: aged 60 or over, or under 18 on the decision date (clause 6 raised the national
-#   16 to 18), or disabled at grade 1–3 intellectual or mental, grade 1–2 physical or grade 1 visual.
-#   Ages are whole years on the decision date; the birthday counts from its own day.
+#   No capacity to work: aged 60 or over, or a minor (under 18 on the decision date, as clause 6 sets it),
+#   or disabled at grade 1–3 intellectual or mental, grade 1–2 physical or grade 1 visual. Ages are whole
+#   years on the decision date; the birthday counts from its own day.
 # custom:
+#   id: tekun.no_work_capacity
 #   clause: 6
-#   quote: 将特困人员救助供养覆盖的未成年人年龄从16周岁延长至18周岁
-#   authority: 特困人员认定办法（民发〔2021〕43号）第六条
-findings contains lib.finding(rego.metadata.rule(), {
-	"program": "tekun",
-	"member_id": m.id,
-	"outcome": _met(count(cases) > 0),
-	"facts": {
-		"age": _age(m),
-		"birth_date": m.birth_date,
-		"disability": _disability_fact(m),
-		"no_work_capacity": cases,
-	},
-	"message": _work_message(m, cases),
-}) if {
-	some m in _household.members
-	cases := _no_work_capacity(m)
+#   basis: national
+#   national:
+#     document: 特困人员认定办法（民发〔2021〕43号）
+#     article: 第五条
+#   title_zh: 特困人员认定条件一：无劳动能力
+#   message:
+#     met:
+#       zh: 无劳动能力（{age}周岁）
+#       en: no capacity to work (aged {age})
+#     not_met:
+#       zh: 有劳动能力：{age}周岁，既非{elderly_age}周岁以上也未满{minor_age}周岁，且无相应等级的残疾
+#       en: capacity to work, aged {age}, neither {elderly_age} or over nor under {minor_age}, no qualifying disability
+findings contains lib.member_finding(
+	rego.metadata.rule(), "tekun", lib.outcome(id in no_work_capacity), id,
+	object.union(
+		{
+			"age": _age[id],
+			"elderly_age": params.p.status.elderly_age,
+			"minor_age": _p.minor_age,
+		},
+		_disability_values(m),
+	),
+) if some id, m in _members
+
+_disability_values(m) := {"disability_type": m.disability.type, "disability_grade": m.disability.grade} if {
+	is_number(m.disability.grade)
 }
 
-_work_texts(m, cases, lang) := [t[lang] | some c in cases; t := _work_text(m, c)]
+else := {}
 
-_work_message(m, cases) := {
-	"zh": sprintf("%s无劳动能力：%s", [m.id, concat("；", _work_texts(m, cases, "zh"))]),
-	"en": sprintf("%s has no capacity to work: %s", [m.id, concat("; ", _work_texts(m, cases, "en"))]),
-} if count(cases) > 0
-
-_work_message(m, cases) := {
-	"zh": sprintf(
-		"%s有劳动能力：%d周岁，既非%d周岁以上也未满%d周岁，且无相应等级的残疾",
-		[m.id, _age(m), _elderly_age, _p.minor_age],
-	),
-	"en": sprintf(
-		"%s has capacity to work: aged %d, neither %d or over nor under %d, and no qualifying disability",
-		[m.id, _age(m), _elderly_age, _p.minor_age],
-	),
-} if count(cases) == 0
+# METADATA
+# title: Minors covered up to 18
+# description: >-
+#   Clause 6 raises the age to which minors are covered from 16 to 18: a member under 18 on the decision
+#   date has no capacity to work as a minor. Reported for every member under 18.
+# custom:
+#   id: tekun.minor_age_18
+#   clause: 6
+#   basis: plan
+#   title_zh: 特困人员救助供养覆盖的未成年人年龄延长至18周岁
+#   quote: 将特困人员救助供养覆盖的未成年人年龄从16周岁延长至18周岁
+#   message:
+#     met:
+#       zh: '{age}周岁，未满{minor_age}周岁，属未成年人'
+#       en: aged {age}, under {minor_age}, a minor
+findings contains lib.member_finding(rego.metadata.rule(), "tekun", "met", id, {
+	"age": _age[id],
+	"minor_age": _p.minor_age,
+}) if some id in _minor
 
 # ---------------------------------------------------------------------------------------------------
 # Identification, condition 2: no means of living.
 
-_income(m) := object.get(m, "monthly_income", 0)
+_income[id] := object.get(m, "monthly_income", 0) if some id, m in _members
 
-_income_below(m) if _income(m) < dibao_standard
+default _assets_met := false
 
 _assets_met if _household.assets_test_met == true
 
-default _no_means(_) := false
-
-_no_means(m) if {
-	_income_below(m)
+no_means_of_living contains id if {
 	_assets_met
+	some id, income in _income
+	income < dibao_standard
 }
 
 # METADATA
@@ -176,230 +163,239 @@ _no_means(m) if {
 # description: >-
 #   No means of living: the member's own monthly income is strictly below the 低保 standard of the
 #   household's area in force (urban monthly; rural annual / 12), and the caller asserts the asset test.
+#   An absent income is read as 0 and named among the missing facts.
 # custom:
+#   id: tekun.no_means_of_living
 #   clause: 6
-#   quote: 完善特困人员认定标准
-#   authority: 特困人员认定办法（民发〔2021〕43号）第七条
-findings contains lib.finding(rego.metadata.rule(), {
-	"program": "tekun",
-	"member_id": m.id,
-	"outcome": _met(_no_means(m)),
-	"facts": {
-		"monthly_income": lib.money(_income(m)),
-		"area": _household.area,
-		"dibao_standard": lib.money(dibao_standard),
-		"assets_test_met": _assets_met,
-	},
-	"message": {
-		"zh": sprintf("%s本人月收入%s元%s%s低保标准%s元；%s", [
-			m.id, lib.fmt2(_income(m)), _below_zh[_income_below(m)], _area_zh[_household.area],
-			lib.fmt2(dibao_standard), _assets_zh[_assets_met],
-		]),
-		"en": sprintf("%s's own monthly income %s is %s the %s 低保 standard %s; %s", [
-			m.id, lib.fmt2(_income(m)), _below_en[_income_below(m)], _household.area,
-			lib.fmt2(dibao_standard), _assets_en[_assets_met],
-		]),
-	},
-}) if {
-	some m in _household.members
-}
-
-_below_zh := {true: "低于", false: "不低于"}
-
-_below_en := {true: "below", false: "not below"}
-
-_area_zh := {"urban": "城市", "rural": "农村"}
-
-_assets_zh := {true: "财产状况符合规定（申请方确认）", false: "财产状况不符合规定"}
-
-_assets_en := {true: "the caller asserts the asset test is met", false: "the asset test is not met"}
-
-default _income_below(_) := false
-
-default _assets_met := false
+#   basis: national
+#   national:
+#     document: 特困人员认定办法（民发〔2021〕43号）
+#     article: 第六条
+#   title_zh: 特困人员认定条件二：无生活来源
+#   message:
+#     met:
+#       zh: 本人月收入{monthly_income}元低于低保标准{dibao_standard}元，财产状况符合规定（申请方确认）
+#       en: >-
+#         own monthly income {monthly_income} is below the 低保 standard {dibao_standard};
+#         assets asserted within the rule
+#     not_met:
+#       zh: 本人月收入{monthly_income}元、低保标准{dibao_standard}元、财产状况符合规定：{assets_test_met}，不符合无生活来源
+#       en: >-
+#         own monthly income {monthly_income}, 低保 standard {dibao_standard}, asset test met:
+#         {assets_test_met} — not without means of living
+findings contains lib.member_finding(rego.metadata.rule(), "tekun", lib.outcome(id in no_means_of_living), id, {
+	"monthly_income": lib.money(income),
+	"dibao_standard": lib.money(dibao_standard),
+	"assets_test_met": _assets_met,
+}) if some id, income in _income
 
 # ---------------------------------------------------------------------------------------------------
 # Identification, condition 3: no legal supporter, or none able to support.
 
-_supporters(m) := object.get(m, "legal_supporters", [])
-
-_supporter_cases := [
-	"tekun", "dibao_aged", "elderly_low_income", "severely_disabled_low_income",
-	"legally_incapacitated", "missing", "imprisoned",
-]
-
-_unable_reasons(s) := [c | some c in _supporter_cases; _unable(s, c)]
-
-_unable(s, "tekun") if s.is_tekun == true
-
-_unable(s, "dibao_aged") if {
-	s.receives_dibao == true
-	is_string(s.birth_date)
-	lib.age_on(s.birth_date, _as_of) >= _p.supporter_dibao_age
-}
-
-_unable(s, "elderly_low_income") if {
-	s.low_income == true
-	is_string(s.birth_date)
-	lib.age_on(s.birth_date, _as_of) >= _p.supporter_elderly_age
-}
-
-_unable(s, "severely_disabled_low_income") if {
-	s.severely_disabled == true
-	s.low_income == true
-}
-
-_unable(s, "legally_incapacitated") if s.legally_incapacitated == true
-
-_unable(s, "missing") if s.missing == true
-
-_unable(s, "imprisoned") if s.imprisoned == true
-
-_reason_text(_, "tekun") := {"zh": "本人为特困人员", "en": "is 特困"}
-
-_reason_text(s, "dibao_aged") := {
-	"zh": sprintf("%d周岁的低保对象", [lib.age_on(s.birth_date, _as_of)]),
-	"en": sprintf("a 低保 recipient aged %d", [lib.age_on(s.birth_date, _as_of)]),
-}
-
-_reason_text(s, "elderly_low_income") := {
-	"zh": sprintf("%d周岁且本人收入较低", [lib.age_on(s.birth_date, _as_of)]),
-	"en": sprintf("aged %d with low income", [lib.age_on(s.birth_date, _as_of)]),
-}
-
-_reason_text(_, "severely_disabled_low_income") := {"zh": "重度残疾且本人收入较低", "en": "severely disabled with low income"}
-
-_reason_text(_, "legally_incapacitated") := {"zh": "无民事行为能力或限制民事行为能力", "en": "legally incapacitated"}
-
-_reason_text(_, "missing") := {"zh": "被宣告失踪", "en": "declared missing"}
-
-_reason_text(_, "imprisoned") := {"zh": "在监狱服刑", "en": "imprisoned"}
-
-_supporter_label(i, s) := s.name if is_string(s.name)
-
-else := s.relationship if is_string(s.relationship)
-
-else := sprintf("#%d", [i + 1])
-
-_able_supporters(m) := [_supporter_label(i, s) |
-	some i, s in _supporters(m)
-	count(_unable_reasons(s)) == 0
-]
-
-# Condition 3 needs the request to say who the legal supporters are: an absent list is not "none" (a
-# child's parents in the same household are its supporters), so it is not met; [] states there are none.
-_supporters_stated(m) if is_array(m.legal_supporters)
-
-_no_supporter(m) if {
-	_supporters_stated(m)
-	count(_able_supporters(m)) == 0
-}
-
-_supporter_facts(m) := [{"supporter": _supporter_label(i, s), "unable": _unable_reasons(s)} |
-	some i, s in _supporters(m)
-]
-
-_reason_texts(s, lang) := [t[lang] | some c in _unable_reasons(s); t := _reason_text(s, c)]
-
-_unable_summary(m, lang) := concat(
-	"; ",
-	[sprintf("%s (%s)", [_supporter_label(i, s), concat(", ", _reason_texts(s, lang))]) |
-		some i, s in _supporters(m)
+# Supporters unable to support, 43号 第八条, in five groups: (1) 特困 themselves; (2) 低保 recipients aged
+# 60+; (3) aged 70+ with own income below the local previous-year per-capita disposable income and assets
+# within the low-income-family rule; (4) severely disabled (grade 1–2, or grade 3 intellectual or mental)
+# with the same income and asset conditions; (5) without civil capacity, declared missing or imprisoned,
+# with the asset rule. Each ground is a list of facts [value, field]: true, false, or null when the
+# request does not give the field. A ground holds when every fact is true.
+_ground_facts(s) := {
+	"tekun": [[_flag(s, "is_tekun"), "is_tekun"]],
+	"dibao_aged": [[_flag(s, "receives_dibao"), "receives_dibao"], [_at_least(age, _p.supporter_dibao_age), "birth_date"]],
+	"elderly_low_income": [
+		[_at_least(age, _p.supporter_elderly_age), "birth_date"],
+		[income, "monthly_income"],
+		[assets, "assets_within_low_income_rule"],
 	],
-)
+	"severely_disabled_low_income": [
+		[_severe(s), "disability"],
+		[income, "monthly_income"],
+		[assets, "assets_within_low_income_rule"],
+	],
+	"no_civil_capacity": [[_civil(s), "no_civil_capacity"], [assets, "assets_within_low_income_rule"]],
+	"missing": [[_flag(s, "missing"), "missing"], [assets, "assets_within_low_income_rule"]],
+	"imprisoned": [[_flag(s, "imprisoned"), "imprisoned"], [assets, "assets_within_low_income_rule"]],
+} if {
+	age := _supporter_age(s)
+	income := _income_below_line(s)
+	assets := _assets_ok(s)
+}
+
+_flag(s, key) := object.get(s, key, false) == true
+
+_supporter_age(s) := lib.age_on(s.birth_date, _as_of) if is_string(s.birth_date)
+
+else := null
+
+_at_least(age, years) := age >= years if is_number(age)
+
+else := null
+
+# The supporter's own monthly income × 12 against the annual line; without a figure, the caller's
+# low_income assertion (own income below that line) stands for it; with neither, unknown.
+_income_below_line(s) := (s.monthly_income * 12) < _p.prior_year_disposable_income_annual if is_number(s.monthly_income)
+
+else if s.low_income == true
+
+else := null
+
+_assets_ok(s) := s.assets_within_low_income_rule if is_boolean(s.assets_within_low_income_rule)
+
+else := null
+
+_severe(s) if s.severely_disabled == true
+
+else if s.disability.grade <= params.p.status.severe_disability_max_grade
+
+else if {
+	s.disability.type in {"intellectual", "mental"}
+	s.disability.grade <= params.p.status.severe_disability_max_grade_intellectual_mental
+}
+
+else := false
+
+# 无民事行为能力 (no civil capacity). legally_incapacitated ("无民事行为能力或限制民事行为能力") is not
+# a ground of its own; stated without no_civil_capacity it leaves this fact unknown.
+_civil(s) := s.no_civil_capacity if is_boolean(s.no_civil_capacity)
+
+else := null if s.legally_incapacitated == true
+
+else := false
+
+# _assess: the grounds that hold, and the fields whose absence keeps a ground from being decided (a
+# ground none of whose facts is false, with a sign that it applies (_hint), and one fact unknown).
+_assess(gf) := {
+	"unable": [g | some g, facts in gf; _all_true(facts)],
+	"pending": sort({f[1] | some facts in gf; _pending_ground(facts); some f in facts; f[0] == null}),
+}
+
+_all_true(facts) if {
+	every f in facts {
+		f[0] == true
+	}
+}
+
+_any_false(facts) if {
+	some f in facts
+	f[0] == false
+}
+
+_pending_ground(facts) if {
+	not _any_false(facts)
+	some u in facts
+	u[0] == null
+	_hint(facts)
+}
+
+# _hint: the ground's own first fact (age, disability, the status) holds, or civil capacity is unknown
+# because legally_incapacitated is stated; the shared income and asset facts alone are no sign.
+_hint(facts) if facts[0][0] == true
+
+_hint(facts) if {
+	facts[0][1] == "no_civil_capacity"
+	facts[0][0] == null
+}
+
+# _candidates: the members condition 3 can still decide (no capacity to work and no means of living).
+_candidates := no_work_capacity & no_means_of_living
+
+_assess_all(m) := [_assess(_ground_facts(s)) | some s in m.legal_supporters]
+
+# _grounds_all[id]: every member's supporters' grounds, for the explanation.
+_grounds_all[id] := [a.unable | some a in _assess_all(m)] if {
+	some id, m in _members
+	is_array(m.legal_supporters)
+}
+
+# _unable(s): the same five grounds as _ground_facts, as short-circuiting rules for the decision path
+# (a test checks that both agree).
+_unable(s) if s.is_tekun == true
+
+_unable(s) if {
+	s.receives_dibao == true
+	_at_least(_supporter_age(s), _p.supporter_dibao_age) == true
+}
+
+_unable(s) if {
+	s.assets_within_low_income_rule == true
+	_income_below_line(s) == true
+	_at_least(_supporter_age(s), _p.supporter_elderly_age) == true
+}
+
+_unable(s) if {
+	s.assets_within_low_income_rule == true
+	_income_below_line(s) == true
+	_severe(s) == true
+}
+
+_unable(s) if {
+	s.assets_within_low_income_rule == true
+	_group5(s)
+}
+
+_group5(s) if s.no_civil_capacity == true
+
+_group5(s) if s.missing == true
+
+_group5(s) if s.imprisoned == true
+
+# no_able_supporter: the candidates whose stated supporters (none, or all) are unable to support.
+no_able_supporter contains id if {
+	some id in _candidates
+	supporters := _members[id].legal_supporters
+	is_array(supporters)
+	every s in supporters {
+		_unable(s)
+	}
+}
 
 # METADATA
 # title: 特困 condition 3 — no legal supporter able to support
 # description: >-
-#   No legal supporter (赡养、抚养、扶养义务人), or every supporter is unable: 特困 themselves; a 低保
-#   recipient aged 60+; aged 70+ with low income; severely disabled with low income; legally
-#   incapacitated; declared missing; or imprisoned. Reading: "low income" goes with both the 70+ case and
-#   the severely-disabled case (the national art. 9 sets the income condition on each of those groups
-#   separately); 特困 and 低保-recipient-aged-60+ supporters are unable outright. The national rule adds
-#   an asset condition for the incapacitated / missing / imprisoned case; the request has no field for
-#   it, so they are read as unable outright. A supporter whose age decides and has no birth date given
-#   is not read as unable. "severely_disabled" is the caller's flag; the national art. 9 group also takes
-#   grade-3 intellectual or mental disability, so a caller should set it for those too.
+#   No legal supporter (赡养、抚养、扶养义务人), or every supporter is unable to support on a ground of 43号
+#   第八条: 特困; a 低保 recipient aged 60+; aged 70+, or severely disabled (grade 1–2, or grade 3
+#   intellectual or mental), with own income below the local previous-year per-capita disposable income
+#   (a dated parameter) and assets within the low-income-family rule (the caller asserts it); without
+#   civil capacity, declared missing or imprisoned, with the same asset rule. An absent legal_supporters
+#   list is not "none" (a child's parents in the same household are its supporters): condition 3 is then
+#   not established and the missing fact is named; [] states there are none. A supporter fact the request
+#   does not give (birth date, own income, the asset assertion, civil capacity) leaves that ground not
+#   established, and is named when it could change the outcome.
 # custom:
+#   id: tekun.supporters_unable
 #   clause: 6
-#   quote: 完善特困人员认定标准
-#   authority: 特困人员认定办法（民发〔2021〕43号）第九条
-findings contains lib.finding(rego.metadata.rule(), {
-	"program": "tekun",
-	"member_id": m.id,
-	"outcome": _met(_no_supporter(m)),
-	"facts": {"legal_supporters": _supporter_facts(m), "able_supporters": _able_supporters(m)},
-	"message": _supporter_message(m),
-}) if {
-	some m in _household.members
-}
+#   basis: national
+#   national:
+#     document: 特困人员认定办法（民发〔2021〕43号）
+#     article: 第八条
+#   title_zh: 特困人员认定条件三：无法定义务人或其无履行义务能力
+#   message:
+#     met:
+#       zh: 法定义务人{supporters}人，均无履行义务能力
+#       en: '{supporters} legal supporter(s), none able to support'
+#     not_met:
+#       zh: 法定义务人{supporters}人，其中{able_supporters}人未认定为无履行义务能力（或义务人情况未提供）
+#       en: '{supporters} legal supporter(s), {able_supporters} not found unable to support (or not stated)'
+findings contains lib.member_finding(rego.metadata.rule(), "tekun", lib.outcome(_none_able(id)), id, {
+	"supporters_stated": id in object.keys(_grounds_all),
+	"supporters": count(object.get(_grounds_all, id, [])),
+	"able_supporters": count([g | some g in object.get(_grounds_all, id, []); count(g) == 0]),
+	"unable_grounds": object.get(_grounds_all, id, []),
+}) if some id, _ in _members
 
-default _no_supporter(_) := false
+# _none_able(id): condition 3 for any member (the explanation reports it for every member).
+default _none_able(_) := false
 
-_supporter_message(m) := {
-	"zh": sprintf("%s的法定赡养、抚养、扶养义务人情况未提供（legal_supporters），无法认定", [m.id]),
-	"en": sprintf("the request does not state %s's legal supporters (legal_supporters): not established", [m.id]),
-} if not _supporters_stated(m)
-
-_supporter_message(m) := {
-	"zh": sprintf("%s无法定赡养、抚养、扶养义务人", [m.id]),
-	"en": sprintf("%s has no legal supporter", [m.id]),
-} if {
-	_supporters_stated(m)
-	count(_supporters(m)) == 0
-}
-
-_supporter_message(m) := {
-	"zh": sprintf("%s的法定义务人均无履行义务能力：%s", [m.id, _unable_summary(m, "zh")]),
-	"en": sprintf("every legal supporter of %s is unable to support: %s", [m.id, _unable_summary(m, "en")]),
-} if {
-	count(_supporters(m)) > 0
-	_no_supporter(m)
-}
-
-_supporter_message(m) := {
-	"zh": sprintf("%s有具备履行义务能力的法定义务人：%s", [m.id, concat("、", _able_supporters(m))]),
-	"en": sprintf("%s has a legal supporter able to support: %s", [m.id, concat(", ", _able_supporters(m))]),
-} if {
-	_supporters_stated(m)
-	not _no_supporter(m)
+_none_able(id) if {
+	grounds := _grounds_all[id]
+	every g in grounds {
+		count(g) > 0
+	}
 }
 
 # ---------------------------------------------------------------------------------------------------
 # Identification: all three conditions.
 
-_identified(m) if {
-	count(_no_work_capacity(m)) > 0
-	_no_means(m)
-	_no_supporter(m)
-}
-
-default _identified(_) := false
-
-# supported_member_ids: the members identified as 特困. Clause 5 assesses 低保 without them.
-supported_member_ids contains m.id if {
-	some m in _household.members
-	_identified(m)
-}
-
-_failed_conditions(m) := [c |
-	some c in ["no_work_capacity", "no_means_of_living", "no_able_supporter"]
-	not _condition(m, c)
-]
-
-_condition(m, "no_work_capacity") if count(_no_work_capacity(m)) > 0
-
-_condition(m, "no_means_of_living") if _no_means(m)
-
-_condition(m, "no_able_supporter") if _no_supporter(m)
-
-_condition_zh := {"no_work_capacity": "无劳动能力", "no_means_of_living": "无生活来源", "no_able_supporter": "无法定义务人或其无履行义务能力"}
-
-_condition_en := {
-	"no_work_capacity": "no capacity to work",
-	"no_means_of_living": "no means of living",
-	"no_able_supporter": "no legal supporter able to support",
-}
+supported_member_ids := (no_work_capacity & no_means_of_living) & no_able_supporter
 
 # METADATA
 # title: Identified as 特困
@@ -407,314 +403,393 @@ _condition_en := {
 #   A member is identified as 特困 only when all three conditions hold: no capacity to work, no means of
 #   living, and no legal supporter or none able to support.
 # custom:
+#   id: tekun.identified
 #   clause: 6
-#   quote: 完善特困人员认定标准
-#   authority: 特困人员认定办法（民发〔2021〕43号）第四条
-findings contains lib.finding(rego.metadata.rule(), {
-	"program": "tekun",
-	"member_id": m.id,
-	"outcome": _met(_identified(m)),
-	"facts": {"identified": _identified(m), "conditions_not_met": _failed_conditions(m)},
-	"message": _identified_message(m),
-}) if {
-	some m in _household.members
+#   basis: national
+#   national:
+#     document: 特困人员认定办法（民发〔2021〕43号）
+#     article: 第四条
+#   title_zh: 认定为特困人员
+#   message:
+#     met:
+#       zh: 同时具备无劳动能力、无生活来源、无法定义务人或其无履行义务能力三个条件，认定为特困人员
+#       en: meets all three conditions and is identified as 特困
+#     not_met:
+#       zh: 不认定为特困人员（不符合的条件：{conditions_not_met}）
+#       en: 'not identified as 特困 (conditions not met: {conditions_not_met})'
+findings contains lib.member_finding(rego.metadata.rule(), "tekun", lib.outcome(id in supported_member_ids), id, {
+	"conditions_not_met": [c | some c, ids in _conditions; not id in ids],
+}) if some id, _ in _members
+
+_conditions := {
+	"tekun.no_work_capacity": no_work_capacity,
+	"tekun.no_means_of_living": no_means_of_living,
+	"tekun.supporters_unable": {id | some id, _ in _members; _none_able(id)},
 }
 
-_failed_en(m) := [_condition_en[c] | some c in _failed_conditions(m)]
-
-_identified_message(m) := {
-	"zh": sprintf("%s同时具备无劳动能力、无生活来源、无法定义务人或其无履行义务能力三个条件，认定为特困人员", [m.id]),
-	"en": sprintf("%s meets all three conditions and is identified as 特困", [m.id]),
-} if _identified(m)
-
-_identified_message(m) := {
-	"zh": sprintf("%s不认定为特困人员：不符合%s", [m.id, concat("、", [_condition_zh[c] | some c in _failed_conditions(m)])]),
-	"en": sprintf("%s is not identified as 特困: not met: %s", [m.id, concat(", ", _failed_en(m))]),
-} if not _identified(m)
+# covered_member_ids: the persons covered by 特困 support (sorted), read by the price subsidy.
+covered_member_ids := sort([id | some id in supported_member_ids])
 
 # ---------------------------------------------------------------------------------------------------
-# Care standard by self-care ability.
+# Self-care ability and the care standard.
 
-_has_activities(m) if is_object(m.self_care.daily_activities)
+# _ability[id]: from the six daily activities or as assessed — one definition for every program, in
+# socialaid.status (thresholds are parameters there); undefined when the request gives neither.
+_ability[id] := status.assessed_self_care(_members[id]) if some id in supported_member_ids
 
-# The ability, from the six daily activities or as assessed: one definition for every program, in
-# socialaid.status (thresholds are parameters there).
-_ability(m) := status.assessed_self_care(m)
-
-_not_managed(m) := status.activities_not_managed(m)
-
-_ability_source(m) := "daily_activities" if _has_activities(m)
-
-else := "assessed"
-
-_centralized(m) if m.tekun_arrangement.centralized == true
-
-default _centralized(_) := false
-
-_arrangement(m) := "centralized" if _centralized(m)
-
-else := "dispersed"
-
-_care_rate(m) := _p.care_rate_fully_lost if _ability(m) == "fully_lost"
-
-_care_rate(m) := _p.care_rate_partly_lost if _ability(m) == "partly_lost"
-
-_care_rate(m) := _p.care_rate_able_centralized if {
-	_ability(m) == "able"
-	_centralized(m)
+_centralized contains id if {
+	some id in supported_member_ids
+	_members[id].tekun_arrangement.centralized == true
 }
 
-_care_rate(m) := _p.care_rate_able_dispersed if {
-	_ability(m) == "able"
-	not _centralized(m)
+_dispersed := supported_member_ids - _centralized
+
+# METADATA
+# title: Self-care ability assessed on the six daily activities
+# description: >-
+#   Self-care is assessed on six daily activities: all managed = able; 1–3 not managed = partly lost;
+#   4 or more = fully lost. Without self_care.daily_activities or self_care.ability the care standard
+#   cannot be decided: the amount then holds the basic living standard only (not_met, and a missing fact).
+# custom:
+#   id: tekun.self_care_ability
+#   clause: 6
+#   basis: national
+#   national:
+#     document: 特困人员认定办法（民发〔2021〕43号）
+#     article: 第二十一、二十二条
+#   title_zh: 生活自理能力评估
+#   message:
+#     info:
+#       zh: 生活自理能力评估结论：{ability}
+#       en: 'self-care: {ability}'
+#     not_met:
+#       zh: 未提供生活自理能力（self_care），无法确定照料护理标准，月金额仅含基本生活标准
+#       en: self-care ability not given (self_care); the amount holds only the basic living standard
+findings contains lib.member_finding(
+	rego.metadata.rule(), "tekun", _assessed_outcome(id), id,
+	_assessed_values(id),
+) if {
+	some id in supported_member_ids
 }
 
-_care(m) := _care_rate(m) * minimum_wage
+_assessed_outcome(id) := "info" if _ability[id]
 
-_care_or_zero(m) := c if {
-	c := _care(m)
-} else := 0
+else := "not_met"
 
-_member_amount(m) := basic_living_standard + _care_or_zero(m)
+_assessed_values(id) := {"ability": _ability[id], "activities_not_managed": n} if {
+	n := status.activities_not_managed(_members[id])
+} else := {"ability": _ability[id]} if _ability[id]
 
-_ability_zh := {"able": "具有自主生活能力", "partly_lost": "部分丧失生活自理能力", "fully_lost": "完全丧失生活自理能力"}
+else := {}
 
-_ability_en := {
-	"able": "able to care for oneself",
-	"partly_lost": "self-care partly lost",
-	"fully_lost": "self-care fully lost",
+# _care_rate[id]: the care standard as a share of the minimum wage, by ability and arrangement.
+_care_rate[id] := _p.care_rate_fully_lost if some id, "fully_lost" in _ability
+
+_care_rate[id] := _p.care_rate_partly_lost if some id, "partly_lost" in _ability
+
+_care_rate[id] := _p.care_rate_able_centralized if {
+	some id, "able" in _ability
+	id in _centralized
 }
 
-_arrangement_zh := {"centralized": "集中供养", "dispersed": "分散供养"}
-
-_ability_basis(m) := {
-	"zh": sprintf("六项日常生活活动中%d项达不到", [_not_managed(m)]),
-	"en": sprintf("%d of the six daily activities not managed", [_not_managed(m)]),
-} if _has_activities(m)
-
-else := {"zh": "评估结论", "en": "as assessed"}
-
-_care_finding(m) := {
-	"program": "tekun",
-	"member_id": m.id,
-	"outcome": "met",
-	"facts": {
-		"ability": _ability(m),
-		"ability_source": _ability_source(m),
-		"arrangement": _arrangement(m),
-		"minimum_wage": minimum_wage,
-		"care_rate": _care_rate(m),
-		"care_standard": lib.money(_care(m)),
-		"basic_living_standard": lib.money(basic_living_standard),
-		"monthly_amount": lib.money(_member_amount(m)),
-	},
-	"message": {
-		"zh": sprintf("%s%s（%s），%s：照料护理标准 = %s × %s = %s元；基本生活标准%s元 + 照料护理%s元 = %s元/月", [
-			m.id, _ability_zh[_ability(m)], _ability_basis(m).zh, _arrangement_zh[_arrangement(m)],
-			_rate_text(_care_rate(m)), lib.fmt2(minimum_wage), lib.fmt2(_care(m)),
-			lib.fmt2(basic_living_standard), lib.fmt2(_care(m)), lib.fmt2(_member_amount(m)),
-		]),
-		"en": sprintf("%s: %s (%s), %s support: care standard = %s × %s = %s; basic %s + care %s = %s a month", [
-			m.id, _ability_en[_ability(m)], _ability_basis(m).en, _arrangement(m),
-			_rate_text(_care_rate(m)), lib.fmt2(minimum_wage), lib.fmt2(_care(m)),
-			lib.fmt2(basic_living_standard), lib.fmt2(_care(m)), lib.fmt2(_member_amount(m)),
-		]),
-	},
+_care_rate[id] := _p.care_rate_able_dispersed if {
+	some id, "able" in _ability
+	id in _dispersed
 }
 
-# rate as a percentage, e.g. "60%" (rates are fractions of the minimum wage).
-_rate_text(r) := sprintf("%v%%", [round(r * 10000) / 100])
+_care[id] := rate * minimum_wage if some id, rate in _care_rate
+
+_member_amount[id] := basic_living_standard + object.get(_care, id, 0) if some id in supported_member_ids
+
+_care_values(id) := {
+	"minimum_wage": minimum_wage,
+	"care_rate": _care_rate[id],
+	"care_standard": lib.money(_care[id]),
+	"basic_living_standard": lib.money(basic_living_standard),
+	"monthly_amount": lib.money(_member_amount[id]),
+}
 
 # METADATA
 # title: 特困 care standard — self-care fully lost
-# description: Self-care fully lost (4 or more of the six daily activities not managed) → 100 % of the minimum wage.
+# description: Self-care fully lost → 100 % of the minimum wage.
 # custom:
+#   id: tekun.care_fully_lost
 #   clause: 6
+#   basis: plan
+#   title_zh: 完全丧失生活自理能力的照料护理标准
 #   quote: 完全丧失生活自理能力的特困人员，护理标准按照当地全额最低工资标准执行
-findings contains lib.finding(rego.metadata.rule(), _care_finding(m)) if {
-	some m in _household.members
-	_identified(m)
-	_ability(m) == "fully_lost"
+#   message:
+#     met:
+#       zh: 照料护理标准 = 最低工资标准{minimum_wage}元 × {care_rate} = {care_standard}元；月金额{monthly_amount}元
+#       en: care standard = minimum wage {minimum_wage} × {care_rate} = {care_standard}; monthly {monthly_amount}
+findings contains lib.member_finding(rego.metadata.rule(), "tekun", "met", id, _care_values(id)) if {
+	some id, "fully_lost" in _ability
 }
 
 # METADATA
 # title: 特困 care standard — self-care partly lost
-# description: Self-care partly lost (1–3 of the six daily activities not managed) → 60 % of the minimum wage.
+# description: Self-care partly lost → 60 % of the minimum wage, whether centralized or dispersed.
 # custom:
+#   id: tekun.care_partly_lost
 #   clause: 6
+#   basis: plan
+#   title_zh: 部分丧失生活自理能力的照料护理标准
 #   quote: 部分丧失生活自理的特困人员，护理标准按照当地最低工资标准的60%执行
-findings contains lib.finding(rego.metadata.rule(), _care_finding(m)) if {
-	some m in _household.members
-	_identified(m)
-	_ability(m) == "partly_lost"
+#   message:
+#     met:
+#       zh: 照料护理标准 = 最低工资标准{minimum_wage}元 × {care_rate} = {care_standard}元；月金额{monthly_amount}元
+#       en: care standard = minimum wage {minimum_wage} × {care_rate} = {care_standard}; monthly {monthly_amount}
+findings contains lib.member_finding(rego.metadata.rule(), "tekun", "met", id, _care_values(id)) if {
+	some id, "partly_lost" in _ability
 }
 
 # METADATA
 # title: 特困 care standard — able to care for oneself, centralized support
 # description: Able to care for oneself and in centralized support (集中供养) → 20 % of the minimum wage.
 # custom:
+#   id: tekun.care_able_centralized
 #   clause: 6
+#   basis: plan
+#   title_zh: 具有自主生活能力且集中供养的照料护理标准
 #   quote: 具有自主生活能力且集中供养的特困人员，护理标准按照当地最低工资标准的20%执行
-findings contains lib.finding(rego.metadata.rule(), _care_finding(m)) if {
-	some m in _household.members
-	_identified(m)
-	_ability(m) == "able"
-	_centralized(m)
+#   message:
+#     met:
+#       zh: 照料护理标准 = 最低工资标准{minimum_wage}元 × {care_rate} = {care_standard}元；月金额{monthly_amount}元
+#       en: care standard = minimum wage {minimum_wage} × {care_rate} = {care_standard}; monthly {monthly_amount}
+findings contains lib.member_finding(rego.metadata.rule(), "tekun", "met", id, _care_values(id)) if {
+	some id, "able" in _ability
+	id in _centralized
 }
 
 # METADATA
 # title: 特困 care standard — able to care for oneself, dispersed support
 # description: >-
-#   Clause 6 sets no care standard for a person able to care for oneself in dispersed support; the
-#   care standard is nil (the rate parameter is 0) and the person is served by assigned care and visits.
+#   No plan text sets a care standard for a person able to care for oneself in dispersed support: the
+#   plan's 20 % tier is limited to 集中供养. The project pays none (the rate parameter is 0), as its
+#   reading of that limit; the person is served by assigned care and regular visits.
 # custom:
+#   id: tekun.care_able_dispersed
 #   clause: 6
-#   quote: 根据特困人员生活自理能力和服务需求分档制定标准
-findings contains lib.finding(rego.metadata.rule(), object.union(_care_finding(m), {"outcome": "info"})) if {
-	some m in _household.members
-	_identified(m)
-	_ability(m) == "able"
-	not _centralized(m)
+#   basis: reading
+#   reading: Clause 6 — care standard by self-care ability (able and dispersed)
+#   title_zh: 具有自主生活能力且分散供养：不发照料护理费（本项目的解读）
+#   message:
+#     info:
+#       zh: 方案未规定具有自主生活能力且分散供养人员的照料护理标准（20%一档限于集中供养）；本项目据此不发照料护理费，月金额{monthly_amount}元
+#       en: >-
+#         the plan sets no care standard for able, dispersed people (its 20 % tier is limited to
+#         centralized support); the project reads this as no care payment; monthly {monthly_amount}
+findings contains lib.member_finding(rego.metadata.rule(), "tekun", "info", id, _care_values(id)) if {
+	some id, "able" in _ability
+	id in _dispersed
 }
-
-# METADATA
-# title: 特困 care standard cannot be decided
-# description: >-
-#   Without self_care.daily_activities or self_care.ability the care standard cannot be decided; the
-#   monthly amount then holds the basic living standard only, and this finding says what is missing.
-# custom:
-#   clause: 6
-#   quote: 根据特困人员生活自理能力和服务需求分档制定标准
-findings contains lib.finding(rego.metadata.rule(), {
-	"program": "tekun",
-	"member_id": m.id,
-	"outcome": "not_met",
-	"facts": {"missing": ["self_care.daily_activities", "self_care.ability"]},
-	"message": {
-		"zh": sprintf(
-			"%s未提供生活自理能力（self_care.daily_activities 或 self_care.ability），无法确定照料护理标准；月金额仅含基本生活标准%s元",
-			[m.id, lib.fmt2(basic_living_standard)],
-		),
-		"en": sprintf(
-			concat(" ", [
-				"%s: self-care ability not given (self_care.daily_activities or self_care.ability);",
-				"the care standard cannot be decided and the amount holds only the basic living standard %s",
-			]),
-			[m.id, lib.fmt2(basic_living_standard)],
-		),
-	},
-}) if {
-	some m in _household.members
-	_identified(m)
-	not _ability(m)
-}
-
-# ---------------------------------------------------------------------------------------------------
-# Services and coverage.
 
 # METADATA
 # title: Dispersed 特困 support — assigned care and regular visits
-# description: A person in dispersed support (at home) is assigned care and regular visits.
+# description: A person in dispersed support (at home) is assigned care and regular visits (aid in kind).
 # custom:
+#   id: tekun.dispersed_care_visits
 #   clause: 6
+#   basis: plan
+#   title_zh: 分散供养特困人员照料护理和定期探访
 #   quote: 全面压实分散供养特困人员照料护理和定期探访工作责任
-findings contains lib.finding(rego.metadata.rule(), {
-	"program": "tekun",
-	"member_id": m.id,
-	"outcome": "info",
-	"facts": {"arrangement": "dispersed", "services": ["assigned_care", "regular_visits"]},
-	"message": {
-		"zh": sprintf("%s分散供养：落实照料护理和定期探访，确保“平时有人管、病时有人医、难时有人帮”", [m.id]),
-		"en": sprintf("%s is in dispersed support: assigned care and regular visits", [m.id]),
-	},
-}) if {
-	some m in _household.members
-	_identified(m)
-	not _centralized(m)
-}
-
-# METADATA
-# title: 特困 and 低保 coverage
-# description: >-
-#   A member supported as 特困 is not also paid 低保; the rest of the household is assessed for 低保
-#   without that member (clause 5 applies the exclusion).
-# custom:
-#   clause: 6
-#   quote: 完善特困人员救助供养制度
-findings contains lib.finding(rego.metadata.rule(), {
-	"program": "tekun",
-	"member_id": id,
-	"outcome": "info",
-	"facts": {"supported_by": "tekun", "excluded_from": "dibao"},
-	"message": {
-		"zh": sprintf("%s纳入特困人员救助供养，不再享受低保；其余家庭成员不含%s另行核定低保", [id, id]),
-		"en": sprintf(
-			"%s is supported as 特困 and not paid 低保; the rest of the household is assessed for 低保 without %s",
-			[id, id],
-		),
-	},
-}) if {
-	some id in supported_member_ids
-}
+#   message:
+#     info:
+#       zh: 分散供养：落实照料护理和定期探访
+#       en: dispersed support — assigned care and regular visits
+findings contains lib.member_finding(rego.metadata.rule(), "tekun", "info", id, {
+	"centralized": false,
+	"in_kind": _dispersed_services,
+}) if some id in _dispersed
 
 # ---------------------------------------------------------------------------------------------------
 # The program.
 
 eligible := count(supported_member_ids) > 0
 
-covered_member_ids := sort([id | some id in supported_member_ids])
-
-monthly_amount := sum([_member_amount(m) | some m in _household.members; _identified(m)])
-
-_services(m) := ["assigned_care", "regular_visits"] if not _centralized(m)
-
-else := []
-
-_member_detail(m) := {
-	"basic": lib.money(basic_living_standard),
-	"care": _detail_care(m),
-	"ability": _detail_ability(m),
-	"centralized": _centralized(m),
-	"monthly_amount": lib.money(_member_amount(m)),
-	"services": _services(m),
-}
-
-_detail_ability(m) := a if {
-	a := _ability(m)
-} else := null
-
-_detail_care(m) := c if {
-	c := lib.money(_care(m))
-} else := null
-
-programs["tekun"] := lib.program("tekun", eligible, monthly_amount, covered_member_ids, {
-	"basic_living_standard": lib.money(basic_living_standard),
-	"urban_dibao_standard": urban_dibao_standard,
-	"minimum_wage": minimum_wage,
-	"members": {m.id: _member_detail(m) | some m in _household.members; _identified(m)},
-})
+monthly_amount := sum([a | some a in _member_amount])
 
 # METADATA
 # title: 特困 monthly support
-# description: The sum over supported members of basic living standard + care standard, rounded once.
+# description: >-
+#   The sum over supported members of the basic living standard (1.3 × the urban 低保 standard) and the
+#   care standard by self-care ability, rounded once to the fen.
 # custom:
+#   id: tekun.monthly_support
 #   clause: 6
-#   quote: 稳步提高特困人员供养标准
-findings contains lib.finding(rego.metadata.rule(), {
-	"program": "tekun",
-	"outcome": "met",
-	"facts": {"covered_member_ids": covered_member_ids, "monthly_amount": lib.money(monthly_amount)},
-	"message": {
-		"zh": sprintf("特困人员救助供养合计%s元/月（%s）", [lib.fmt2(monthly_amount), _sum_text]),
-		"en": sprintf("特困 support totals %s yuan a month (%s)", [lib.fmt2(monthly_amount), _sum_text]),
-	},
+#   basis: plan
+#   title_zh: 特困人员救助供养月金额
+#   quote: 基本生活标准按照当地当年城市最低生活保障的1.3倍给予待遇。照料护理标准按照差异化服务原则
+#   message:
+#     met:
+#       zh: 特困人员救助供养合计{monthly_amount}元/月
+#       en: 特困 support totals {monthly_amount} a month
+findings contains lib.household_finding(rego.metadata.rule(), "tekun", "met", {
+	"covered_member_ids": covered_member_ids,
+	"monthly_amount": lib.money(monthly_amount),
 }) if eligible
 
-_sum_text := concat(" + ", [sprintf("%s: %s", [m.id, lib.fmt2(_member_amount(m))]) |
-	some m in _household.members
-	_identified(m)
-])
+# The services of dispersed support, as aid in kind (codes named in catalog.aid).
+_dispersed_services := ["assigned_care", "regular_visits"]
 
-_met(true) := "met"
+default in_kind := []
 
-_met(false) := "not_met"
+in_kind := _dispersed_services if count(_dispersed) > 0
+
+_care_rule := {
+	"fully_lost": "tekun.care_fully_lost",
+	"partly_lost": "tekun.care_partly_lost",
+}
+
+_care_rule_of(id) := _care_rule[_ability[id]]
+
+_care_rule_of(id) := "tekun.care_able_centralized" if {
+	_ability[id] == "able"
+	id in _centralized
+}
+
+_care_rule_of(id) := "tekun.care_able_dispersed" if {
+	_ability[id] == "able"
+	id in _dispersed
+}
+
+_care_rules contains _care_rule_of(id) if some id in supported_member_ids
+
+# decisive rules: eligible → identification, the basic living standard and the care tier(s) applied;
+# not eligible → the condition(s) the candidates fail (members without capacity to work are the
+# candidates; with none, condition 1 itself).
+default _rules := []
+
+_rules := array.slice(
+	array.concat(
+		[lib.rule_ref("tekun.identified", "met"), lib.rule_ref("tekun.basic_living_standard", "met")],
+		[lib.rule_ref(r, "met") | some r in sort([r | some r in _care_rules])],
+	),
+	0, 4,
+) if eligible
+
+_rules := [lib.rule_ref("tekun.no_work_capacity", "not_met")] if count(no_work_capacity) == 0
+
+_rules := [lib.rule_ref(c, "not_met") | some c in sort([c | some c in _failed_by_candidates])] if {
+	not eligible
+	count(no_work_capacity) > 0
+}
+
+_failed_by_candidates contains "tekun.no_means_of_living" if {
+	some id in no_work_capacity
+	not id in no_means_of_living
+}
+
+# Condition 3 is assessed on the decision path only for members who meet conditions 1 and 2.
+_failed_by_candidates contains "tekun.supporters_unable" if {
+	some id in _candidates
+	not id in no_able_supporter
+}
+
+_member_detail(id) := object.union(
+	{"centralized": id in _centralized, "monthly_amount": lib.money(_member_amount[id])},
+	_care_detail(id),
+)
+
+_care_detail(id) := {
+	"ability": _ability[id],
+	"care_rate": _care_rate[id],
+	"care": lib.money(_care[id]),
+} if _care[id]
+
+else := {}
+
+default _details := {}
+
+_details := {
+	"basic_living_standard": lib.money(basic_living_standard),
+	"minimum_wage": minimum_wage,
+	"members": {id: _member_detail(id) | some id in supported_member_ids},
+} if eligible
+
+programs["tekun"] := lib.program_entry("tekun", eligible, monthly_amount, in_kind, covered_member_ids, _rules, _details)
+
+# ---------------------------------------------------------------------------------------------------
+# Missing facts: what the package needed and did not have, and what it did without it.
+
+_pointer(id, path) := concat("/", array.concat(["", "household", "members", format_int(_index[id], 10)], path))
+
+# An absent legal_supporters list leaves condition 3 not established, for a member who meets the others.
+missing_facts contains {
+	"pointer": _pointer(id, ["legal_supporters"]),
+	"program": "tekun",
+	"rule": "tekun.supporters_unable",
+	"assumption": "not_established",
+} if {
+	some id in _candidates
+	not is_array(object.get(_members[id], "legal_supporters", null))
+}
+
+# A supporter fact the request does not give, where it keeps a ground of inability from being decided and
+# no other supporter of the member is plainly able: that ground is not established.
+missing_facts contains {
+	"pointer": _pointer(id, ["legal_supporters", format_int(j, 10), field]),
+	"program": "tekun",
+	"rule": "tekun.supporters_unable",
+	"assumption": "not_established",
+} if {
+	some id in _candidates
+	not id in no_able_supporter
+	is_array(object.get(_members[id], "legal_supporters", null))
+	assessed := _assess_all(_members[id])
+	every a in assessed {
+		_unable_or_pending(a)
+	}
+	some j, a in assessed
+	count(a.unable) == 0
+	some field in a.pending
+}
+
+_unable_or_pending(a) if count(a.unable) > 0
+
+_unable_or_pending(a) if count(a.pending) > 0
+
+# An absent monthly income is read as 0, for a member without capacity to work.
+missing_facts contains {
+	"pointer": _pointer(id, ["monthly_income"]),
+	"program": "tekun",
+	"rule": "tekun.no_means_of_living",
+	"assumption": "read_as_zero",
+} if {
+	some id in no_work_capacity
+	not is_number(object.get(_members[id], "monthly_income", null))
+}
+
+# An absent asset assertion reads as not met, for a member whose income is below the standard.
+missing_facts contains {
+	"pointer": "/household/assets_test_met",
+	"program": "tekun",
+	"rule": "tekun.no_means_of_living",
+	"assumption": "not_established",
+} if {
+	not is_boolean(object.get(_household, "assets_test_met", null))
+	some id in no_work_capacity
+	_income[id] < dibao_standard
+}
+
+# A supported member without a self-care assessment gets the basic living standard only.
+missing_facts contains {
+	"pointer": _pointer(id, ["self_care"]),
+	"program": "tekun",
+	"rule": "tekun.self_care_ability",
+	"assumption": "not_assessed",
+} if {
+	some id in supported_member_ids
+	not _ability[id]
+}
+
+# A supported member without tekun_arrangement is read as in dispersed support (at home).
+missing_facts contains {
+	"pointer": _pointer(id, ["tekun_arrangement", "centralized"]),
+	"program": "tekun",
+	"rule": "tekun.dispersed_care_visits",
+	"assumption": "read_as_dispersed",
+} if {
+	some id in _dispersed
+	not is_boolean(object.get(_members[id], ["tekun_arrangement", "centralized"], null))
+}

@@ -17,7 +17,7 @@ _req(members) := _req_on("2025-01-01", "urban", members)
 _m(overrides) := object.union(
 	{
 		"id": "m1", "birth_date": "1950-06-15", "monthly_income": 0, "self_care": {"ability": "able"},
-		"legal_supporters": [],
+		"legal_supporters": [], "tekun_arrangement": {"centralized": false},
 	},
 	overrides,
 )
@@ -26,13 +26,19 @@ _one(overrides) := _req([_m(overrides)])
 
 _identified(req) if "m1" in tekun.supported_member_ids with input as req
 
-_amount(req) := x if {
-	x := tekun.programs.tekun.monthly_amount with input as req
+_program(req) := p if {
+	p := tekun.programs.tekun with input as req
 }
+
+_amount(req) := _program(req).monthly_amount
 
 _finding(req, rule) := f if {
 	some f in tekun.findings with input as req
 	f.rule == rule
+}
+
+_missing(req) := m if {
+	m := tekun.missing_facts with input as req
 }
 
 _managed(k, not_managed) := false if k in not_managed
@@ -49,44 +55,55 @@ _activities(not_managed) := {k: _managed(k, not_managed) | some k in [
 test_clause6_age_59_day_before_60th_birthday_not_identified if {
 	req := _one({"birth_date": "1965-01-02"})
 	not _identified(req)
-	f := _finding(req, "特困 condition 1 — no capacity to work")
+	f := _finding(req, "tekun.no_work_capacity")
 	f.outcome == "not_met"
-	f.facts.age == 59
-	f.message.en == "m1 has capacity to work: aged 59, neither 60 or over nor under 18, and no qualifying disability"
-	tekun.programs.tekun.eligible == false with input as req
-	_amount(req) == 0
+	f.basis == "national"
+	f.values == {"age": 59, "elderly_age": 60, "minor_age": 18}
+	p := _program(req)
+	p.eligible == false
+	p.monthly_amount == 0
+	p.rules == [{"rule": "tekun.no_work_capacity", "clause": 6, "outcome": "not_met"}]
+	p.in_kind == []
 }
 
-# Born 1965-01-01: 60 on the birthday itself → no capacity to work; able + dispersed → 1050.40.
+# Born 1965-01-01: 60 on the birthday itself → no capacity to work; able + dispersed → 1050.40 + 0.
 test_clause6_age_60_on_birthday_identified if {
 	req := _one({"birth_date": "1965-01-01"})
 	_identified(req)
-	f := _finding(req, "特困 condition 1 — no capacity to work")
-	f.outcome == "met"
-	f.message.en == "m1 has no capacity to work: aged 60 (60 or over)"
+	_finding(req, "tekun.no_work_capacity").outcome == "met"
 	_amount(req) == 1050.40
+	not _finding(req, "tekun.minor_age_18")
 }
 
-# Born 2007-01-02: 17 the day before the 18th birthday → a minor under clause 6's 18.
+# Born 2007-01-02: 17 the day before the 18th birthday → a minor under clause 6's 18 (plan finding).
 test_clause6_age_17_day_before_18th_birthday_identified if {
 	req := _one({"birth_date": "2007-01-02"})
 	_identified(req)
-	f := _finding(req, "特困 condition 1 — no capacity to work")
-	f.message.en == "m1 has no capacity to work: aged 17 (under 18)"
+	f := _finding(req, "tekun.minor_age_18")
+	f.basis == "plan"
+	f.values == {"age": 17, "minor_age": 18}
 }
 
-# Born 2007-01-01: 18 on 2025-01-01 → no longer a minor.
+# Born 2007-01-01: 18 on 2025-01-01 → no longer a minor; the plan's 16→18 finding is not produced.
 test_clause6_age_18_on_birthday_not_identified if {
 	req := _one({"birth_date": "2007-01-01"})
 	not _identified(req)
-	f := _finding(req, "Identified as 特困")
+	not _finding(req, "tekun.minor_age_18")
+	f := _finding(req, "tekun.identified")
 	f.outcome == "not_met"
-	f.facts.conditions_not_met == ["no_work_capacity"]
+	f.values.conditions_not_met == ["tekun.no_work_capacity"]
 }
 
 # 16 and 17 year olds are covered since clause 6 raised the national 16 to 18.
 test_clause6_age_16_identified if {
 	_identified(_one({"birth_date": "2008-06-01"}))
+}
+
+# A 47-year-old gets no plan 16→18 finding, only the national condition.
+test_clause6_adult_no_minor_finding if {
+	req := _one({"birth_date": "1977-06-01"})
+	not _finding(req, "tekun.minor_age_18")
+	_finding(req, "tekun.no_work_capacity").values.age == 47
 }
 
 # ---- condition 1: disability (aged 45, born 1980-01-01) ---------------------------------------------
@@ -117,11 +134,10 @@ test_clause6_disability_not_qualifying_grades if {
 	}
 }
 
-test_clause6_disability_message if {
-	f := _finding(_disabled("physical", 2), "特困 condition 1 — no capacity to work")
-	f.message.en == "m1 has no capacity to work: grade 2 physical disability"
-	f.message.zh == "m1无劳动能力：肢体残疾2级"
-	f.facts.disability == {"grade": 2, "type": "physical"}
+test_clause6_disability_values if {
+	f := _finding(_disabled("physical", 2), "tekun.no_work_capacity")
+	f.outcome == "met"
+	f.values == {"age": 45, "elderly_age": 60, "minor_age": 18, "disability_type": "physical", "disability_grade": 2}
 }
 
 # ---- condition 2: no means of living ----------------------------------------------------------------
@@ -134,12 +150,14 @@ test_clause6_income_just_below_urban_standard_identified if {
 test_clause6_income_at_urban_standard_not_identified if {
 	req := _one({"monthly_income": 808})
 	not _identified(req)
-	f := _finding(req, "特困 condition 2 — no means of living")
+	f := _finding(req, "tekun.no_means_of_living")
 	f.outcome == "not_met"
-	f.message.en == concat("", [
-		"m1's own monthly income 808.00 is not below the urban 低保 standard 808.00; ",
-		"the caller asserts the asset test is met",
-	])
+	f.values == {"monthly_income": 808, "dibao_standard": 808, "assets_test_met": true}
+	_program(req).rules == [{"rule": "tekun.no_means_of_living", "clause": 6, "outcome": "not_met"}]
+}
+
+test_clause6_income_just_above_urban_standard_not_identified if {
+	not _identified(_one({"monthly_income": 808.01}))
 }
 
 # Rural standard 6852 / 12 = 571: 570.99 is below, 571 is not.
@@ -151,9 +169,30 @@ test_clause6_income_rural_standard_boundary if {
 test_clause6_assets_not_met_not_identified if {
 	req := {"as_of": "2025-01-01", "household": {"area": "urban", "assets_test_met": false, "members": [_m({})]}}
 	not _identified(req)
-	f := _finding(req, "特困 condition 2 — no means of living")
+	f := _finding(req, "tekun.no_means_of_living")
 	f.outcome == "not_met"
-	f.facts.assets_test_met == false
+	f.values.assets_test_met == false
+	count(_missing(req)) == 0
+}
+
+# Absent asset assertion → not met, and named as a missing fact.
+test_clause6_assets_absent_named if {
+	req := {"as_of": "2025-01-01", "household": {"area": "urban", "members": [_m({})]}}
+	not _identified(req)
+	_missing(req) == {{
+		"pointer": "/household/assets_test_met", "program": "tekun",
+		"rule": "tekun.no_means_of_living", "assumption": "not_established",
+	}}
+}
+
+# Absent income → read as 0 (0 < 808 → no means of living) and named.
+test_clause6_income_absent_read_as_zero if {
+	req := _req([object.remove(_m({}), ["monthly_income"])])
+	_identified(req)
+	{
+		"pointer": "/household/members/0/monthly_income", "program": "tekun",
+		"rule": "tekun.no_means_of_living", "assumption": "read_as_zero",
+	} in _missing(req)
 }
 
 # ---- condition 3: legal supporters ------------------------------------------------------------------
@@ -161,9 +200,9 @@ test_clause6_assets_not_met_not_identified if {
 _with_supporter(s) := _one({"legal_supporters": [s]})
 
 test_clause6_no_supporter if {
-	f := _finding(_one({}), "特困 condition 3 — no legal supporter able to support")
+	f := _finding(_one({}), "tekun.supporters_unable")
 	f.outcome == "met"
-	f.message.en == "m1 has no legal supporter"
+	f.values.supporters == 0
 }
 
 test_clause6_supporter_tekun_unable if {
@@ -174,95 +213,212 @@ test_clause6_supporter_tekun_unable if {
 test_clause6_supporter_dibao_aged_60_unable if {
 	req := _with_supporter({"name": "A", "receives_dibao": true, "birth_date": "1965-01-01"})
 	_identified(req)
-	f := _finding(req, "特困 condition 3 — no legal supporter able to support")
-	f.message.en == "every legal supporter of m1 is unable to support: A (a 低保 recipient aged 60)"
+	f := _finding(req, "tekun.supporters_unable")
+	f.values.unable_grounds == [["dibao_aged"]]
 }
 
 test_clause6_supporter_dibao_aged_59_able if {
 	req := _with_supporter({"name": "A", "receives_dibao": true, "birth_date": "1965-01-02"})
 	not _identified(req)
-	f := _finding(req, "特困 condition 3 — no legal supporter able to support")
+	f := _finding(req, "tekun.supporters_unable")
 	f.outcome == "not_met"
-	f.message.en == "m1 has a legal supporter able to support: A"
+	f.values.able_supporters == 1
+	_program(req).rules == [{"rule": "tekun.supporters_unable", "clause": 6, "outcome": "not_met"}]
 }
 
-test_clause6_supporter_dibao_without_birth_date_able if {
-	not _identified(_with_supporter({"receives_dibao": true}))
-}
-
-# Aged 70 (born 1955-01-01) with low income is unable; aged 69 (born 1955-01-02) or without low income is able.
-test_clause6_supporter_aged_70_low_income_unable if {
-	_identified(_with_supporter({"low_income": true, "birth_date": "1955-01-01"}))
-}
-
-test_clause6_supporter_aged_69_low_income_able if {
-	not _identified(_with_supporter({"low_income": true, "birth_date": "1955-01-02"}))
-}
-
-test_clause6_supporter_aged_70_not_low_income_able if {
-	not _identified(_with_supporter({"birth_date": "1955-01-01"}))
-}
-
-test_clause6_supporter_severely_disabled_low_income_unable if {
-	_identified(_with_supporter({"severely_disabled": true, "low_income": true}))
-}
-
-test_clause6_supporter_severely_disabled_not_low_income_able if {
-	not _identified(_with_supporter({"severely_disabled": true}))
-}
-
-test_clause6_supporter_incapacitated_missing_imprisoned_unable if {
-	_identified(_with_supporter({"legally_incapacitated": true}))
-	_identified(_with_supporter({"missing": true}))
-	_identified(_with_supporter({"imprisoned": true}))
-}
-
-# Two supporters: one imprisoned, one able (labelled by relationship, then position) → not identified.
+# Two supporters: one imprisoned within the asset rule, one able → not identified.
 test_clause6_one_able_supporter_among_several if {
-	req := _one({"legal_supporters": [{"relationship": "son", "imprisoned": true}, {}]})
+	req := _one({"legal_supporters": [
+		{"relationship": "son", "imprisoned": true, "assets_within_low_income_rule": true},
+		{},
+	]})
 	not _identified(req)
-	f := _finding(req, "特困 condition 3 — no legal supporter able to support")
-	f.message.en == "m1 has a legal supporter able to support: #2"
-	f.facts.legal_supporters == [
-		{"supporter": "son", "unable": ["imprisoned"]},
-		{"supporter": "#2", "unable": []},
-	]
+	f := _finding(req, "tekun.supporters_unable")
+	f.values.able_supporters == 1
+	f.values.supporters == 2
+	f.values.unable_grounds == [["imprisoned"], []]
+
+	# the second supporter is plainly able: nothing missing could change the outcome.
+	count(_missing(req)) == 0
 }
 
-test_clause6_all_supporters_unable_message if {
-	req := _one({"legal_supporters": [
-		{"name": "A", "is_tekun": true},
-		{"name": "B", "severely_disabled": true, "low_income": true, "missing": true},
-	]})
-	f := _finding(req, "特困 condition 3 — no legal supporter able to support")
-	f.message.en == concat("", [
-		"every legal supporter of m1 is unable to support: A (is 特困); ",
-		"B (severely disabled with low income, declared missing)",
-	])
+# ---- condition 3: 43号 第八条, the five groups (READING.md clause 6) ---------------------------------
+# On 2025-01-01 the income line is 25508 a year (the carried-forward stand-in, see parameters/tekun).
+# Own monthly income × 12 is compared: 2125.66 × 12 = 25507.92 < 25508 (below); 2125.67 × 12 = 25508.04 (not).
+
+_s70(overrides) := object.union(
+	{"name": "F", "birth_date": "1955-01-01", "monthly_income": 1000, "assets_within_low_income_rule": true},
+	overrides,
+)
+
+_supporter_missing(field) := {
+	"pointer": concat("", ["/household/members/0/legal_supporters/0/", field]), "program": "tekun",
+	"rule": "tekun.supporters_unable", "assumption": "not_established",
+}
+
+# (3) Born 1955-01-01: 70 on 2025-01-01, income 1000 × 12 = 12000 < 25508, assets within → unable.
+test_clause6_supporter_group3_aged_70_low_income_within_assets_unable if {
+	req := _with_supporter(_s70({}))
+	_identified(req)
+	_finding(req, "tekun.supporters_unable").values.unable_grounds == [["elderly_low_income"]]
+}
+
+# Born 1955-01-02: 69 the day before the 70th birthday → able (no other ground).
+test_clause6_supporter_group3_aged_69_able if {
+	not _identified(_with_supporter(_s70({"birth_date": "1955-01-02"})))
+}
+
+# Income just below the line (2125.66 × 12 = 25507.92) → unable; just above (2125.67 × 12 = 25508.04) → able.
+test_clause6_supporter_group3_income_line if {
+	_identified(_with_supporter(_s70({"monthly_income": 2125.66})))
+	not _identified(_with_supporter(_s70({"monthly_income": 2125.67})))
+}
+
+# At the line: with the line overridden to 24000, 2000 × 12 = 24000 is not below ("低于") → able;
+# 1999.99 × 12 = 23999.88 → unable.
+test_clause6_supporter_group3_income_at_line_able if {
+	o := {"parameter_overrides": {"tekun": {"prior_year_disposable_income_annual": 24000}}}
+	at := object.union(_with_supporter(_s70({"monthly_income": 2000})), o)
+	below := object.union(_with_supporter(_s70({"monthly_income": 1999.99})), o)
+	not _identified(at) with data.socialaid.settings.allow_parameter_overrides as true
+	_identified(below) with data.socialaid.settings.allow_parameter_overrides as true
+}
+
+# Assets outside the low-income rule → able; assets not stated → not established, and named.
+test_clause6_supporter_group3_assets if {
+	not _identified(_with_supporter(_s70({"assets_within_low_income_rule": false})))
+	req := _with_supporter(object.remove(_s70({}), ["assets_within_low_income_rule"]))
+	not _identified(req)
+	_missing(req) == {_supporter_missing("assets_within_low_income_rule")}
+}
+
+# The caller's low_income assertion stands for the income figure when no figure is given; with neither,
+# the income is not established and named.
+test_clause6_supporter_group3_income_assertion if {
+	_identified(_with_supporter(object.union(object.remove(_s70({}), ["monthly_income"]), {"low_income": true})))
+	req := _with_supporter(object.remove(_s70({}), ["monthly_income"]))
+	not _identified(req)
+	_missing(req) == {_supporter_missing("monthly_income")}
+}
+
+# A stated income above the line wins over a low_income assertion: 3000 × 12 = 36000 ≥ 25508.
+test_clause6_supporter_income_figure_wins if {
+	not _identified(_with_supporter(_s70({"monthly_income": 3000, "low_income": true})))
+}
+
+# (4) Severely disabled: grade 1–2 of any type, or grade 3 intellectual or mental, with income and assets.
+_sd(disability) := _with_supporter({
+	"name": "B", "birth_date": "1980-01-01", "disability": disability,
+	"monthly_income": 1000, "assets_within_low_income_rule": true,
+})
+
+test_clause6_supporter_group4_severely_disabled if {
+	_identified(_sd({"type": "physical", "grade": 2}))
+	_identified(_sd({"type": "hearing", "grade": 1}))
+	_identified(_sd({"type": "mental", "grade": 3}))
+	_identified(_sd({"type": "intellectual", "grade": 3}))
+	not _identified(_sd({"type": "physical", "grade": 3}))
+	not _identified(_sd({"type": "mental", "grade": 4}))
+}
+
+# The caller's severely_disabled flag counts too, with the income and asset conditions.
+test_clause6_supporter_group4_flag if {
+	_identified(_with_supporter({"severely_disabled": true, "low_income": true, "assets_within_low_income_rule": true}))
+
+	# 2200 × 12 = 26400 ≥ 25508: own income not below the line → able.
+	not _identified(_with_supporter({
+		"severely_disabled": true, "assets_within_low_income_rule": true,
+		"monthly_income": 2200,
+	}))
+}
+
+# (5) Without civil capacity, missing or imprisoned: unable only with the asset rule.
+test_clause6_supporter_group5 if {
+	every k in ["no_civil_capacity", "missing", "imprisoned"] {
+		_identified(_with_supporter({k: true, "assets_within_low_income_rule": true}))
+		not _identified(_with_supporter({k: true, "assets_within_low_income_rule": false}))
+	}
+	req := _with_supporter({"imprisoned": true})
+	not _identified(req)
+	_missing(req) == {_supporter_missing("assets_within_low_income_rule")}
+}
+
+# legally_incapacitated (无民事行为能力或限制民事行为能力) is not a ground of its own: without
+# no_civil_capacity the supporter is not found unable, and both missing facts are named.
+test_clause6_supporter_legally_incapacitated_is_not_a_ground if {
+	req := _with_supporter({"legally_incapacitated": true, "assets_within_low_income_rule": true})
+	not _identified(req)
+	_missing(req) == {_supporter_missing("no_civil_capacity")}
+	_identified(_with_supporter({
+		"legally_incapacitated": true, "no_civil_capacity": true,
+		"assets_within_low_income_rule": true,
+	}))
+	not _identified(_with_supporter({"legally_incapacitated": true, "no_civil_capacity": false}))
+}
+
+# (2) A 低保 recipient aged 60+ is unable outright (no income or asset condition).
+test_clause6_supporter_group2_no_asset_condition if {
+	_identified(_with_supporter({"receives_dibao": true, "birth_date": "1965-01-01", "monthly_income": 5000}))
+}
+
+# A 低保 recipient without a birth date: the age is not established, and named.
+test_clause6_supporter_group2_birth_date_missing_named if {
+	req := _with_supporter({"receives_dibao": true})
+	_missing(req) == {_supporter_missing("birth_date")}
+}
+
+# A supporter about whom nothing is stated is able: nothing is named (no ground has any sign).
+test_clause6_supporter_nothing_stated_able_nothing_named if {
+	req := _with_supporter({"name": "X"})
+	not _identified(req)
+	count(_missing(req)) == 0
+}
+
+# An absent legal_supporters list is "not stated", not "none": condition 3 is not established and named.
+test_clause6_supporters_not_stated_is_not_none if {
+	req := _req([object.remove(_m({}), ["legal_supporters"])])
+	not _identified(req)
+	f := _finding(req, "tekun.supporters_unable")
+	f.outcome == "not_met"
+	f.values.supporters_stated == false
+	_missing(req) == {{
+		"pointer": "/household/members/0/legal_supporters", "program": "tekun",
+		"rule": "tekun.supporters_unable", "assumption": "not_established",
+	}}
+}
+
+# Not stated, but the member has capacity to work: the missing list could not change the outcome.
+test_clause6_supporters_not_stated_irrelevant_not_named if {
+	req := _req([object.remove(_m({"birth_date": "1980-01-01"}), ["legal_supporters"])])
+	count(_missing(req)) == 0
 }
 
 # ---- care standard by self-care ability -------------------------------------------------------------
 
-# 0 activities not managed → able; dispersed → care 0; 1050.40 + 0 = 1050.40.
+# 0 activities not managed → able; dispersed → care 0 (a reading); 1050.40 + 0 = 1050.40.
 test_clause6_self_care_0_not_managed_able if {
 	req := _one({"self_care": {"daily_activities": _activities([])}})
 	_amount(req) == 1050.40
-	tekun.programs.tekun.details.members.m1.ability == "able" with input as req
-	f := _finding(req, "特困 care standard — able to care for oneself, dispersed support")
+	_program(req).details.members.m1 == {
+		"ability": "able", "care": 0, "care_rate": 0, "centralized": false,
+		"monthly_amount": 1050.40,
+	}
+	f := _finding(req, "tekun.care_able_dispersed")
 	f.outcome == "info"
-	f.facts.care_standard == 0
+	f.basis == "reading"
+	f.values.care_standard == 0
+	_finding(req, "tekun.self_care_ability").values == {"ability": "able", "activities_not_managed": 0}
 }
 
 # 1 not managed → partly lost: 1050.40 + 0.6 × 1890 = 1050.40 + 1134 = 2184.40.
 test_clause6_self_care_1_not_managed_partly_lost if {
 	req := _one({"self_care": {"daily_activities": _activities(["bathing"])}})
 	_amount(req) == 2184.40
-	f := _finding(req, "特困 care standard — self-care partly lost")
-	f.facts.care_standard == 1134
-	f.message.en == concat("", [
-		"m1: self-care partly lost (1 of the six daily activities not managed), dispersed support: ",
-		"care standard = 60% × 1890.00 = 1134.00; basic 1050.40 + care 1134.00 = 2184.40 a month",
-	])
+	f := _finding(req, "tekun.care_partly_lost")
+	f.values == {
+		"minimum_wage": 1890, "care_rate": 0.6, "care_standard": 1134,
+		"basic_living_standard": 1050.40, "monthly_amount": 2184.40,
+	}
 }
 
 # 3 not managed → still partly lost: 2184.40.
@@ -275,8 +431,12 @@ test_clause6_self_care_3_not_managed_partly_lost if {
 test_clause6_self_care_4_not_managed_fully_lost if {
 	req := _one({"self_care": {"daily_activities": _activities(["bathing", "dressing", "toileting", "eating"])}})
 	_amount(req) == 2940.40
-	f := _finding(req, "特困 care standard — self-care fully lost")
-	f.facts.care_rate == 1
+	_finding(req, "tekun.care_fully_lost").values.care_rate == 1
+	_program(req).rules == [
+		{"rule": "tekun.identified", "clause": 6, "outcome": "met"},
+		{"rule": "tekun.basic_living_standard", "clause": 6, "outcome": "met"},
+		{"rule": "tekun.care_fully_lost", "clause": 6, "outcome": "met"},
+	]
 }
 
 # 6 not managed → fully lost: 2940.40.
@@ -294,38 +454,48 @@ test_clause6_self_care_assessed_ability if {
 	_amount(_one({"self_care": {"ability": "fully_lost", "daily_activities": _activities([])}})) == 1050.40
 }
 
-# Neither given → the care standard cannot be decided; basic only (1050.40) and a not_met finding.
+# Neither given → the care standard cannot be decided; basic only (1050.40), not_met and a missing fact.
 test_clause6_self_care_missing if {
 	req := _one({"self_care": null})
 	_amount(req) == 1050.40
-	tekun.programs.tekun.details.members.m1.care == null with input as req
-	tekun.programs.tekun.details.members.m1.ability == null with input as req
-	f := _finding(req, "特困 care standard cannot be decided")
+	_program(req).details.members.m1 == {"centralized": false, "monthly_amount": 1050.40}
+	f := _finding(req, "tekun.self_care_ability")
 	f.outcome == "not_met"
-}
-
-test_clause6_self_care_absent if {
-	req := _req([{"id": "m1", "birth_date": "1950-06-15", "legal_supporters": []}])
-	_finding(req, "特困 care standard cannot be decided")
+	_missing(req) == {{
+		"pointer": "/household/members/0/self_care", "program": "tekun",
+		"rule": "tekun.self_care_ability", "assumption": "not_assessed",
+	}}
 }
 
 # Able + centralized → 20 %: 1050.40 + 0.2 × 1890 = 1050.40 + 378 = 1428.40; no visiting service.
 test_clause6_able_centralized if {
 	req := _one({"tekun_arrangement": {"centralized": true}})
 	_amount(req) == 1428.40
-	tekun.programs.tekun.details.members.m1.services == [] with input as req
-	not _finding(req, "Dispersed 特困 support — assigned care and regular visits")
-	f := _finding(req, "特困 care standard — able to care for oneself, centralized support")
-	f.facts.care_standard == 378
+	_program(req).in_kind == []
+	not _finding(req, "tekun.dispersed_care_visits")
+	f := _finding(req, "tekun.care_able_centralized")
+	f.values.care_standard == 378
 }
 
-# Able + dispersed → no care standard, but assigned care and regular visits.
+# Able + dispersed → no care standard, but assigned care and regular visits in kind.
 test_clause6_able_dispersed_services if {
-	req := _one({"tekun_arrangement": {"centralized": false}})
+	req := _one({})
 	_amount(req) == 1050.40
-	tekun.programs.tekun.details.members.m1.services == ["assigned_care", "regular_visits"] with input as req
-	f := _finding(req, "Dispersed 特困 support — assigned care and regular visits")
+	_program(req).in_kind == ["assigned_care", "regular_visits"]
+	f := _finding(req, "tekun.dispersed_care_visits")
 	f.outcome == "info"
+	f.basis == "plan"
+	count(_missing(req)) == 0
+}
+
+# No arrangement stated → read as dispersed, and named.
+test_clause6_arrangement_absent_read_as_dispersed if {
+	req := _req([object.remove(_m({}), ["tekun_arrangement"])])
+	_program(req).in_kind == ["assigned_care", "regular_visits"]
+	_missing(req) == {{
+		"pointer": "/household/members/0/tekun_arrangement/centralized", "program": "tekun",
+		"rule": "tekun.dispersed_care_visits", "assumption": "read_as_dispersed",
+	}}
 }
 
 # Partly lost is 60 % whether centralized or not: 2184.40.
@@ -339,12 +509,9 @@ test_clause6_partly_lost_centralized_same_rate if {
 test_clause6_rural_uses_urban_standard if {
 	req := _req_on("2025-01-01", "rural", [_m({})])
 	_amount(req) == 1050.40
-	tekun.programs.tekun.details.basic_living_standard == 1050.40 with input as req
-	f := _finding(req, "特困 basic living standard")
-	f.message.en == concat("", [
-		"特困 basic living standard = urban 低保 standard 808.00 × 1.3 = 1050.40 a month ",
-		"(urban and rural alike)",
-	])
+	_program(req).details.basic_living_standard == 1050.40
+	f := _finding(req, "tekun.basic_living_standard")
+	f.values == {"area": "rural", "urban_dibao_standard": 808, "ratio": 1.3, "basic_living_standard": 1050.40}
 }
 
 # On 2023-01-31: urban 705, minimum wage 1790: fully lost 1.3 × 705 + 1790 = 916.50 + 1790 = 2706.50.
@@ -360,7 +527,7 @@ test_clause6_standards_on_2023_wage_change if {
 # Override: ratio 1.5 → 1.5 × 808 = 1212.
 test_clause6_parameter_override if {
 	req := object.union(_one({}), {"parameter_overrides": {"tekun": {"basic_living_ratio": 1.5}}})
-	_amount(req) == 1212
+	_amount(req) == 1212 with data.socialaid.settings.allow_parameter_overrides as true
 }
 
 # ---- household ----------------------------------------------------------------------------------------
@@ -373,44 +540,57 @@ test_clause6_household_sum_and_coverage if {
 		_m({"id": "m3", "birth_date": "2014-05-05", "self_care": {"ability": "partly_lost"}}),
 	])
 	_amount(req) == 5124.80
-	tekun.programs.tekun.covered_member_ids == ["m1", "m3"] with input as req
+	tekun.covered_member_ids == ["m1", "m3"] with input as req
 	tekun.supported_member_ids == {"m1", "m3"} with input as req
-	some f in tekun.findings with input as req
-	f.rule == "特困 monthly support"
-	f.message.en == "特困 support totals 5124.80 yuan a month (m1: 2940.40 + m3: 2184.40)"
-	some c in tekun.findings with input as req
-	c.rule == "特困 and 低保 coverage"
-	c.member_id == "m3"
+	_finding(req, "tekun.monthly_support").values == {"covered_member_ids": ["m1", "m3"], "monthly_amount": 5124.80}
 	some n in tekun.findings with input as req
-	n.rule == "Identified as 特困"
+	n.rule == "tekun.identified"
 	n.member_id == "m2"
+	n.values.conditions_not_met == ["tekun.no_means_of_living", "tekun.no_work_capacity", "tekun.supporters_unable"]
 
-	# m2 states no supporters at all, so condition 3 is not established either.
-	n.message.en == "m2 is not identified as 特困: not met: no capacity to work, no means of living, no legal supporter able to support"
+	# m2 has capacity to work: nothing it lacks could change its outcome.
+	count(_missing(req)) == 0
 }
 
-# Born 1950-01-01: 75 on 2025-01-01, low income, and legally incapacitated and imprisoned: every reason is listed.
-test_clause6_supporter_reasons_listed if {
-	req := _with_supporter({
-		"name": "C", "birth_date": "1950-01-01", "low_income": true,
-		"legally_incapacitated": true, "imprisoned": true,
-	})
-	f := _finding(req, "特困 condition 3 — no legal supporter able to support")
-	f.message.en == concat("", [
-		"every legal supporter of m1 is unable to support: ",
-		"C (aged 75 with low income, legally incapacitated, imprisoned)",
+# Every decisive rule and finding id is in the rule registry, and plan findings are the only ones quoting.
+test_clause6_every_finding_id_registered if {
+	req := _req([
+		_m({"self_care": {"ability": "fully_lost"}}),
+		_m({"id": "m2", "tekun_arrangement": {"centralized": true}}),
+		_m({"id": "m3", "birth_date": "2014-05-05", "self_care": {"ability": "partly_lost"}}),
+		_m({"id": "m4", "self_care": null}),
+		_m({"id": "m6"}),
+		{"id": "m5", "birth_date": "1980-01-01", "monthly_income": 3000},
 	])
-	f.facts.legal_supporters == [{
-		"supporter": "C",
-		"unable": ["elderly_low_income", "legally_incapacitated", "imprisoned"],
-	}]
+	fs := tekun.findings with input as req
+	ids := {f.rule | some f in fs}
+	count(ids) == 13
+	every id in ids {
+		data.socialaid.rules[id].clause == 6
+	}
 }
 
-# An absent legal_supporters list is "not stated", not "none": condition 3 is not met and says why.
-test_clause6_supporters_not_stated_is_not_none if {
-	req := _req([object.remove(_m({}), ["legal_supporters"])])
-	not _identified(req)
-	f := _finding(req, "特困 condition 3 — no legal supporter able to support")
-	f.outcome == "not_met"
-	f.message.en == "the request does not state m1's legal supporters (legal_supporters): not established"
+# The decision path's short-circuit rules (_unable) and the explanation's ground facts agree on every
+# supporter shape used above, and on each ground alone (on 2025-01-01; born 1955-01-01 → 70, 1965-01-01 → 60).
+_supporters := [
+	{}, {"is_tekun": true}, {"receives_dibao": true}, {"receives_dibao": true, "birth_date": "1965-01-01"},
+	{"receives_dibao": true, "birth_date": "1965-01-02"}, _s70({}), _s70({"birth_date": "1955-01-02"}),
+	_s70({"monthly_income": 2125.67}), _s70({"assets_within_low_income_rule": false}),
+	object.remove(_s70({}), ["monthly_income"]),
+	object.union(object.remove(_s70({}), ["monthly_income"]), {"low_income": true}),
+	{"severely_disabled": true, "low_income": true, "assets_within_low_income_rule": true},
+	{"disability": {"type": "mental", "grade": 3}, "monthly_income": 10, "assets_within_low_income_rule": true},
+	{"disability": {"type": "physical", "grade": 3}, "monthly_income": 10, "assets_within_low_income_rule": true},
+	{"no_civil_capacity": true, "assets_within_low_income_rule": true}, {"no_civil_capacity": true},
+	{"legally_incapacitated": true, "assets_within_low_income_rule": true},
+	{"missing": true, "assets_within_low_income_rule": true},
+	{"missing": true, "assets_within_low_income_rule": false},
+	{"imprisoned": true, "assets_within_low_income_rule": true}, {"imprisoned": true},
+]
+
+test_clause6_supporter_decision_and_explanation_agree if {
+	decided := {i | some i, s in _supporters; _identified(_with_supporter(s))}
+	explained := {i | some i, s in _supporters; _finding(_with_supporter(s), "tekun.supporters_unable").outcome == "met"}
+	decided == explained
+	count(decided) == 9
 }

@@ -1,7 +1,11 @@
-"""The decision response, as ``data.socialaid.decision`` returns it.
+"""The responses of the policy's public entrypoints (sources of the decision and explanation schemas).
 
-Source of ``schemas/decision.schema.json``. A decision holds either ``errors`` (and then no programs)
-or programs, findings and the parameters used — never both: bad input gets no outcome.
+``data.socialaid.decision`` gives a compact :class:`Decision`: per program eligibility, amount, aid in
+kind, members and the decisive rules by id and clause; the parameters used by name and value; the
+facts it did not have. ``data.socialaid.explanation`` gives an :class:`Explanation`: the same decision
+with every finding and the parameters' sources. Neither holds titles, quotes or sentences — those are
+joined by rule id from the bundle's rule registry (``data.socialaid.rules``, built from METADATA).
+A response holds either ``errors`` (and then no programs) or programs — never both.
 """
 
 from __future__ import annotations
@@ -12,11 +16,16 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field
 
 __all__ = [
+    "Basis",
+    "BatchResponse",
     "Decision",
     "DecisionError",
+    "DecisiveRule",
+    "Explanation",
     "Finding",
-    "Localized",
-    "ParameterUsed",
+    "MissingFact",
+    "Outcome",
+    "ParameterInForce",
     "Program",
     "Tier",
 ]
@@ -34,45 +43,97 @@ class Tier(StrEnum):
     emergency = "emergency"
 
 
-class Localized(_Model):
-    zh: str = Field(description="Chinese / 中文")
-    en: str = Field(description="English / 英文")
+class Outcome(StrEnum):
+    met = "met"
+    not_met = "not_met"
+    info = "info"
+
+
+class Basis(StrEnum):
+    """What a finding rests on: the plan's words, a national rule (with its article), or the project's reading."""
+
+    plan = "plan"
+    national = "national"
+    reading = "reading"
+
+
+_RULE_ID = r"^[a-z][a-z0-9_]*(\.[a-z0-9_]+)+$"
 
 
 class DecisionError(_Model):
     kind: str = Field(description="input (the request is wrong) or parameter_not_in_force / 输入错误或参数未生效")
-    pointer: str = Field(description="JSON pointer of the offending field / 出错字段的 JSON 指针")
+    pointer: str = Field(description="JSON pointer of the offending field (RFC 6901) / 出错字段的 JSON 指针")
     problem: str = Field(description="What is wrong / 问题")
     expected: str = Field(description="What was expected / 期望")
 
 
-class Finding(_Model):
-    """One reason in a decision: a rule that was met or not met, with its citation and the facts."""
+class DecisiveRule(_Model):
+    """A rule that decided a program's outcome: its stable id, its clause, and whether it was met."""
 
-    program: str = Field(description="Program the finding belongs to / 所属救助项目")
-    rule: str = Field(description="Title of the rule (from its METADATA) / 规则标题")
-    clause: int = Field(ge=1, le=10, description="Clause of the plan / 方案条款号")
-    quote: str = Field(description="The plan's exact words the rule implements / 规则所依据的方案原文")
-    outcome: str = Field(description="met, not_met or info / 结论")
-    member_id: str | None = Field(default=None, description="Member concerned, if any / 涉及成员")
-    facts: dict[str, Any] = Field(default_factory=dict, description="Figures the rule used / 依据数据")
-    message: Localized = Field(description="Readable sentence / 说明")
-    authority: str | None = Field(default=None, description="National rule cited where it decides / 所依据的国家规定")
+    rule: str = Field(pattern=_RULE_ID, description="Stable rule id (METADATA custom.id) / 规则标识")
+    clause: int = Field(ge=1, le=10, description="Clause of the plan it implements or completes / 方案条款号")
+    outcome: Outcome = Field(description="met or not_met / 是否符合")
 
 
 class Program(_Model):
-    program: str = Field(description="Program identifier / 项目标识")
-    name: Localized = Field(description="Program name / 项目名称")
-    tier: Tier = Field(description="Clause 2 tier / 救助层次")
-    tier_name: Localized = Field(description="Name of the tier / 救助层次名称")
     clause: int = Field(ge=1, le=10, description="Clause that sets up the program / 条款号")
+    tier: Tier = Field(description="Clause 2 tier / 救助层次")
     eligible: bool = Field(description="Whether anyone in the household qualifies / 是否符合条件")
-    monthly_amount: float = Field(ge=0, description="Monthly cash amount, CNY / 月发放金额（元）")
+    monthly_amount: float = Field(ge=0, description="Monthly cash amount, CNY, to the fen / 月发放金额（元）")
+    in_kind: list[str] = Field(
+        default_factory=list, description="Aid in kind, as codes named in catalog.aid / 实物或服务救助代码"
+    )
     covered_member_ids: list[str] = Field(default_factory=list, description="Members covered / 保障成员")
-    details: dict[str, Any] = Field(default_factory=dict, description="Program-specific figures / 项目明细")
+    rules: list[DecisiveRule] = Field(default_factory=list, description="The decisive rules / 决定性规则")
+    details: dict[str, Any] = Field(
+        default_factory=dict, description="Program-specific numbers, ids and codes (no sentences) / 项目明细"
+    )
 
 
-class ParameterUsed(_Model):
+class MissingFact(_Model):
+    """A fact the decision did not have, and what it did without it."""
+
+    pointer: str = Field(description="JSON pointer of the absent fact / 缺少的事实（JSON 指针）")
+    program: str = Field(description="Program that needed it / 所涉项目")
+    rule: str = Field(pattern=_RULE_ID, description="Rule that needed it / 所涉规则")
+    assumption: str = Field(
+        description="What was done without it (not_established, not_assessed, read_as_zero, …) / 缺少时的处理"
+    )
+
+
+class Decision(_Model):
+    """Schema: schemas/decision.schema.json — what ``data.socialaid.decision`` returns."""
+
+    as_of: str | None = Field(default=None, description="Decision date / 决定日期")
+    bundle_revision: str = Field(description="Policy bundle revision / 策略包版本")
+    hypothetical: bool = Field(default=False, description="Uses overrides or a projection / 使用了假设参数或预测")
+    errors: list[DecisionError] = Field(
+        default_factory=list, description="Why no decision could be made / 无法作出决定的原因"
+    )
+    programs: dict[str, Program] | None = Field(default=None, description="Programs / 各救助项目")
+    parameters: dict[str, dict[str, Any]] | None = Field(
+        default=None,
+        description=(
+            "Parameters the decision date chose between, and overrides, by group, name and value; the rest are "
+            "fixed for the bundle revision / 随决定日期而定的参数及假设参数（按组、名称与取值）"
+        ),
+    )
+    missing_facts: list[MissingFact] | None = Field(default=None, description="Facts not given / 未提供的事实")
+
+
+class Finding(_Model):
+    """One finding of the explanation: a rule met, not met or informative, with the values it compared."""
+
+    rule: str = Field(pattern=_RULE_ID, description="Stable rule id (METADATA custom.id) / 规则标识")
+    clause: int = Field(ge=1, le=10, description="Clause of the plan / 方案条款号")
+    basis: Basis = Field(description="plan, national or reading / 依据类型")
+    program: str = Field(description="Program the finding belongs to / 所属救助项目")
+    outcome: Outcome = Field(description="met, not_met or info / 结论")
+    member_id: str | None = Field(default=None, description="Member concerned, if any / 涉及成员")
+    values: dict[str, Any] = Field(default_factory=dict, description="The values compared / 依据数据")
+
+
+class ParameterInForce(_Model):
     name: str = Field(description="group.name / 参数名")
     value: Any = Field(description="Value in force / 取值")
     unit: str = Field(description="Unit / 单位")
@@ -82,21 +143,18 @@ class ParameterUsed(_Model):
     hypothetical: bool = Field(description="Overridden in the request / 请求中的假设值")
 
 
-class CitedClause(_Model):
-    number: int = Field(ge=1, le=10, description="Clause number / 条款号")
-    title: Localized = Field(description="Clause title / 条款标题")
+class Explanation(Decision):
+    """Schema: schemas/explanation.schema.json — what ``data.socialaid.explanation`` returns."""
 
-
-class Decision(_Model):
-    """Schema: schemas/decision.schema.json."""
-
-    as_of: str | None = Field(default=None, description="Decision date / 决定日期")
-    bundle_revision: str = Field(description="Policy bundle revision / 策略包版本")
-    errors: list[DecisionError] = Field(
-        default_factory=list, description="Why no decision could be made / 无法作出决定的原因"
+    findings: list[Finding] | None = Field(default=None, description="Every finding / 全部认定理由")
+    parameters_in_force: list[ParameterInForce] | None = Field(
+        default=None, description="Parameters in force with their sources / 生效参数及来源"
     )
-    hypothetical: bool = Field(default=False, description="Uses overridden parameters / 使用了假设参数")
-    programs: dict[str, Program] | None = Field(default=None, description="Programs / 各救助项目")
-    findings: list[Finding] | None = Field(default=None, description="Findings / 认定理由")
-    parameters: list[ParameterUsed] | None = Field(default=None, description="Parameters used / 所用参数")
-    clauses: dict[str, CitedClause] | None = Field(default=None, description="Clauses cited / 引用条款")
+
+
+class BatchResponse(_Model):
+    """What ``data.socialaid.batch`` returns: decisions in the order of the requests."""
+
+    bundle_revision: str = Field(description="Policy bundle revision / 策略包版本")
+    errors: list[DecisionError] = Field(default_factory=list, description="Errors of the batch itself / 批次错误")
+    decisions: list[Decision] | None = Field(default=None, description="One decision per request, in order / 逐条结果")

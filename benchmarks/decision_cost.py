@@ -1,0 +1,112 @@
+"""What a decision costs next to the arithmetic it exists for (issue 9's yardstick).
+
+Measured side by side in one run, because the machine is shared and noisy; only ratios are
+comparable between runs. Timing is printed, never asserted.
+
+1. ``opa bench`` in-process and ``--e2e`` (through OPA's HTTP server) on the built bundle, for
+   - the flat clause-5 rule (benchmarks/flat/clause5.rego: the 低保 arithmetic alone),
+   - ``data.socialaid.decision`` (the compact, cited decision),
+   - ``data.socialaid.explanation`` (every finding, on demand);
+   printing ns/op, allocations/op and the ratio decision / flat clause 5.
+2. The size of the decision and the explanation for the example household.
+3. The wall time of ``socialaid decide FILE --opa-url URL`` against a running sidecar.
+
+    .venv/bin/python benchmarks/decision_cost.py [--example examples/urban-family-eligible.json] [--count 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from socialaid.bundle import ensure_fresh
+from socialaid.paths import opa_binary
+from socialaid.sidecar import Sidecar
+
+ROOT = Path(__file__).resolve().parents[1]
+FLAT = ROOT / "benchmarks" / "flat"
+QUERIES = {
+    "flat clause 5": "data.bench.flat.clause5",
+    "decision": "data.socialaid.decision",
+    "explanation": "data.socialaid.explanation",
+}
+
+
+def bench(bundle: Path, example: Path, query: str, *, e2e: bool) -> tuple[float, float]:
+    """(ms/op, allocs/op) from one ``opa bench`` run in gobench format."""
+    cmd = [str(opa_binary()), "bench", "-b", str(bundle), "-b", str(FLAT), "-i", str(example), query]
+    cmd += ["-f", "gobench", "--count", "1"] + (["--e2e"] if e2e else [])
+    out = subprocess.run(cmd, capture_output=True, text=True, check=True).stdout
+    line = next(x for x in out.splitlines() if x.startswith("BenchmarkOPAEval"))
+    fields = line.split()
+    return float(fields[2]) / 1e6, float(fields[-2])
+
+
+def size(bundle: Path, example: Path, query: str) -> int:
+    out = subprocess.run(
+        [str(opa_binary()), "eval", "-f", "json", "-b", str(bundle), "-i", str(example), query],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    value = json.loads(out)["result"][0]["expressions"][0]["value"]
+    return len(json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode())
+
+
+def cli_wall(example: Path, url: str, runs: int) -> list[float]:
+    cli = ROOT / ".venv" / "bin" / "socialaid"
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        proc = subprocess.run([str(cli), "decide", str(example), "--opa-url", url], capture_output=True, text=True)
+        times.append(time.perf_counter() - start)
+        if proc.returncode != 0:
+            raise SystemExit(f"socialaid decide exited {proc.returncode}: {proc.stderr.strip()[-500:]}")
+    return times
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--example", type=Path, default=ROOT / "examples" / "urban-family-eligible.json")
+    parser.add_argument("--count", type=int, default=3, help="opa bench runs per query (the median is printed)")
+    parser.add_argument("--cli-runs", type=int, default=5)
+    args = parser.parse_args()
+    bundle = ensure_fresh()
+
+    print(f"example: {args.example.relative_to(ROOT)}   bundle: {bundle.relative_to(ROOT)}")
+    for e2e in (False, True):
+        mode = "opa bench --e2e (HTTP server)" if e2e else "opa bench (in-process)"
+        samples: dict[str, list[tuple[float, float]]] = {name: [] for name in QUERIES}
+        for _ in range(args.count):  # interleaved, so that load on the machine falls on every query alike
+            for name, query in QUERIES.items():
+                samples[name].append(bench(bundle, args.example, query, e2e=e2e))
+        print(f"\n{mode}")
+        print(f"  {'query':<16}{'ms/op':>10}{'allocs/op':>12}")
+        med: dict[str, tuple[float, float]] = {}
+        for name in QUERIES:
+            ms = statistics.median(x[0] for x in samples[name])
+            allocs = statistics.median(x[1] for x in samples[name])
+            med[name] = (ms, allocs)
+            print(f"  {name:<16}{ms:>10.3f}{allocs:>12.0f}")
+        flat_ms = med["flat clause 5"][0]
+        print(f"  ratio decision / flat clause 5: {med['decision'][0] / flat_ms:.2f}x time (target <= 5x)")
+        print(f"  ratio explanation / decision:  {med['explanation'][0] / med['decision'][0]:.2f}x time")
+
+    print("\nresponse size (compact JSON):")
+    print(f"  decision    {size(bundle, args.example, QUERIES['decision']):>7} bytes (target < 4096)")
+    print(f"  explanation {size(bundle, args.example, QUERIES['explanation']):>7} bytes")
+
+    with Sidecar(bundle=bundle) as sidecar:
+        walls = cli_wall(args.example, sidecar.url, args.cli_runs)
+    print(f"\nsocialaid decide FILE --opa-url URL: median {statistics.median(walls):.3f} s over {len(walls)} runs")
+    print(f"  (min {min(walls):.3f} s, max {max(walls):.3f} s; target <= 0.35 s)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
