@@ -18,15 +18,7 @@ _members := input.household.members
 
 _p := params.p.education
 
-_bases := ["dibao_family", "tekun_family", "orphan", "de_facto_unsupported_child"]
-
-_has_basis("dibao_family", _) if status.dibao_family
-
-_has_basis("tekun_family", _) if status.tekun_family
-
-_has_basis("orphan", m) if m.orphan == true
-
-_has_basis("de_facto_unsupported_child", m) if m.de_facto_unsupported_child == true
+# The bases of clause 8, in the plan's order: 低保 family, 特困 family, orphan, de-facto unsupported child.
 
 # aid[stage]: the aid of each stage, as codes of aid in kind (catalog.aid), in the plan's words:
 # 保育教育生活费; 家庭经济困难学生生活费补助; 减免学费和发放国家助学金; 国家助学金, 勤工助学岗位.
@@ -50,10 +42,15 @@ _enrolled(m) if m.education.enrolled == true
 _stage(m) := status.get(m, ["education", "stage"], null)
 
 # students[id]: every enrolled member, with the basis codes (empty when none).
-students := {m.id: {"stage": _stage(m), "basis": [b | some b in _bases; _has_basis(b, m)]} |
+students := {m.id: {"stage": _stage(m), "basis": array.concat(_family_bases, _own_bases(m))} |
 	some m in _members
-	_enrolled(m)
+	m.education.enrolled == true
 }
+
+# _family_bases: the household-wide bases (低保 family, 特困 family), read once; _own_bases: the child's own.
+_family_bases := [b | some b, holds in {"dibao_family": status.dibao_family, "tekun_family": status.tekun_family}; holds]
+
+_own_bases(m) := [b | some b in ["orphan", "de_facto_unsupported_child"]; m[b] == true]
 
 # eligible_students[id]: enrolled below postgraduate (a stage with aid), with at least one basis.
 eligible_students := {id: {"stage": s.stage, "basis": s.basis, "aid": aid[s.stage]} |
