@@ -22,15 +22,7 @@ get(obj, path, dflt) := v if {
 } else := dflt
 
 # receiving(kind, m): the household's current benefit of that kind ("dibao", "tekun") covers member m.
-receiving(kind, m) if {
-	benefit := get(_household, ["current_benefits", kind], {})
-	benefit.receiving == true
-	_covers(get(benefit, ["member_ids"], []), m.id)
-}
-
-_covers(ids, _) if count(ids) == 0
-
-_covers(ids, id) if id in ids
+receiving(kind, m) if m.id in _receiving_ids(kind)
 
 # Members clause 5 covers in this decision.
 _dibao_decided contains id if {
@@ -184,12 +176,6 @@ seriously_ill_ids := {m.id | some m in _household.members; seriously_ill(m)}
 tuopin_ids := {m.id | some m in _household.members; tuopin_population(m)}
 
 edge_ids := {m.id | some m in _household.members; edge_population(m)}
-
-# assessed_levels: the assessed self-care level of every member who has one; self_care_levels: every
-# member's level, able when nothing is said.
-assessed_levels := {m.id: level | some m in _household.members; level := assessed_self_care(m)}
-
-self_care_levels := {m.id: object.get(assessed_levels, m.id, "able") | some m in _household.members}
 
 # family_facts is the household's status, for the values of a finding.
 family_facts := {
