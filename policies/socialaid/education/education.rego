@@ -18,15 +18,7 @@ _members := input.household.members
 
 _p := params.p.education
 
-_bases := ["dibao_family", "tekun_family", "orphan", "de_facto_unsupported_child"]
-
-_has_basis("dibao_family", _) if status.dibao_family
-
-_has_basis("tekun_family", _) if status.tekun_family
-
-_has_basis("orphan", m) if m.orphan == true
-
-_has_basis("de_facto_unsupported_child", m) if m.de_facto_unsupported_child == true
+# The bases of clause 8, in the plan's order: 低保 family, 特困 family, orphan, de-facto unsupported child.
 
 # aid[stage]: the aid of each stage, as codes of aid in kind (catalog.aid), in the plan's words:
 # 保育教育生活费; 家庭经济困难学生生活费补助; 减免学费和发放国家助学金; 国家助学金, 勤工助学岗位.
@@ -50,10 +42,15 @@ _enrolled(m) if m.education.enrolled == true
 _stage(m) := status.get(m, ["education", "stage"], null)
 
 # students[id]: every enrolled member, with the basis codes (empty when none).
-students := {m.id: {"stage": _stage(m), "basis": [b | some b in _bases; _has_basis(b, m)]} |
+students := {m.id: {"stage": _stage(m), "basis": array.concat(_family_bases, _own_bases(m))} |
 	some m in _members
-	_enrolled(m)
+	m.education.enrolled == true
 }
+
+# _family_bases: the household-wide bases (低保 family, 特困 family), read once; _own_bases: the child's own.
+_family_bases := [b | some b, holds in {"dibao_family": status.dibao_family, "tekun_family": status.tekun_family}; holds]
+
+_own_bases(m) := [b | some b in ["orphan", "de_facto_unsupported_child"]; m[b] == true]
 
 # eligible_students[id]: enrolled below postgraduate (a stage with aid), with at least one basis.
 eligible_students := {id: {"stage": s.stage, "basis": s.basis, "aid": aid[s.stage]} |
@@ -223,6 +220,10 @@ _aid_finding(meta, stage) := {lib.member_finding(meta, "education", "met", id, {
 #   basis: plan
 #   title_zh: 学前教育阶段资助保育教育生活费
 #   quote: 对学前教育阶段的救助对象资助保育教育生活费
+#   message:
+#     met:
+#       zh: 学前教育阶段救助对象：资助保育教育生活费
+#       en: preschool — care and education living costs
 findings contains f if some f in _aid_finding(rego.metadata.rule(), "preschool")
 
 # METADATA
@@ -233,6 +234,10 @@ findings contains f if some f in _aid_finding(rego.metadata.rule(), "preschool")
 #   basis: plan
 #   title_zh: 义务教育阶段资助家庭经济困难学生生活费补助
 #   quote: 对义务教育阶段的救助对象资助家庭经济困难学生生活费补助
+#   message:
+#     met:
+#       zh: 义务教育阶段救助对象：资助家庭经济困难学生生活费补助
+#       en: compulsory education — living subsidy for students from families in difficulty
 findings contains f if some f in _aid_finding(rego.metadata.rule(), "compulsory")
 
 # METADATA
@@ -243,6 +248,10 @@ findings contains f if some f in _aid_finding(rego.metadata.rule(), "compulsory"
 #   basis: plan
 #   title_zh: 高中阶段教育（含中职）减免学费和发放国家助学金
 #   quote: 对高中阶段教育（含中职）的救助对象减免学费和发放国家助学金
+#   message:
+#     met:
+#       zh: 高中阶段教育（含中职）救助对象：减免学费，发放国家助学金
+#       en: senior secondary — tuition waiver and national grant
 findings contains f if some f in _aid_finding(rego.metadata.rule(), "senior_secondary")
 
 # METADATA
@@ -253,6 +262,10 @@ findings contains f if some f in _aid_finding(rego.metadata.rule(), "senior_seco
 #   basis: plan
 #   title_zh: 普通高等教育发放国家助学金，安排勤工助学岗位
 #   quote: 对普通高等教育（含高职、大专）阶段的救助对象发放国家助学金，学校根据实际情况安排勤工助学岗位
+#   message:
+#     met:
+#       zh: 普通高等教育阶段救助对象：发放国家助学金，学校安排勤工助学岗位
+#       en: higher education — national grant and a work-study post arranged by the school
 findings contains f if some f in _aid_finding(rego.metadata.rule(), "higher")
 
 # METADATA

@@ -208,7 +208,8 @@ programs["employment"] := lib.program_entry(
 # --- missing facts ---
 
 # A working-age member of an assisted family, not employed, with nothing said about work: able, willing,
-# registered, wanting a business, employment-difficult are all read as no.
+# registered, wanting a business, employment-difficult are all read as no. A member enrolled in education
+# is not asked about (a full-time student is not expected to register as unemployed).
 missing_facts contains {
 	"pointer": sprintf("/household/members/%d/employment", [i]),
 	"program": "employment",
@@ -218,6 +219,7 @@ missing_facts contains {
 	some i, m in _members
 	m.id in _candidate_ids
 	status.get(m, ["employment"], null) == null
+	not m.education.enrolled == true
 }
 
 _asks_for_help(m) if m.id in _asking_ids

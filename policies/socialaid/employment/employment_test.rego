@@ -186,7 +186,8 @@ test_clause10_no_one_able_to_work if {
 
 # A working-age member of an assisted family with nothing said about work: not assessed, and said so.
 test_clause10_employment_absent_is_a_missing_fact if {
-	r := _run([{"id": "a", "birth_date": "1990-01-01"}], true)
+	student := {"id": "s", "birth_date": "2008-01-01", "education": {"enrolled": true, "stage": "senior_secondary"}}
+	r := _run([{"id": "a", "birth_date": "1990-01-01"}, student], true)
 	not r.programs.employment.eligible
 	r.missing_facts == {{
 		"pointer": "/household/members/0/employment", "program": "employment",

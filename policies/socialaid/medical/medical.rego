@@ -21,31 +21,34 @@ _p := params.p.medical
 # The four groups of dynamic enrollment, in the plan's order, each as the set of its members.
 _group_ids := ["dibao_member", "low_income_family_vulnerable", "edge_population", "relocated"]
 
-# 低收入家庭中的老年人、未成年人、重度残疾人和重病患者.
-_vulnerable_ids := ((status.elderly_ids | status.minor_ids) | status.severely_disabled_ids) | status.seriously_ill_ids
+# 低收入家庭中的老年人、未成年人、重度残疾人和重病患者 (only looked at in a low-income family).
+_low_income_vulnerable := ((status.elderly_ids | status.minor_ids) | status.severely_disabled_ids) | status.seriously_ill_ids if {
+	status.low_income_family
+} else := set()
 
-_low_income_vulnerable := _vulnerable_ids if status.low_income_family
-
-else := set()
+_relocated_ids := {m.id | some m in _members; m.relocated == true}
 
 _group_members := {
 	"dibao_member": status.dibao_member_ids,
 	"low_income_family_vulnerable": _low_income_vulnerable,
 	"edge_population": status.edge_ids,
-	"relocated": {m.id | some m in _members; m.relocated == true},
+	"relocated": _relocated_ids,
 }
 
-# groups[id]: the enrollment groups of every member (empty when in none), computed once.
+# enrolled_ids: the members of the four groups, as one union (the decision path needs no more).
+enrolled_ids := ((status.dibao_member_ids | _low_income_vulnerable) | status.edge_ids) | _relocated_ids
+
+# groups[id]: the enrollment groups of every member (empty when in none), for the explanation.
 groups := {m.id: [g | some g in _group_ids; m.id in _group_members[g]] | some m in _members}
 
-# enrollment[id]: the groups of each member in at least one of the four groups.
+# enrollment[id]: the groups of each member in at least one of the four groups, for the explanation.
 enrollment := {id: gs | some id, gs in groups; count(gs) > 0}
 
 # coverage_from[id]: a member of the four groups who paid after the collection period is covered from
 # the day of payment.
 coverage_from := {m.id: m.insurance.paid_date |
 	some m in _members
-	enrollment[m.id]
+	m.id in enrolled_ids
 	m.insurance.paid_after_collection_period == true
 	m.insurance.paid_date
 }
@@ -87,7 +90,7 @@ referrals := {e |
 
 _referred_ids := {e.member_id | some e in referrals}
 
-covered_member_ids := sort((({id | some id, _ in enrollment} | insurance_check) | _referred_ids))
+covered_member_ids := sort(((enrolled_ids | insurance_check) | _referred_ids))
 
 default eligible := false
 
@@ -97,7 +100,7 @@ eligible if count(covered_member_ids) > 0
 
 _in_kind := [code |
 	some code, present in {
-		"medical_dynamic_enrollment": count(enrollment) > 0,
+		"medical_dynamic_enrollment": count(enrolled_ids) > 0,
 		"medical_insurance_check": count(insurance_check) > 0,
 		"medical_referral": count(referrals) > 0,
 	}
@@ -106,7 +109,7 @@ _in_kind := [code |
 
 _met_refs := [lib.rule_ref(id, "met") |
 	some id, present in {
-		"medical.dynamic_enrollment": count(enrollment) > 0,
+		"medical.dynamic_enrollment": count(enrolled_ids) > 0,
 		"medical.insurance_check": count(insurance_check) > 0,
 		"medical.episode_referral": count(referrals) > 0,
 		"medical.coverage_from_payment": count(coverage_from) > 0,
@@ -126,9 +129,9 @@ _referral_details := sort([d |
 	d := {"member_id": e.member_id, "date": e.date, "self_paid": e.compliant_self_paid, "line": e.warning_line}
 ])
 
+# details: only what the in-kind codes do not already say (each member's groups are in the explanation).
 _details := {k: v |
 	some k, v in {
-		"enrollment": enrollment,
 		"coverage_from": coverage_from,
 		"insurance_check": sort(insurance_check),
 		"referrals": _referral_details,

@@ -17,8 +17,8 @@ _m(id, extra) := object.union(
 
 _run(members, low_income) := r if {
 	r := medical with input as _req(members)
-		with status.dibao_member as false
-		with status.tekun_member as false
+		with status.dibao_member_ids as set()
+		with status.tekun_member_ids as set()
 		with status.low_income_family as low_income
 }
 
@@ -100,17 +100,17 @@ test_clause7_low_income_family_member_line_4000 if {
 
 test_clause7_dibao_and_tekun_members_line_4000 if {
 	medical.warning_line(_m("a", {})) == 4000 with input as _req([_m("a", {})])
-		with status.dibao_member as true
-		with status.tekun_member as false
+		with status.dibao_member_ids as {"a"}
+		with status.tekun_member_ids as set()
 		with status.low_income_family as false
 	medical.warning_line(_m("a", {})) == 4000 with input as _req([_m("a", {})])
-		with status.dibao_member as false
-		with status.tekun_member as true
+		with status.dibao_member_ids as set()
+		with status.tekun_member_ids as {"a"}
 		with status.low_income_family as false
 	edge := _m("a", {"poverty_status": "edge_at_risk"})
 	medical.warning_line(edge) == 4000 with input as _req([edge])
-		with status.dibao_member as false
-		with status.tekun_member as false
+		with status.dibao_member_ids as set()
+		with status.tekun_member_ids as set()
 		with status.low_income_family as false
 }
 
@@ -121,8 +121,8 @@ test_clause7_line_override if {
 		{"parameter_overrides": {"medical": {"warning_line_low_income": 5000}}},
 	)
 	r := medical with input as req
-		with status.dibao_member as false
-		with status.tekun_member as false
+		with status.dibao_member_ids as set()
+		with status.tekun_member_ids as set()
 		with status.low_income_family as false
 	count(r.referrals) == 0
 }
@@ -186,8 +186,8 @@ test_clause7_elderly_not_low_income_not_in_group if {
 
 test_clause7_dibao_member_group if {
 	r := medical with input as _req([_m("a", {})])
-		with status.dibao_member as true
-		with status.tekun_member as false
+		with status.dibao_member_ids as {"a"}
+		with status.tekun_member_ids as set()
 		with status.low_income_family as false
 	r.enrollment.a == ["dibao_member"]
 }
@@ -268,7 +268,7 @@ test_clause7_program_shape if {
 	p.tier == "special"
 	p.monthly_amount == 0
 	p.covered_member_ids == ["a"]
-	p.details == {"enrollment": {"a": ["relocated"]}}
+	p.details == {}
 	p.in_kind == ["medical_dynamic_enrollment"]
 	p.rules == [{"rule": "medical.dynamic_enrollment", "clause": 7, "outcome": "met"}]
 	count(r.missing_facts) == 0

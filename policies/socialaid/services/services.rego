@@ -95,14 +95,19 @@ _category_members := {
 # categories[id]: the care categories (elderly, minor, disabled) of every member, computed once.
 categories := {m.id: [c | some c in _categories; m.id in _category_members[c]] | some m in _members}
 
-_dependent := {m | some m in _members; status.self_care_levels[m.id] != "able"}
+# _category_ids: members who are elderly, a minor or disabled.
+_category_ids := (status.elderly_ids | status.minor_ids) | status.disabled_ids
+
+# _dependent: members whose self-care, where assessed, is partly or fully lost (only members with a
+# self-care record are looked at).
+_dependent := {m | some m in _members; m.self_care; status.self_care(m) != "able"}
 
 # care_referrals[id]: a member of an assisted family who cannot care for themselves and is elderly, a
 # minor or disabled.
-care_referrals := {m.id: {"self_care": status.self_care_levels[m.id], "categories": categories[m.id]} |
+care_referrals := {m.id: {"self_care": status.self_care(m), "categories": categories[m.id]} |
 	status.assisted_family
 	some m in _dependent
-	count(categories[m.id]) > 0
+	m.id in _category_ids
 }
 
 _care_covered := sort([id | some id, _ in care_referrals])
@@ -135,8 +140,8 @@ missing_facts contains {
 } if {
 	status.assisted_family
 	some i, m in _members
-	count(categories[m.id]) > 0
-	not status.assessed_levels[m.id]
+	m.id in _category_ids
+	not status.assessed_self_care(m)
 }
 
 # METADATA
@@ -159,7 +164,7 @@ missing_facts contains {
 #       zh: 生活不能自理（{self_care}），但社会救助家庭：{assisted_family}；类别：{categories}
 #       en: 'cannot care for oneself ({self_care}), but assisted family: {assisted_family}; categories: {categories}'
 findings contains lib.member_finding(rego.metadata.rule(), "care_services", lib.outcome(referred), m.id, {
-	"self_care": status.self_care_levels[m.id],
+	"self_care": status.self_care(m),
 	"categories": categories[m.id],
 	"age": status.ages[m.id],
 	"assisted_family": status.assisted_family,

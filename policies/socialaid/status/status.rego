@@ -22,15 +22,7 @@ get(obj, path, dflt) := v if {
 } else := dflt
 
 # receiving(kind, m): the household's current benefit of that kind ("dibao", "tekun") covers member m.
-receiving(kind, m) if {
-	benefit := get(_household, ["current_benefits", kind], {})
-	benefit.receiving == true
-	_covers(get(benefit, ["member_ids"], []), m.id)
-}
-
-_covers(ids, _) if count(ids) == 0
-
-_covers(ids, id) if id in ids
+receiving(kind, m) if m.id in _receiving_ids(kind)
 
 # Members clause 5 covers in this decision.
 _dibao_decided contains id if {
@@ -43,20 +35,33 @@ _tekun_decided contains id if {
 }
 
 # dibao_member: a 低保 member (低保对象) — covered by clause 5 in this decision, or receiving 低保 now.
-dibao_member(m) if m.id in _dibao_decided
-
-dibao_member(m) if receiving("dibao", m)
+dibao_member(m) if m.id in dibao_member_ids
 
 # tekun_member: a 特困 person — supported under clause 6 in this decision, or receiving 特困 support now.
-tekun_member(m) if m.id in _tekun_decided
+tekun_member(m) if m.id in tekun_member_ids
 
-tekun_member(m) if receiving("tekun", m)
+_member_ids := {m.id | some m in _household.members}
+
+# _receiving[kind]: the members the household's current benefit of that kind covers (member_ids empty =
+# the whole household), read once per decision.
+_receiving_ids(kind) := _covered_now(get(b, ["member_ids"], [])) if {
+	b := get(_household, ["current_benefits", kind], {})
+	b.receiving == true
+} else := set()
+
+_covered_now(listed) := _member_ids if count(listed) == 0
+
+else := {id | some id in listed; id in _member_ids}
+
+_receiving_dibao := _receiving_ids("dibao")
+
+_receiving_tekun := _receiving_ids("tekun")
 
 # dibao_member_ids and tekun_member_ids: the same tests as sets over the household, computed once per
 # decision (a function with arguments is not memoized; the clauses ask these many times).
-dibao_member_ids := {m.id | some m in _household.members; dibao_member(m)}
+dibao_member_ids := _dibao_decided | _receiving_dibao
 
-tekun_member_ids := {m.id | some m in _household.members; tekun_member(m)}
+tekun_member_ids := _tekun_decided | _receiving_tekun
 
 default dibao_family := false
 
@@ -171,12 +176,6 @@ seriously_ill_ids := {m.id | some m in _household.members; seriously_ill(m)}
 tuopin_ids := {m.id | some m in _household.members; tuopin_population(m)}
 
 edge_ids := {m.id | some m in _household.members; edge_population(m)}
-
-# assessed_levels: the assessed self-care level of every member who has one; self_care_levels: every
-# member's level, able when nothing is said.
-assessed_levels := {m.id: level | some m in _household.members; level := assessed_self_care(m)}
-
-self_care_levels := {m.id: object.get(assessed_levels, m.id, "able") | some m in _household.members}
 
 # family_facts is the household's status, for the values of a finding.
 family_facts := {

@@ -27,6 +27,13 @@ test_status_current_dibao_whole_household if {
 
 test_status_current_dibao_listed_members_only if {
 	req := _req([_a, _b], {"current_benefits": {"dibao": {"receiving": true, "member_ids": ["a"]}}})
+	status.receiving("dibao", _a) with input as req
+	not status.receiving("dibao", _b) with input as req
+
+	# A listed id that is not a member of the household ("x") counts for nobody.
+	req_x := _req([_a, _b], {"current_benefits": {"dibao": {"receiving": true, "member_ids": ["a", "x"]}}})
+	status.dibao_member_ids == {"a"} with input as req_x
+		with data.socialaid.dibao.covered_member_ids as []
 	status.dibao_member(_a) with input as req
 	not status.dibao_member(_b) with input as req
 }
