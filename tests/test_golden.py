@@ -2,15 +2,15 @@
 real OPA sidecar of the test session, and its hand-worked expectation must hold:
 
 - ``expect.programs`` is a subset of the decision's programs;
-- ``expect.findings`` (``{rule, outcome, member_id?, values?}``) a subset of the explanation's findings
-  (of the decision's own findings, for a decision in the older shape that still carries them);
+- ``expect.findings`` (``{rule, outcome, member_id?, values?}``) a subset of the explanation's findings;
 - ``expect.missing_facts`` a subset of the decision's missing facts;
 - ``expect.exit_code`` and ``expect.errors`` the refusal: the exit code the CLI gives that error and
   the errors (with their ``kind`` when the policy gives one).
 
-Every decision validates against schemas/decision.schema.json, and every explanation against
-schemas/explanation.schema.json once that schema exists. The CLI itself is tested end to end in
-tests/test_cli.py.
+Every decision validates against schemas/decision.schema.json and every explanation against
+schemas/explanation.schema.json, and every rule either names (decisive rules, findings, missing facts)
+is in the bundle's rule registry with the clause the decision gives it. The CLI itself is tested end to
+end in tests/test_cli.py.
 """
 
 from __future__ import annotations
@@ -24,9 +24,11 @@ import pytest
 from jsonschema import Draft202012Validator
 
 from socialaid import schemas
+from socialaid.bundle import ensure_fresh
 from socialaid.client import DecisionClient
 from socialaid.decide import checked, explain
 from socialaid.errors import SocialaidError
+from socialaid.texts import load_texts
 from socialaid.validation import validated
 from tests.helpers import ROOT, mismatches
 
@@ -72,20 +74,39 @@ def test_golden_household(fixture: Path, opa_client: DecisionClient) -> None:
     assert decision_schema is not None
     assert not [e.message for e in decision_schema.iter_errors(decision)]
     problems = mismatches({k: expect[k] for k in ("programs", "missing_facts") if k in expect}, decision)
+    explanation = checked(explain(opa_client, request))
+    explanation_schema = _validator("explanation")
+    assert explanation_schema is not None
+    assert not [e.message for e in explanation_schema.iter_errors(explanation)]
+    assert explanation["programs"] == decision["programs"], "the explanation decides as the decision does"
+    problems += _unregistered(decision, explanation)
     if "findings" in expect:
-        if "findings" in decision:  # the older shape: findings inside the decision
-            findings = decision["findings"]
-        else:
-            explanation = checked(explain(opa_client, request))
-            findings = explanation["findings"]
-            explanation_schema = _validator("explanation")
-            if explanation_schema is not None:
-                # While the program packages move to the compact shape one by one, the findings of the
-                # packages not yet converted (they still carry "message") are left out of this check.
-                converted = {**explanation, "findings": [f for f in findings if "message" not in f]}
-                assert not [e.message for e in explanation_schema.iter_errors(converted)]
-        problems += mismatches({"findings": expect["findings"]}, {"findings": findings})
+        problems += mismatches({"findings": expect["findings"]}, {"findings": explanation["findings"]})
     assert not problems, "\n".join(problems)
+
+
+@cache
+def _registry() -> dict[str, Any]:
+    return load_texts(ensure_fresh()).rules
+
+
+def _unregistered(decision: dict[str, Any], explanation: dict[str, Any]) -> list[str]:
+    """Rules named with a clause other than their METADATA's, or not in the registry at all."""
+    named = [(r["rule"], r["clause"]) for p in decision["programs"].values() for r in p["rules"]]
+    named += [(f["rule"], f["clause"]) for f in explanation["findings"]]
+    registry = _registry()
+    wrong = [f"{rule}: not in the rule registry" for rule, _ in named if rule not in registry]
+    wrong += [
+        f"{rule}: named with clause {clause}, METADATA says {registry[rule]['clause']}"
+        for rule, clause in named
+        if rule in registry and registry[rule]["clause"] != clause
+    ]
+    wrong += [
+        f"{m['rule']}: missing fact names no registered rule"
+        for m in decision["missing_facts"]
+        if m["rule"] not in registry
+    ]
+    return wrong
 
 
 def test_there_are_golden_households() -> None:
