@@ -358,39 +358,39 @@ programs["dibao"] := lib.program_entry(
 # --- decisive rules: what made the household eligible and fixed the amount, or what failed ---
 
 decisive_rules := array.concat(
-	[lib.rule_ref("dibao.income_test", "met"), lib.rule_ref("dibao.assets_test", "met")],
+	[{"rule": "dibao.income_test", "clause": 5, "outcome": "met"}, {"rule": "dibao.assets_test", "clause": 5, "outcome": "met"}],
 	_benefit_rules,
 ) if basis == "household"
 
-decisive_rules := [lib.rule_ref("dibao.income_test", "not_met"), lib.rule_ref("dibao.grace_period", "met")] if {
+decisive_rules := [{"rule": "dibao.income_test", "clause": 5, "outcome": "not_met"}, {"rule": "dibao.grace_period", "clause": 5, "outcome": "met"}] if {
 	basis == "grace"
 }
 
 decisive_rules := [
-	lib.rule_ref("dibao.route_household_group", "met"),
-	lib.rule_ref("dibao.route_member_group", "met"),
-	lib.rule_ref("dibao.route_member_means", "met"),
-	lib.rule_ref("dibao.route_member_amount", "met"),
+	{"rule": "dibao.route_household_group", "clause": 5, "outcome": "met"},
+	{"rule": "dibao.route_member_group", "clause": 5, "outcome": "met"},
+	{"rule": "dibao.route_member_means", "clause": 5, "outcome": "met"},
+	{"rule": "dibao.route_member_amount", "clause": 5, "outcome": "met"},
 ] if basis == "single_person"
 
 decisive_rules := [r | some r in _failing] if basis == "none"
 
-_benefit_rules := [lib.rule_ref("dibao.basic_benefit", "met"), lib.rule_ref("dibao.classified_supplement", "met")] if {
+_benefit_rules := [{"rule": "dibao.basic_benefit", "clause": 5, "outcome": "met"}, {"rule": "dibao.classified_supplement", "clause": 5, "outcome": "met"}] if {
 	supplement_total > 0
-} else := [lib.rule_ref("dibao.basic_benefit", "met")]
+} else := [{"rule": "dibao.basic_benefit", "clause": 5, "outcome": "met"}]
 
-_failing contains lib.rule_ref("dibao.no_member_left", "not_met") if member_count == 0
+_failing contains {"rule": "dibao.no_member_left", "clause": 5, "outcome": "not_met"} if member_count == 0
 
-_failing contains lib.rule_ref("dibao.income_test", "not_met") if {
+_failing contains {"rule": "dibao.income_test", "clause": 5, "outcome": "not_met"} if {
 	member_count > 0
 	not income_test_met
 }
 
-_failing contains lib.rule_ref("dibao.assets_test", "not_met") if not assets_test_met
+_failing contains {"rule": "dibao.assets_test", "clause": 5, "outcome": "not_met"} if not assets_test_met
 
-_failing contains lib.rule_ref("dibao.grace_period", "not_met") if grace_candidate
+_failing contains {"rule": "dibao.grace_period", "clause": 5, "outcome": "not_met"} if grace_candidate
 
-_failing contains lib.rule_ref("dibao.no_grace", "not_met") if {
+_failing contains {"rule": "dibao.no_grace", "clause": 5, "outcome": "not_met"} if {
 	receiving
 	not income_test_met
 	not grace_candidate

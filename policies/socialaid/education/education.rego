@@ -99,7 +99,7 @@ _stages_aided := {s.stage | some s in eligible_students}
 _rules := array.slice(
 	array.concat(
 		[lib.rule_ref(_stage_rule[st], "met") | some st in _stage_order; st in _stages_aided],
-		[lib.rule_ref("education.disabled_minor_placement", "met") | count(placements) > 0],
+		[{"rule": "education.disabled_minor_placement", "clause": 8, "outcome": "met"} | count(placements) > 0],
 	),
 	0, 4,
 ) if eligible
@@ -120,7 +120,7 @@ _failing := refs if {
 		0, 4,
 	)
 	count(refs) > 0
-} else := [lib.rule_ref("education.eligible_student", "not_met")]
+} else := [{"rule": "education.eligible_student", "clause": 8, "outcome": "not_met"}]
 
 default _unfounded := false
 

@@ -154,7 +154,7 @@ _rules := array.slice([lib.rule_ref(_part_rule[part], "met") | some part, presen
 
 _rules := _failing if not eligible
 
-_failing := [lib.rule_ref("employment.assisted_family", "not_met")] if {
+_failing := [{"rule": "employment.assisted_family", "clause": 10, "outcome": "not_met"}] if {
 	not status.assisted_family
 } else := refs if {
 	refs := [lib.rule_ref(id, "not_met") |
@@ -165,7 +165,7 @@ _failing := [lib.rule_ref("employment.assisted_family", "not_met")] if {
 		failed
 	]
 	count(refs) > 0
-} else := [lib.rule_ref("employment.public_services", "not_met")]
+} else := [{"rule": "employment.public_services", "clause": 10, "outcome": "not_met"}]
 
 # _unserved: candidates out of work who miss a condition of the public services.
 _unserved := (_candidate_ids - _employed_ids) - public_services

@@ -86,14 +86,14 @@ _route_refs := [lib.rule_ref(id, "met") |
 	holds
 ]
 
-_rules := array.concat(_route_refs, [lib.rule_ref("housing.urban_waiting_list", "met")]) if {
+_rules := array.concat(_route_refs, [{"rule": "housing.urban_waiting_list", "clause": 9, "outcome": "met"}]) if {
 	eligible
 	_urban
-} else := array.concat(_route_refs, [lib.rule_ref("housing.rural_dangerous_house", "met")]) if {
+} else := array.concat(_route_refs, [{"rule": "housing.rural_dangerous_house", "clause": 9, "outcome": "met"}]) if {
 	eligible
 } else := array.concat(
-	[lib.rule_ref("housing.dibao_family_difficulty", "not_met")],
-	[lib.rule_ref("housing.dispersed_tekun", "not_met") | count(tekun_ids) > 0],
+	[{"rule": "housing.dibao_family_difficulty", "clause": 9, "outcome": "not_met"}],
+	[{"rule": "housing.dispersed_tekun", "clause": 9, "outcome": "not_met"} | count(tekun_ids) > 0],
 )
 
 _details := {"basis": _basis, "waiting_list_priority": true} if {

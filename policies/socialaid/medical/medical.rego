@@ -120,8 +120,8 @@ _met_refs := [lib.rule_ref(id, "met") |
 _rules := _met_refs if eligible
 
 _rules := array.concat(
-	[lib.rule_ref("medical.dynamic_enrollment", "not_met")],
-	[lib.rule_ref("medical.episode_referral", "not_met") | count(episodes) > 0],
+	[{"rule": "medical.dynamic_enrollment", "clause": 7, "outcome": "not_met"}],
+	[{"rule": "medical.episode_referral", "clause": 7, "outcome": "not_met"} | count(episodes) > 0],
 ) if not eligible
 
 _referral_details := sort([d |

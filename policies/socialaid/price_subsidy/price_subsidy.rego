@@ -104,16 +104,16 @@ default _covered := []
 _covered := persons if eligible
 
 decisive_rules := [
-	lib.rule_ref("price_subsidy.trigger", "met"),
-	lib.rule_ref("price_subsidy.amount", "met"),
+	{"rule": "price_subsidy.trigger", "clause": 5, "outcome": "met"},
+	{"rule": "price_subsidy.amount", "clause": 5, "outcome": "met"},
 ] if eligible
 
-decisive_rules := [lib.rule_ref("price_subsidy.trigger", "not_met")] if {
+decisive_rules := [{"rule": "price_subsidy.trigger", "clause": 5, "outcome": "not_met"}] if {
 	_price_given
 	not triggered
 }
 
-decisive_rules := [lib.rule_ref("price_subsidy.covered_persons", "not_met")] if {
+decisive_rules := [{"rule": "price_subsidy.covered_persons", "clause": 5, "outcome": "not_met"}] if {
 	triggered
 	person_count == 0
 }

@@ -42,7 +42,7 @@ else := []
 
 programs["grain_assistance"] := lib.program_entry(
 	"grain_assistance", grain_eligible, 0, _grain_in_kind, _grain_covered,
-	[lib.rule_ref("grain_assistance.rural_dibao_shortage", lib.outcome(grain_eligible))],
+	[{"rule": "grain_assistance.rural_dibao_shortage", "clause": 3, "outcome": lib.outcome(grain_eligible)}],
 	{},
 )
 
@@ -126,7 +126,7 @@ else := {}
 
 programs["care_services"] := lib.program_entry(
 	"care_services", care_eligible, 0, _care_in_kind, _care_covered,
-	[lib.rule_ref("care_services.referral", lib.outcome(care_eligible))],
+	[{"rule": "care_services.referral", "clause": 3, "outcome": lib.outcome(care_eligible)}],
 	_care_details,
 )
 

@@ -662,13 +662,13 @@ default _rules := []
 
 _rules := array.slice(
 	array.concat(
-		[lib.rule_ref("tekun.identified", "met"), lib.rule_ref("tekun.basic_living_standard", "met")],
+		[{"rule": "tekun.identified", "clause": 6, "outcome": "met"}, {"rule": "tekun.basic_living_standard", "clause": 6, "outcome": "met"}],
 		[lib.rule_ref(r, "met") | some r in sort([r | some r in _care_rules])],
 	),
 	0, 4,
 ) if eligible
 
-_rules := [lib.rule_ref("tekun.no_work_capacity", "not_met")] if count(no_work_capacity) == 0
+_rules := [{"rule": "tekun.no_work_capacity", "clause": 6, "outcome": "not_met"}] if count(no_work_capacity) == 0
 
 _rules := [lib.rule_ref(c, "not_met") | some c in sort([c | some c in _failed_by_candidates])] if {
 	not eligible
