@@ -117,3 +117,14 @@ test_bundle_revision_from_manifest if {
 	rev := socialaid.bundle_revision with data.system.bundles as {"b": {"manifest": {"roots": ["socialaid"], "revision": "abc"}}}
 	rev == "abc"
 }
+
+# Clause 2: every program of a decision names the clause and tier the catalog gives it.
+test_every_program_names_its_catalog_clause_and_tier if {
+	full := object.union(_request, {"price_index": {"month": "2025-01", "cpi_rise": 0.04, "food_cpi_rise": 0.01}})
+	d := socialaid.decision with input as full
+	count(d.programs) == count(data.socialaid.catalog.programs)
+	every id, program in d.programs {
+		program.clause == data.socialaid.catalog.programs[id].clause
+		program.tier == data.socialaid.lib.program_tier[id]
+	}
+}

@@ -350,10 +350,16 @@ covered_member_ids := sort([m.id | some m in members]) if {
 
 covered_member_ids := sort(object.keys(route_amounts)) if basis == "single_person"
 
-programs["dibao"] := lib.program_entry(
-	"dibao", basis != "none", amount, [],
-	covered_member_ids, decisive_rules, details,
-)
+programs["dibao"] := {
+	"clause": 5,
+	"tier": "basic_living",
+	"eligible": basis != "none",
+	"monthly_amount": lib.money(amount),
+	"in_kind": [],
+	"covered_member_ids": covered_member_ids,
+	"rules": decisive_rules,
+	"details": details,
+}
 
 # --- decisive rules: what made the household eligible and fixed the amount, or what failed ---
 

@@ -146,7 +146,16 @@ _stage_missing if {
 
 _details := {k: v | some k, v in {"students": eligible_students, "placements": placements}; count(v) > 0}
 
-programs["education"] := lib.program_entry("education", eligible, 0, _in_kind, covered_member_ids, _rules, _details)
+programs["education"] := {
+	"clause": 8,
+	"tier": "special",
+	"eligible": eligible,
+	"monthly_amount": 0,
+	"in_kind": _in_kind,
+	"covered_member_ids": covered_member_ids,
+	"rules": _rules,
+	"details": _details,
+}
 
 # --- missing facts ---
 

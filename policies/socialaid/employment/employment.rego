@@ -200,10 +200,16 @@ _present(v) if {
 	count(v) > 0
 }
 
-programs["employment"] := lib.program_entry(
-	"employment", eligible, monthly_amount, _in_kind, covered_member_ids, _rules,
-	_details,
-)
+programs["employment"] := {
+	"clause": 10,
+	"tier": "special",
+	"eligible": eligible,
+	"monthly_amount": lib.money(monthly_amount),
+	"in_kind": _in_kind,
+	"covered_member_ids": covered_member_ids,
+	"rules": _rules,
+	"details": _details,
+}
 
 # --- missing facts ---
 

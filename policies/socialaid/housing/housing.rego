@@ -103,7 +103,16 @@ _details := {"basis": _basis, "waiting_list_priority": true} if {
 	eligible
 } else := {}
 
-programs["housing"] := lib.program_entry("housing", eligible, 0, _in_kind, covered_member_ids, _rules, _details)
+programs["housing"] := {
+	"clause": 9,
+	"tier": "special",
+	"eligible": eligible,
+	"monthly_amount": 0,
+	"in_kind": _in_kind,
+	"covered_member_ids": covered_member_ids,
+	"rules": _rules,
+	"details": _details,
+}
 
 # --- missing facts ---
 

@@ -1,26 +1,9 @@
 # METADATA
 # title: Findings and small shared helpers
 # description: >-
-#   Every finding is built from the METADATA of the rule that produces it (its title, and under custom
-#   the clause number and the plan's exact words), so a decision already holds its citations.
+#   Every finding is built from the METADATA of the rule that produces it (its id, clause and basis);
+#   the words about the rule stay in that METADATA and reach people through the bundle's rule registry.
 package socialaid.lib
-
-# finding builds a finding from the producing rule's METADATA (rego.metadata.rule()) and the
-# program-specific part f: program, outcome (met | not_met | info), facts, message {zh, en} and,
-# where it concerns one person, member_id.
-finding(meta, f) := object.union(
-	{
-		"rule": meta.title,
-		"clause": meta.custom.clause,
-		"quote": meta.custom.quote,
-		"facts": {},
-	},
-	object.union(_authority(meta), f),
-)
-
-_authority(meta) := {"authority": meta.custom.authority}
-
-_authority(meta) := {} if not meta.custom.authority
 
 # household_finding and member_finding build an explanation finding from the producing rule's METADATA:
 # its stable id, clause and basis (plan | national | reading), and the values compared. Words (titles,
@@ -58,16 +41,6 @@ rule_ref(id, outcome) := {"rule": id, "clause": data.socialaid.rules[id].clause,
 # at the end; intermediate figures such as per-capita income keep full precision.
 money(x) := round(x * 100) / 100
 
-# fmt2 renders an amount with two decimals for messages ("808.00", "-12.50").
-fmt2(x) := sprintf("%s%d.%02d", [_sign(x), floor(_cents(x) / 100), _cents(x) % 100])
-
-_cents(x) := round(abs(x) * 100)
-
-_sign(x) := "-" if {
-	x < 0
-	_cents(x) > 0
-} else := ""
-
 # age_on gives the age in whole years on a date; both are ISO dates (YYYY-MM-DD). The birthday counts
 # from its own day: a person born 2008-05-01 is 18 on 2026-05-01 and 17 the day before.
 age_on(birth_date, date) := years if {
@@ -82,9 +55,8 @@ _birthday_adjust(diff, birth_md, date_md) := diff - 1 if birth_md > date_md
 # METADATA
 # title: Every program carries its tier
 # description: >-
-#   program_entry builds a compact program entry: its clause and tier from the catalog, eligibility, the
-#   monthly amount (rounded once, to the fen), aid in kind (codes named in catalog.aid), the members
-#   covered, the decisive rules (rule_ref) and details (numbers, ids and codes only).
+#   Each program's tier (basic living, special or emergency assistance) is in the catalog; every compact
+#   program entry names it beside its clause (decision_test checks each against the catalog).
 # custom:
 #   id: lib.program_tier
 #   clause: 2
@@ -92,16 +64,4 @@ _birthday_adjust(diff, birth_md, date_md) := diff - 1 if birth_md > date_md
 #   title_zh: 每个项目注明其所属救助层次
 #   quote: "建立完善以最低生活保障、特困人员救助供养为重点的基本生活救助；以医疗救助、教育救助、住房救助、就业救助、\
 #     受灾人员救助等为支撑的专项社会救助；以急难救助和社会力量参与为补充的多层次救助体系"
-program_entry(id, eligible, amount, in_kind, covered, rules, details) := {
-	"clause": data.socialaid.catalog.programs[id].clause,
-	"tier": data.socialaid.catalog.programs[id].tier,
-	"eligible": eligible,
-	"monthly_amount": money(amount),
-	"in_kind": in_kind,
-	"covered_member_ids": covered,
-	"rules": rules,
-	"details": details,
-}
-
-# program is the former builder (no aid in kind, no decisive rules), kept while packages move to program_entry.
-program(id, eligible, amount, covered, details) := program_entry(id, eligible, amount, [], covered, [], details)
+program_tier[id] := program.tier if some id, program in data.socialaid.catalog.programs

@@ -139,7 +139,16 @@ _details := {k: v |
 	count(v) > 0
 }
 
-programs["medical"] := lib.program_entry("medical", eligible, 0, _in_kind, covered_member_ids, _rules, _details)
+programs["medical"] := {
+	"clause": 7,
+	"tier": "special",
+	"eligible": eligible,
+	"monthly_amount": 0,
+	"in_kind": _in_kind,
+	"covered_member_ids": covered_member_ids,
+	"rules": _rules,
+	"details": _details,
+}
 
 # --- missing facts ---
 

@@ -97,7 +97,16 @@ eligible if {
 
 # --- the program ---
 
-programs["price_subsidy"] := lib.program_entry("price_subsidy", eligible, total, [], _covered, decisive_rules, details)
+programs["price_subsidy"] := {
+	"clause": 5,
+	"tier": "basic_living",
+	"eligible": eligible,
+	"monthly_amount": lib.money(total),
+	"in_kind": [],
+	"covered_member_ids": _covered,
+	"rules": decisive_rules,
+	"details": details,
+}
 
 default _covered := []
 

@@ -40,11 +40,16 @@ _grain_in_kind := ["grain"] if grain_eligible
 
 else := []
 
-programs["grain_assistance"] := lib.program_entry(
-	"grain_assistance", grain_eligible, 0, _grain_in_kind, _grain_covered,
-	[{"rule": "grain_assistance.rural_dibao_shortage", "clause": 3, "outcome": lib.outcome(grain_eligible)}],
-	{},
-)
+programs["grain_assistance"] := {
+	"clause": 3,
+	"tier": "basic_living",
+	"eligible": grain_eligible,
+	"monthly_amount": 0,
+	"in_kind": _grain_in_kind,
+	"covered_member_ids": _grain_covered,
+	"rules": [{"rule": "grain_assistance.rural_dibao_shortage", "clause": 3, "outcome": lib.outcome(grain_eligible)}],
+	"details": {},
+}
 
 # A rural 低保 household with no word on a seasonal grain shortage: the shortage is not established.
 missing_facts contains {
@@ -124,11 +129,16 @@ _care_details := {"referrals": care_referrals} if care_eligible
 
 else := {}
 
-programs["care_services"] := lib.program_entry(
-	"care_services", care_eligible, 0, _care_in_kind, _care_covered,
-	[{"rule": "care_services.referral", "clause": 3, "outcome": lib.outcome(care_eligible)}],
-	_care_details,
-)
+programs["care_services"] := {
+	"clause": 3,
+	"tier": "basic_living",
+	"eligible": care_eligible,
+	"monthly_amount": 0,
+	"in_kind": _care_in_kind,
+	"covered_member_ids": _care_covered,
+	"rules": [{"rule": "care_services.referral", "clause": 3, "outcome": lib.outcome(care_eligible)}],
+	"details": _care_details,
+}
 
 # A member of an assisted family who is elderly, a minor or disabled, with no self-care assessment, is
 # read as able to care for themselves: no referral.

@@ -707,7 +707,16 @@ _details := {
 	"members": {id: _member_detail(id) | some id in supported_member_ids},
 } if eligible
 
-programs["tekun"] := lib.program_entry("tekun", eligible, monthly_amount, in_kind, covered_member_ids, _rules, _details)
+programs["tekun"] := {
+	"clause": 6,
+	"tier": "basic_living",
+	"eligible": eligible,
+	"monthly_amount": lib.money(monthly_amount),
+	"in_kind": in_kind,
+	"covered_member_ids": covered_member_ids,
+	"rules": _rules,
+	"details": _details,
+}
 
 # ---------------------------------------------------------------------------------------------------
 # Missing facts: what the package needed and did not have, and what it did without it.
