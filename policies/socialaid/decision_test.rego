@@ -79,6 +79,9 @@ test_date_past_the_horizon_is_refused_unless_projected if {
 	not d.programs
 	some e in d.errors
 	e.kind == "parameter_not_in_force"
+	p := socialaid.decision with input as object.union(late, {"projection": true})
+	p.hypothetical == true
+	p.programs.dibao.monthly_amount == 508
 }
 
 test_invalid_input_gives_errors_and_no_outcome if {

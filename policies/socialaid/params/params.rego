@@ -102,7 +102,7 @@ used := [entry | some entries in in_force; some entry in entries]
 
 default projection := false
 
-projection if object.get(input, "projection", false) == true
+projection if input.projection == true
 
 # beyond_horizon: the groups whose values are known only up to a date before the decision date.
 beyond_horizon contains group if {
