@@ -26,6 +26,7 @@ import time
 from pathlib import Path
 
 from socialaid.bundle import ensure_fresh
+from socialaid.engine import OPA_TOKEN_ENV
 from socialaid.paths import opa_binary
 from socialaid.sidecar import Sidecar
 
@@ -59,12 +60,15 @@ def size(bundle: Path, example: Path, query: str) -> int:
     return len(json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode())
 
 
-def cli_wall(example: Path, url: str, runs: int) -> list[float]:
+def cli_wall(example: Path, url: str, token: str, runs: int) -> list[float]:
     cli = ROOT / ".venv" / "bin" / "socialaid"
     times = []
     for _ in range(runs):
         start = time.perf_counter()
-        proc = subprocess.run([str(cli), "decide", str(example), "--opa-url", url], capture_output=True, text=True)
+        env = {**os.environ, OPA_TOKEN_ENV: token}
+        proc = subprocess.run(
+            [str(cli), "decide", str(example), "--opa-url", url], capture_output=True, text=True, env=env
+        )
         times.append(time.perf_counter() - start)
         if proc.returncode != 0:
             raise SystemExit(f"socialaid decide exited {proc.returncode}: {proc.stderr.strip()[-500:]}")
@@ -104,7 +108,7 @@ def main() -> int:
 
     with Sidecar(bundle=bundle) as sidecar:
         os.environ["SOCIALAID_OPA_TOKEN"] = sidecar.token  # the sidecar is locked: the CLI sends its token
-        walls = cli_wall(args.example, sidecar.url, args.cli_runs)
+        walls = cli_wall(args.example, sidecar.url, sidecar.token, args.cli_runs)
     print(f"\nsocialaid decide FILE --opa-url URL: median {statistics.median(walls):.3f} s over {len(walls)} runs")
     print(f"  (min {min(walls):.3f} s, max {max(walls):.3f} s; target <= 0.35 s)")
     return 0

@@ -47,14 +47,14 @@ def decide(
     code = lang_of(lang)
 
     def body() -> None:
-        from socialaid.decide import checked, findings_of
+        from socialaid.decide import decide, findings_of
         from socialaid.engine import open_engine
         from socialaid.render import decision_json, print_decision
         from socialaid.texts import texts
 
-        request = read_request(file, as_of)
+        request = read_request(file, as_of, checked_by_policy=True)
         with open_engine(opa_url) as client:
-            decision = checked(client.decide(request))
+            decision = decide(client, request)
             if fmt is Format.json:
                 print(decision_json(decision))
                 return

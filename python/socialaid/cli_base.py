@@ -183,9 +183,13 @@ def guarded(body: Callable[[], None], *, as_json: bool = False, lang: LangCode =
         fail(exc, as_json=as_json, lang=lang)
 
 
-def read_request(source: str, as_of: dt.datetime | None) -> dict[str, Any]:
-    """The validated request from a file, or from stdin when ``source`` is ``-``."""
-    from socialaid.validation import load_request, validated
+def read_request(source: str, as_of: dt.datetime | None, *, checked_by_policy: bool = False) -> dict[str, Any]:
+    """The validated request from a file, or from stdin when ``source`` is ``-``.
+
+    With ``checked_by_policy`` only the pre-flight runs here (hostile shapes, not an object): the request
+    goes straight to the policy, which checks the schema itself, so it is validated once.
+    """
+    from socialaid.validation import load_request, preflight, validated
 
     if source == "-":
         text = sys.stdin.read()
@@ -203,4 +207,4 @@ def read_request(source: str, as_of: dt.datetime | None) -> dict[str, Any]:
         name = source
     if as_of is not None and isinstance(request, dict):
         request = {**request, "as_of": as_of.date().isoformat()}
-    return validated(request, source=name)
+    return preflight(request, source=name) if checked_by_policy else validated(request, source=name)

@@ -37,7 +37,6 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import requests
-from opa_client import OpaClient
 from requests.adapters import HTTPAdapter
 from urllib3.connection import HTTPConnection, HTTPSConnection
 from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
@@ -69,6 +68,30 @@ BATCH_RULE = "batch"
 BATCH_CHUNK = 1000
 CONNECT_TIMEOUT = 0.4
 WATCHDOG_TICK = 0.05
+
+
+def _sync_opa_client() -> Any:
+    """opa-python-client's synchronous ``OpaClient`` class, loaded without the package's ``__init__``.
+
+    ``opa_client/__init__.py`` also imports the asyncio client (aiohttp, aiofiles): a quarter of a second
+    of every CLI call for a class never used. The package is registered unexecuted and only its
+    ``opa`` module is loaded; ``OpaClient`` is then set on it for anyone importing it from the package.
+    """
+    import importlib.util
+    import sys
+
+    package = sys.modules.get("opa_client")
+    if package is None:
+        spec = importlib.util.find_spec("opa_client")
+        if spec is None:  # pragma: no cover - a dependency of this package
+            raise ImportError("opa-python-client is not installed")
+        package = importlib.util.module_from_spec(spec)
+        sys.modules["opa_client"] = package
+    from opa_client.opa import OpaClient
+
+    if not hasattr(package, "OpaClient"):
+        setattr(package, "OpaClient", OpaClient)  # noqa: B010
+    return OpaClient
 
 
 class _Watchdog:
@@ -183,7 +206,7 @@ class DecisionClient:
         self.retries = retries
         self.backoff = backoff
         self.last_decision_id: str | None = None
-        self._opa = OpaClient(
+        self._opa = _sync_opa_client()(
             host=parts.hostname,
             port=port,
             version=f"{prefix}/v1" if prefix else "v1",

@@ -13,15 +13,23 @@ import json
 import math
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
-from jsonschema import Draft202012Validator, FormatChecker
-from jsonschema.exceptions import ValidationError
-
-from socialaid import schemas
 from socialaid.errors import FieldError, InvalidInputError
 
-__all__ = ["MAX_DEPTH", "consistency_errors", "load_request", "shape_errors", "validate", "validated"]
+if TYPE_CHECKING:
+    from jsonschema import Draft202012Validator
+    from jsonschema.exceptions import ValidationError
+
+__all__ = [
+    "MAX_DEPTH",
+    "consistency_errors",
+    "load_request",
+    "preflight",
+    "shape_errors",
+    "validate",
+    "validated",
+]
 
 # No request of the schema nests deeper than 8; anything past this is hostile, and refused before any
 # recursive code (the JSON parser aside) sees it.
@@ -30,6 +38,12 @@ MAX_DEPTH = 32
 
 @lru_cache(maxsize=1)
 def _validator() -> Draft202012Validator:
+    # jsonschema is imported here, not at the top: a decision sent to OPA is checked by the policy itself,
+    # and a CLI call that does not need this validator should not pay a tenth of a second to import it.
+    from jsonschema import Draft202012Validator, FormatChecker
+
+    from socialaid import schemas
+
     return Draft202012Validator(schemas.load("household"), format_checker=FormatChecker())
 
 
@@ -186,6 +200,20 @@ def _finite(text: str) -> float:
     if not math.isfinite(value):
         raise ValueError(f"{text} is not a finite number")
     return value
+
+
+def preflight(request: Any, *, source: str = "request") -> dict[str, Any]:
+    """The request when nothing but the schema can still be wrong with it: refuses hostile shapes (depth,
+    non-finite numbers) and anything that is not an object, which JSON cannot carry to OPA or which no
+    schema check should see. The schema and consistency checks are then the policy's (one validation per
+    request); :func:`validated` runs them here as well, for callers that decide nothing."""
+    errors = shape_errors(request)
+    if not errors and not isinstance(request, dict):
+        errors = [FieldError("", f"the input is a {_json_type(request)}", "a JSON object")]
+    if errors:
+        raise InvalidInputError(errors, source=source)
+    assert isinstance(request, dict)
+    return request
 
 
 def validated(request: Any, *, source: str = "request") -> dict[str, Any]:
