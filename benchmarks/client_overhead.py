@@ -65,7 +65,8 @@ def main() -> None:
             theirs += [timed(plain) for _ in range(50)]
         conn.close()
     p50_client, p50_plain = statistics.median(ours) * 1000, statistics.median(theirs) * 1000
-    print(f"example {args.example.name}, {len(ours)} requests each, decision logs {'on' if args.decision_logs else 'off'}")
+    logs = "on" if args.decision_logs else "off"
+    print(f"example {args.example.name}, {len(ours)} requests each, decision logs {logs}")
     print(f"DecisionClient.decide (opa-python-client) p50 {p50_client:7.3f} ms")
     print(f"http.client keep-alive POST              p50 {p50_plain:7.3f} ms")
     print(f"ratio client / http.client p50: {p50_client / p50_plain:.3f}x (target <= 1.25x)")

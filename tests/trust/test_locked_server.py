@@ -130,3 +130,14 @@ def _parent(proc_dir: Path) -> int:
     except OSError:
         return -1
     return int(stat.rsplit(")", 1)[1].split()[1])
+
+
+def test_a_deeply_nested_input_neither_hangs_nor_stops_the_audit_log(served: Served) -> None:
+    # 1 000 levels: its decision-log line is too deep for Python's json; serve must keep reading OPA's log
+    # (a stalled reader blocks OPA on a full pipe, and every request after it).
+    deep = "[" * 1000 + "1" + "]" * 1000
+    for _ in range(30):  # more than a pipe buffer of such lines
+        status, answer = served.request("POST", DECISION, raw=f'{{"input": {{"household": {deep}}}}}'.encode())
+        assert status == 200 and "programs" not in answer["result"]
+    status, answer = served.request("POST", DECISION, {"input": example("urban-family-eligible")})
+    assert status == 200 and answer["result"]["programs"]
