@@ -75,7 +75,12 @@ def main() -> int:
             with lock:
                 if remaining[0] <= 0:
                     break
-            kind, value, body = hostile(rng)
+            try:
+                kind, value, body = hostile(rng)
+            except Exception as exc:  # a bug of the generator, not of the server: count it, go on
+                with lock:
+                    counts[f"generator error {type(exc).__name__}"] += 1
+                continue
             if not invalid_for_a_service(value, body):
                 with lock:
                     counts["skipped: the bend stayed valid"] += 1

@@ -83,7 +83,9 @@ def _mutate(kind: str, request: dict[str, Any], rng: random.Random) -> Any:
         _set(
             request,
             path,
-            rng.choice([v for v in _WRONG_VALUES if v is not None] if path == ("projection",) else _WRONG_VALUES),
+            copy.deepcopy(
+                rng.choice([v for v in _WRONG_VALUES if v is not None] if path == ("projection",) else _WRONG_VALUES)
+            ),
         )
     elif kind == "bad_date":
         target = rng.choice([("as_of",), ("household", "members", rng.randrange(len(members)), "birth_date")])
@@ -92,7 +94,7 @@ def _mutate(kind: str, request: dict[str, Any], rng: random.Random) -> Any:
         _set(request, ("household", "members", 0, "monthly_income"), rng.choice([-1, -0.01, 1e10, 1e300, -1e300]))
     elif kind == "unknown_property":
         where = rng.choice([request, request["household"], members[0], members[-1]])
-        where[rng.choice(_WEIRD_NAMES)] = rng.choice(_WRONG_VALUES)
+        where[rng.choice(_WEIRD_NAMES)] = copy.deepcopy(rng.choice(_WRONG_VALUES))
     elif kind == "too_many_members":
         count = rng.randint(101, 400)
         request["household"]["members"] = [{"id": f"m{i}", "birth_date": "1980-01-01"} for i in range(count)]
@@ -152,7 +154,7 @@ def hostile(rng: random.Random) -> tuple[str, Any, bytes]:
             break
         try:
             request = _mutate(kind, request, rng)
-        except (KeyError, IndexError, TypeError):  # an earlier mutation removed what this one bends
+        except (KeyError, IndexError, TypeError, ValueError):  # an earlier bend removed what this one bends
             continue
     if raw is not None and isinstance(request, dict) and isinstance(request.get("household"), dict):
         request["household"]["members"] = [{"id": "a", "birth_date": "1980-01-01", "monthly_income": "__RAW__"}]
