@@ -84,3 +84,62 @@ def test_duplicate_ids_and_dangling_references() -> None:
         "/household/members/1/birth_date",
         "/household/rigid_expenditures/0/member_id",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        ('{"as_of": NaN}', "NaN is not a JSON number"),
+        ('{"as_of": -Infinity}', "-Infinity is not a JSON number"),
+        ('{"as_of": "2025-01-01", "x": 1e400}', "1e400 is not a finite number"),
+        ("[" * 5000 + "]" * 5000, "nested too deeply"),
+    ],
+)
+def test_non_finite_numbers_and_deep_nesting_are_invalid_not_a_crash(tmp_path: Path, text: str, problem: str) -> None:
+    path = tmp_path / "hostile.json"
+    path.write_text(text, "utf-8")
+    with pytest.raises(InvalidInputError, match=problem) as info:
+        load_request(path)
+    assert info.value.exit_code == 2
+
+
+def test_non_finite_values_and_nesting_found_in_a_python_request() -> None:
+    assert pointers({"as_of": float("nan"), "b": [1.0, float("inf")]}) == ["/as_of", "/b/1"]
+    deep: object = 1
+    for _ in range(40):
+        deep = [deep]
+    assert validate({"x": deep})[0].problem == "nested deeper than 32 levels"
+
+
+def test_not_an_object_is_named_as_such() -> None:
+    assert [(e.pointer, e.problem) for e in validate(0)] == [("", "the input is a number")]
+
+
+def test_unknown_property_pointers_follow_rfc_6901() -> None:
+    request = household(person("a"))
+    request["a/b~c"] = 1
+    assert pointers(request) == ["/a~1b~0c"]
+
+
+def test_dates_before_1900_or_after_2099_are_refused() -> None:
+    for date in ("0000-01-01", "1899-12-31", "2100-01-01"):
+        assert "/household/members/0/birth_date" in pointers(household(person("a", birth=date)))
+
+
+def test_a_household_has_at_most_100_members() -> None:
+    # 100 is the documented cap (MAX_MEMBERS): 100 pass, 101 are refused at /household/members.
+    members = [person(f"m{i}") for i in range(100)]
+    assert validate(household(*members)) == []
+    assert pointers(household(*members, person("m100"))) == ["/household/members"]
+
+
+def test_the_cli_exits_2_on_deep_nesting_without_a_traceback(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from socialaid.cli import app
+
+    path = tmp_path / "deep.json"
+    path.write_text('{"as_of": "2025-01-01", "household": ' + "[" * 1000 + "]" * 1000 + "}", "utf-8")
+    result = CliRunner().invoke(app, ["validate", str(path), "--format", "json"], catch_exceptions=False)
+    assert result.exit_code == 2
+    assert "Traceback" not in result.output

@@ -57,6 +57,7 @@ DEFAULT_LOG_DIR = REPO_ROOT / "build" / "serve"
 DECISION_LOG_BYTES = 64 * 1024 * 1024
 DECISION_LOG_BACKUPS = 10
 TOKEN_ENV = "SOCIALAID_OPA_TOKEN"
+SHUTDOWN_GRACE = 15.0  # OPA's own grace period is 10 s
 
 
 @dataclass
@@ -123,26 +124,37 @@ class _LogPump(threading.Thread):
         self.recent: collections.deque[str] = collections.deque(maxlen=50)
 
     def run(self) -> None:
+        # This thread must never stop reading: OPA blocks on a full pipe, and with it every request.
+        # Decision logs are recognised without parsing them (an input can nest 1 000 levels deep).
         for raw in iter(self.stream.readline, b""):
             line = raw.decode("utf-8", errors="replace").rstrip("\n")
-            entry: object = None
-            with contextlib.suppress(ValueError):
-                entry = json.loads(line)
-            if isinstance(entry, dict) and entry.get("msg") == "Decision Log":
-                self.decisions.info(line)
-                continue
-            self.other.info(line)
-            self.recent.append(line)
-            if isinstance(entry, dict) and entry.get("level") == "error":
-                print(f"opa: {entry.get('msg', '')} {entry.get('err', '')}".rstrip(), file=sys.stderr)
+            try:
+                if '"msg":"Decision Log"' in line:
+                    self.decisions.info(line)
+                    continue
+                self.other.info(line)
+                self.recent.append(line)
+                entry = _parse(line)
+                if entry.get("level") == "error":
+                    print(f"opa: {entry.get('msg', '')} {entry.get('err', '')}".rstrip(), file=sys.stderr)
+            except Exception as exc:  # keep reading whatever one line does
+                with contextlib.suppress(Exception):
+                    print(f"socialaid serve: could not handle a log line of OPA: {exc!r}", file=sys.stderr)
 
     def last_error(self) -> str:
         for line in reversed(self.recent):
-            with contextlib.suppress(ValueError):
-                entry = json.loads(line)
-                if isinstance(entry, dict) and entry.get("level") == "error":
-                    return str(entry.get("msg", "")) + (f": {entry['err']}" if "err" in entry else "")
+            entry = _parse(line)
+            if entry.get("level") == "error":
+                return str(entry.get("msg", "")) + (f": {entry['err']}" if "err" in entry else "")
         return "\n".join(self.recent)[-500:] or "(no log)"
+
+
+def _parse(line: str) -> dict[str, object]:
+    try:
+        entry = json.loads(line)
+    except (ValueError, RecursionError):
+        return {}
+    return entry if isinstance(entry, dict) else {}
 
 
 def serve(options: ServeOptions) -> int:
@@ -173,9 +185,12 @@ def serve(options: ServeOptions) -> int:
     pump = _LogPump(proc.stdout, log_dir)
     pump.start()
 
+    stopping: list[float] = []
+
     def stop(signum: int, frame: FrameType | None) -> None:
         if proc.poll() is None:
             proc.terminate()
+            stopping.append(time.monotonic())
 
     previous = {sig: signal.signal(sig, stop) for sig in (signal.SIGINT, signal.SIGTERM)}
     try:
@@ -192,7 +207,7 @@ def serve(options: ServeOptions) -> int:
             file=options.out,
             flush=True,
         )
-        code = proc.wait()
+        code = _wait(proc, stopping)
     finally:
         if proc.poll() is None:
             proc.terminate()
@@ -204,6 +219,16 @@ def serve(options: ServeOptions) -> int:
         for sig, handler in previous.items():
             signal.signal(sig, handler)
     return 0 if code in (0, -signal.SIGTERM, -signal.SIGINT) else code
+
+
+def _wait(proc: subprocess.Popen[bytes], stopping: list[float]) -> int:
+    """OPA's exit status; killed when it has not stopped SHUTDOWN_GRACE seconds after being asked to."""
+    while True:
+        try:
+            return proc.wait(timeout=0.5)
+        except subprocess.TimeoutExpired:
+            if stopping and time.monotonic() - stopping[0] > SHUTDOWN_GRACE:
+                proc.kill()
 
 
 def _wait_healthy(proc: subprocess.Popen[bytes], url: str, timeout: float, pump: _LogPump) -> None:

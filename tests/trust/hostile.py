@@ -1,11 +1,11 @@
 """Hostile decision requests: a valid household bent, one to three ways at once, into invalid input.
 
-``hostile(rng)`` gives ``(kind, body)``: ``body`` is the raw bytes of ``{"input": ...}`` as a client
-would POST them (raw, because NaN, Infinity, 1e400 and very deep nesting are not Python values a JSON
-encoder writes). Every body is invalid for a server in service mode: the oracle is Python's
-validation (``socialaid.validation``), except for two kinds Python cannot see — overrides (valid in
-analyst mode only) and raw non-finite numbers (not JSON at all). The fuzz test and
-benchmarks/fuzz_hostile.py share it.
+``hostile(rng)`` gives ``(kind, value, body)``: ``body`` is the raw bytes of ``{"input": ...}`` as a
+client would POST them, and ``value`` the input as a Python value, or None when the body holds what no
+Python value encodes (NaN, Infinity, 1e400, nesting up to 1 000 deep, written into the text).
+``invalid_for_a_service`` is the oracle: Python's validation (``socialaid.validation``), except for
+what Python cannot see — overrides (valid in analyst mode only) and text no Python value encodes. The
+fuzz test and benchmarks/fuzz_hostile.py share both.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from __future__ import annotations
 import copy
 import json
 import random
+import re
 from typing import Any
 
 __all__ = ["KINDS", "base_request", "hostile", "invalid_for_a_service"]
@@ -71,13 +72,6 @@ def _drop(doc: Any, path: tuple[Any, ...]) -> None:
     del doc[path[-1]]
 
 
-def _nest(depth: int) -> Any:
-    value: Any = 1
-    for _ in range(depth):
-        value = [value]
-    return value
-
-
 def _mutate(kind: str, request: dict[str, Any], rng: random.Random) -> Any:
     members = request["household"]["members"]
     if kind == "drop_required":
@@ -89,7 +83,9 @@ def _mutate(kind: str, request: dict[str, Any], rng: random.Random) -> Any:
         _set(
             request,
             path,
-            rng.choice([v for v in _WRONG_VALUES if v is not None] if path == ("projection",) else _WRONG_VALUES),
+            copy.deepcopy(
+                rng.choice([v for v in _WRONG_VALUES if v is not None] if path == ("projection",) else _WRONG_VALUES)
+            ),
         )
     elif kind == "bad_date":
         target = rng.choice([("as_of",), ("household", "members", rng.randrange(len(members)), "birth_date")])
@@ -98,7 +94,7 @@ def _mutate(kind: str, request: dict[str, Any], rng: random.Random) -> Any:
         _set(request, ("household", "members", 0, "monthly_income"), rng.choice([-1, -0.01, 1e10, 1e300, -1e300]))
     elif kind == "unknown_property":
         where = rng.choice([request, request["household"], members[0], members[-1]])
-        where[rng.choice(_WEIRD_NAMES)] = rng.choice(_WRONG_VALUES)
+        where[rng.choice(_WEIRD_NAMES)] = copy.deepcopy(rng.choice(_WRONG_VALUES))
     elif kind == "too_many_members":
         count = rng.randint(101, 400)
         request["household"]["members"] = [{"id": f"m{i}", "birth_date": "1980-01-01"} for i in range(count)]
@@ -113,8 +109,8 @@ def _mutate(kind: str, request: dict[str, Any], rng: random.Random) -> Any:
         request["parameter_overrides"] = {group: {"no_such_parameter": rng.choice([False, True, 0, 1, 900])}}
     elif kind == "override_in_service_mode":
         request["parameter_overrides"] = {"dibao": {"standard_urban": rng.choice([0, 900, 5000])}}
-    elif kind == "deep_nesting":
-        request[rng.choice(["parameter_overrides", "extra", "household"])] = _nest(rng.randint(33, 1000))
+    elif kind == "deep_nesting":  # written into the text (too deep for Python's encoder in a thread)
+        request[rng.choice(["parameter_overrides", "extra", "household"])] = f"__DEEP_{rng.randint(33, 1000)}__"
     elif kind == "long_string":
         members[0]["name"] = "名" * rng.randint(201, 5000)
     elif kind == "not_an_object":
@@ -146,7 +142,7 @@ KINDS = [
 
 
 def hostile(rng: random.Random) -> tuple[str, Any, bytes]:
-    """(kinds joined by '+', the input as a Python value, or None for raw kinds, the POST body)."""
+    """(kinds joined by '+', the input as a Python value or None when it is only text, the POST body)."""
     kinds = rng.sample(KINDS, rng.randint(1, 3))
     request: Any = copy.deepcopy(base_request())
     raw = None
@@ -158,22 +154,27 @@ def hostile(rng: random.Random) -> tuple[str, Any, bytes]:
             break
         try:
             request = _mutate(kind, request, rng)
-        except (KeyError, IndexError, TypeError):  # an earlier mutation removed what this one bends
+        except (KeyError, IndexError, TypeError, ValueError):  # an earlier bend removed what this one bends
             continue
     if raw is not None and isinstance(request, dict) and isinstance(request.get("household"), dict):
         request["household"]["members"] = [{"id": "a", "birth_date": "1980-01-01", "monthly_income": "__RAW__"}]
-        text = json.dumps({"input": request}, ensure_ascii=False).replace('"__RAW__"', raw)
-        return "+".join(kinds), None, text.encode()
-    return "+".join(kinds), request, json.dumps({"input": request}, ensure_ascii=False).encode()
+    text = json.dumps({"input": request}, ensure_ascii=False)
+    textual = False
+    if '"__RAW__"' in text and raw is not None:
+        text, textual = text.replace('"__RAW__"', raw), True
+    for depth in re.findall(r'"__DEEP_(\d+)__"', text):
+        text, textual = text.replace(f'"__DEEP_{depth}__"', "[" * int(depth) + "1" + "]" * int(depth)), True
+    return "+".join(kinds), None if textual else request, text.encode()
 
 
 def invalid_for_a_service(value: Any, body: bytes) -> bool:
-    """The oracle: Python's validation says invalid, or the body is not JSON Python accepts (NaN,
-    Infinity, 1e400), or it carries parameter overrides (refused by a server in service mode)."""
+    """The oracle: the body holds what Python's JSON cannot (NaN, Infinity, 1e400, nesting past the
+    limit), or it carries parameter overrides (refused by a server in service mode), or Python's
+    validation says invalid."""
     from socialaid.validation import validate
 
-    if value is None and b"__RAW__" not in body and body != b'{"input": null}':
-        return True  # a raw kind: NaN, Infinity or 1e400 in the text
+    if value is None and body != b'{"input": null}':
+        return True
     if isinstance(value, dict) and value.get("parameter_overrides"):
         return True
     return bool(validate(value))

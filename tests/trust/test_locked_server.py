@@ -131,3 +131,46 @@ def _parent(proc_dir: Path) -> int:
     except OSError:
         return -1
     return int(stat.rsplit(")", 1)[1].split()[1])
+
+
+def test_a_deeply_nested_input_neither_hangs_nor_stops_the_audit_log(served: Served) -> None:
+    # 1 000 levels: its decision-log line is too deep for Python's json; serve must keep reading OPA's log
+    # (a stalled reader blocks OPA on a full pipe, and every request after it).
+    deep = "[" * 1000 + "1" + "]" * 1000
+    for _ in range(30):  # more than a pipe buffer of such lines
+        status, answer = served.request("POST", DECISION, raw=f'{{"input": {{"household": {deep}}}}}'.encode())
+        assert status == 200 and "programs" not in answer["result"]
+    status, answer = served.request("POST", DECISION, {"input": example("urban-family-eligible")})
+    assert status == 200 and answer["result"]["programs"]
+
+
+@pytest.mark.parametrize("entrypoint", ["explanation", "batch"])
+def test_the_other_entrypoints_refuse_non_objects_too(served: Served, entrypoint: str) -> None:
+    for value in (0, "x", None, [], {"requests": [0]}):
+        status, answer = served.request("POST", f"/v1/data/socialaid/{entrypoint}", {"input": value})
+        assert status == 200
+        result = answer["result"]
+        rows = result.get("decisions", [result])
+        assert all("programs" not in row for row in rows), (entrypoint, value, result)
+        assert result.get("errors") or all(row.get("errors") for row in rows), (entrypoint, value)
+
+
+def test_a_household_of_10_000_members_is_refused_quickly(served: Served) -> None:
+    # Before the cap, 10 000 members took 256 s of OPA (quadratic checks). Now the schema's maxItems
+    # (100) refuses them, and nothing quadratic runs on a request that fails the schema.
+    members = [{"id": f"m{i}", "birth_date": "1980-01-01"} for i in range(10_000)]
+    started = time.monotonic()
+    status, answer = served.request("POST", DECISION, {"input": household(*members)})
+    assert time.monotonic() - started < 10
+    assert status == 200 and "programs" not in answer["result"]
+    assert "/household/members" in {e["pointer"] for e in answer["result"]["errors"]}
+
+
+def test_a_date_past_the_known_values_is_refused_unless_projected(served: Served) -> None:
+    # horizon: every group's values are known through 2026-12-31 (policies/socialaid/horizon/data.yaml).
+    late = household(person("a", income=100), as_of="2099-06-01")
+    result = served.request("POST", DECISION, {"input": late})[1]["result"]
+    assert "programs" not in result
+    assert {e["kind"] for e in result["errors"]} == {"parameter_not_in_force"}
+    projected = served.request("POST", DECISION, {"input": {**late, "projection": True}})[1]["result"]
+    assert projected["programs"] and projected["hypothetical"] is True
