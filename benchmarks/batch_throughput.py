@@ -95,7 +95,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--rows", type=int, action="append", help="population sizes (default 10000)")
     parser.add_argument("--actors", type=int, default=2)
-    parser.add_argument("--chunk", type=int, default=500)
+    parser.add_argument("--chunk", type=int, default=250)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--one-opa-rows", type=int, default=5000, help="households for the one-OPA comparison")
     args = parser.parse_args()

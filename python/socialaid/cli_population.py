@@ -81,7 +81,7 @@ def batch(
     input_format: InputFormatOpt = None,
     as_of: AsOf = None,
     actors: Actors = 2,
-    chunk: Chunk = 500,
+    chunk: Chunk = 250,
     cpus_per_actor: CpusPerActor = 0.5,
     address: Address = None,
     summary_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON")] = False,
@@ -197,7 +197,7 @@ def impact(
     plot_path: Annotated[Path | None, typer.Option("--plot", dir_okay=False, help="Write a PNG chart")] = None,
     top: Annotated[int, typer.Option("--top", min=1, help="Rules shown per program")] = 3,
     actors: Actors = 2,
-    chunk: Chunk = 500,
+    chunk: Chunk = 250,
     cpus_per_actor: CpusPerActor = 0.5,
     address: Address = None,
 ) -> None:

@@ -103,7 +103,11 @@ class ImpactReport:
 
     def add(self, base: dict[str, Any], reform: dict[str, Any]) -> None:
         self.households += 1
-        self.as_of = self.as_of or base.get("as_of")
+        date = base.get("as_of")
+        if self.as_of is None:
+            self.as_of = date
+        elif date != self.as_of and not self.as_of.startswith("various"):
+            self.as_of = f"various (first {self.as_of})"
         if base.get("status") != "decided" or reform.get("status") != "decided":
             self.refused_base += base.get("status") != "decided"
             self.refused_reform += reform.get("status") != "decided"
