@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import time
 from pathlib import Path
@@ -56,6 +57,8 @@ def test_decide_json_against_running_opa(opa_url: str) -> None:
     assert decision["programs"]["dibao"]["eligible"] is False
     assert decision["errors"] == []
     assert decision["parameters"]["dibao"]["standard_urban"] == 808
+    # The sidecar logs decisions: the CLI names the one this is, as OPA's decision log does.
+    assert re.fullmatch(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", decision["decision_id"])
 
 
 @pytest.mark.integration

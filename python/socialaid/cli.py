@@ -55,6 +55,10 @@ def decide(
         request = read_request(file, as_of, checked_by_policy=True)
         with open_engine(opa_url) as client:
             decision = decide(client, request)
+            # OPA's id of this decision in its decision log (read before any further request replaces it).
+            decision_id = getattr(client, "last_decision_id", None)
+            if decision_id:
+                decision = {**decision, "decision_id": decision_id}
             if fmt is Format.json:
                 print(decision_json(decision))
                 return

@@ -42,6 +42,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "in_kind": {"zh": "实物/服务救助", "en": "aid in kind"},
     "nobody": {"zh": "—", "en": "—"},
     "as_of": {"zh": "决定日期 {as_of} · 规则包 {revision}", "en": "as of {as_of} · bundle {revision}"},
+    "decision_id": {"zh": "决定编号 {decision_id}", "en": "decision id {decision_id}"},
     "more": {
         "zh": "（共 {n} 项认定；--details 显示全部认定及原文）",
         "en": "({n} findings in all; --details shows each with the plan's words)",

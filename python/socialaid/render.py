@@ -45,6 +45,8 @@ def print_summary(
         console.print(f"[bold yellow]{msg('hypothetical', lang)}[/]")
     found = findings if findings is not None else list(decision.get("findings") or [])
     caption = msg("as_of", lang, as_of=decision.get("as_of"), revision=decision.get("bundle_revision"))
+    if decision.get("decision_id"):
+        caption += " · " + msg("decision_id", lang, decision_id=decision["decision_id"])
     table = Table(title=f"{msg('summary', lang)} · {caption}", box=None, pad_edge=False, header_style="bold underline")
     table.add_column(msg("program", lang), no_wrap=True, overflow="ellipsis", max_width=24)
     table.add_column(msg("clause", lang), justify="right", no_wrap=True)

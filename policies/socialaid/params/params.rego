@@ -20,8 +20,12 @@ _overrides := input.parameter_overrides if is_object(input.parameter_overrides)
 
 default overrides_allowed := false
 
-# overrides_allowed: parameter overrides are honoured only where the deployment allows them.
-overrides_allowed if data.socialaid.settings.allow_parameter_overrides == true
+# overrides_allowed: parameter overrides are honoured only by a server started in analyst mode (or by the
+# policy run outside any server, as in opa test), and only where the deployment has not switched them off.
+overrides_allowed if {
+	data.socialaid.settings.allow_parameter_overrides == true
+	data.socialaid.mode.overrides_allowed
+}
 
 _as_of := input.as_of
 

@@ -106,6 +106,13 @@ class Decision(_Model):
 
     as_of: str | None = Field(default=None, description="Decision date / 决定日期")
     bundle_revision: str = Field(description="Policy bundle revision / 策略包版本")
+    decision_id: str | None = Field(
+        default=None,
+        description=(
+            "OPA's id of the decision in its decision log, added by the caller that received it (not part of "
+            "the policy's result) / 决策日志中的决定编号（由接收方添加）"
+        ),
+    )
     hypothetical: bool = Field(default=False, description="Uses overrides or a projection / 使用了假设参数或预测")
     errors: list[DecisionError] = Field(
         default_factory=list, description="Why no decision could be made / 无法作出决定的原因"
