@@ -10,8 +10,11 @@ comparable between runs. Timing is printed, never asserted.
    printing ns/op, allocations/op and the ratio decision / flat clause 5.
 2. The size of the decision and the explanation for the example household.
 3. The wall time of ``socialaid decide FILE --opa-url URL`` against a running sidecar.
+4. With ``--baseline-rev REV`` (e.g. 150253b, the last decision before the compact shape): that
+   revision's ``data.socialaid.decision`` benchmarked in the same run, and the ratios new / old.
 
     .venv/bin/python benchmarks/decision_cost.py [--example examples/urban-family-eligible.json] [--count 3]
+        [--baseline-rev 150253b]
 """
 
 from __future__ import annotations
@@ -80,27 +83,44 @@ def main() -> int:
     parser.add_argument("--example", type=Path, default=ROOT / "examples" / "urban-family-eligible.json")
     parser.add_argument("--count", type=int, default=3, help="opa bench runs per query (the median is printed)")
     parser.add_argument("--cli-runs", type=int, default=5)
+    parser.add_argument("--baseline-rev", help="also benchmark this git revision's decision, side by side")
     args = parser.parse_args()
     bundle = ensure_fresh()
+    queries = dict(QUERIES)
+    baseline = bundle
+    if args.baseline_rev:
+        import tempfile
+
+        from socialaid.impact import bundle_at_revision
+
+        baseline, short = bundle_at_revision(args.baseline_rev, Path(tempfile.mkdtemp(prefix="socialaid-bench-")))
+        queries[f"decision @ {short}"] = "data.socialaid.decision"
 
     print(f"example: {args.example.relative_to(ROOT)}   bundle: {bundle.relative_to(ROOT)}")
     for e2e in (False, True):
         mode = "opa bench --e2e (HTTP server)" if e2e else "opa bench (in-process)"
-        samples: dict[str, list[tuple[float, float]]] = {name: [] for name in QUERIES}
+        samples: dict[str, list[tuple[float, float]]] = {name: [] for name in queries}
         for _ in range(args.count):  # interleaved, so that load on the machine falls on every query alike
-            for name, query in QUERIES.items():
-                samples[name].append(bench(bundle, args.example, query, e2e=e2e))
+            for name, query in queries.items():
+                which = bundle if "@" not in name else baseline
+                samples[name].append(bench(which, args.example, query, e2e=e2e))
         print(f"\n{mode}")
-        print(f"  {'query':<16}{'ms/op':>10}{'allocs/op':>12}")
+        print(f"  {'query':<28}{'ms/op':>10}{'allocs/op':>12}")
         med: dict[str, tuple[float, float]] = {}
-        for name in QUERIES:
+        for name in queries:
             ms = statistics.median(x[0] for x in samples[name])
             allocs = statistics.median(x[1] for x in samples[name])
             med[name] = (ms, allocs)
-            print(f"  {name:<16}{ms:>10.3f}{allocs:>12.0f}")
+            print(f"  {name:<28}{ms:>10.3f}{allocs:>12.0f}")
         flat_ms = med["flat clause 5"][0]
         print(f"  ratio decision / flat clause 5: {med['decision'][0] / flat_ms:.2f}x time (target <= 5x)")
         print(f"  ratio explanation / decision:  {med['explanation'][0] / med['decision'][0]:.2f}x time")
+        for name in queries:
+            if "@" in name:
+                old_ms, old_allocs = med[name]
+                new_ms, new_allocs = med["decision"]
+                ratios = f"{new_ms / old_ms:.2f}x time, {new_allocs / old_allocs:.2f}x allocations"
+                print(f"  ratio decision / {name}: {ratios}")
 
     print("\nresponse size (compact JSON):")
     print(f"  decision    {size(bundle, args.example, QUERIES['decision']):>7} bytes (target < 4096)")
