@@ -480,6 +480,8 @@ def decided_batches(
     ctx.print_on_execution_start = False
     # every actor's sidecar must be up before the first chunk: a sidecar that cannot start fails the job
     ctx.wait_for_min_actors_s = 600
+    # at most two chunks queued at an actor: the next chunk goes to an idle actor, not behind a busy one
+    ctx.max_tasks_in_flight_per_actor = 2
     chunk = max(1, min(options.chunk, MAX_CHUNK))
     # CSV and Parquet blocks are split near this size, so that chunks spread over the actors
     ctx.target_max_block_size = max(1 << 16, chunk * 1024)
