@@ -9,6 +9,7 @@ REGO_COVERAGE_MIN ?= 90
 
 IMPACT_N ?= 20000
 IMPACT_SEED ?= 2021
+IMPACT_BASE ?= HEAD
 
 setup: tools venv fonts
 
@@ -55,17 +56,19 @@ test: check-rego check-python pytest
 bench: bundle
 	$(PY) benchmarks/decision_throughput.py
 
-# Which decisions the working tree's policy changes against the last commit, over the golden households and a
-# seeded synthetic population (docs/population.md). Informs; .ci/run never fails on it.
+# Which decisions the working tree's policy changes against a commit (IMPACT_BASE, default the last one), over the
+# golden households and a seeded synthetic population (docs/population.md). Informs; .ci/run never fails on it.
 impact: bundle
 	@mkdir -p build/impact
-	@if [ -z "$$(git status --porcelain -- policies schemas)" ]; then \
-	  echo "impact: policies/ and schemas/ are as committed at HEAD: no decision changes"; \
+	@if git diff --quiet $(IMPACT_BASE) -- policies schemas && \
+	    [ -z "$$(git ls-files --others --exclude-standard -- policies schemas)" ]; then \
+	  echo "impact: policies/ and schemas/ are as at $(IMPACT_BASE): no decision changes"; \
 	else \
 	  $(PY) scripts/golden-requests.py > build/impact/population.jsonl && \
 	  .venv/bin/socialaid synth -n $(IMPACT_N) --seed $(IMPACT_SEED) -o build/impact/synthetic.jsonl && \
 	  cat build/impact/synthetic.jsonl >> build/impact/population.jsonl && \
-	  .venv/bin/socialaid impact build/impact/population.jsonl --base-rev HEAD --top 10 --json build/impact/report.json; \
+	  .venv/bin/socialaid impact build/impact/population.jsonl --base-rev $(IMPACT_BASE) --top 10 \
+	    --json build/impact/report.json; \
 	fi
 
 clean:

@@ -271,7 +271,8 @@ def _print_impact(data: dict[str, Any], *, top: int) -> None:
     out.print(
         f"[bold]Impact[/] of {escape(data['reform'])}\nagainst {escape(data['base'])} · decision date {data['as_of']}\n"
         f"{data['households']} households · {data['changed_households']} changed · refused: "
-        f"{data['refused']['base']} base, {data['refused']['reform']} reform · {data['seconds']:.1f} s",
+        f"{data['refused']['base']} base, {data['refused']['reform']} reform "
+        f"({data['refused']['decided_under_one_side_only']} decided under one side only) · {data['seconds']:.1f} s",
         highlight=False,
     )
     by_clause = data["program_changes_by_clause"]

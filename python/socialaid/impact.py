@@ -95,6 +95,7 @@ class ImpactReport:
     households: int = 0
     refused_base: int = 0
     refused_reform: int = 0
+    refusal_changed: int = 0  # decided under one side, refused under the other
     changed_households: int = 0
     programs: dict[str, ProgramImpact] = field(default_factory=dict)
     household_changes: list[float] = field(default_factory=list)
@@ -111,6 +112,7 @@ class ImpactReport:
         if base.get("status") != "decided" or reform.get("status") != "decided":
             self.refused_base += base.get("status") != "decided"
             self.refused_reform += reform.get("status") != "decided"
+            self.refusal_changed += base.get("status") != reform.get("status")
             return
         area = base.get("area") or "unknown"
         b_programs, r_programs = base["programs"], reform["programs"]
@@ -148,7 +150,11 @@ class ImpactReport:
             "reform": self.reform,
             "as_of": self.as_of,
             "households": self.households,
-            "refused": {"base": self.refused_base, "reform": self.refused_reform},
+            "refused": {
+                "base": self.refused_base,
+                "reform": self.refused_reform,
+                "decided_under_one_side_only": self.refusal_changed,
+            },
             "changed_households": self.changed_households,
             "program_changes_by_clause": dict(sorted(self.changes_by_clause.items(), key=lambda kv: -kv[1])),
             "seconds": round(self.seconds, 2),

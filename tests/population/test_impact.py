@@ -47,7 +47,7 @@ def population(tmp_path: Path) -> Path:
 
 def check_dibao(report: dict[str, Any]) -> None:
     assert report["households"] == 6
-    assert report["refused"] == {"base": 0, "reform": 0}
+    assert report["refused"] == {"base": 0, "reform": 0, "decided_under_one_side_only": 0}
     dibao = report["programs"]["dibao"]
     assert dibao["newly_eligible"] == {"households": 1, "persons": 2}
     assert dibao["no_longer_eligible"] == {"households": 0, "persons": 0}
@@ -123,7 +123,7 @@ def test_the_report_counts_movers_and_names_the_first_rule_that_changed() -> Non
     assert dibao["monthly_cost_change"] == {"urban": -300, "rural": 50, "total": -250}
     assert dibao["annual_cost_change"]["total"] == -3000  # −250 × 12
     assert dibao["first_changed"] == {"clause 5 · dibao.income_test": 1, "clause 5 · dibao: amount": 1}
-    assert report.refused_base == 1 and report.changed_households == 2
+    assert report.refused_base == 1 and report.refusal_changed == 1 and report.changed_households == 2
     assert report.to_dict()["program_changes_by_clause"] == {"5": 2}
     assert report.household_changes == [-300, 50]
 
