@@ -33,6 +33,7 @@ __all__ = [
     "SIGNING_KEY_ENV",
     "VERIFICATION_KEY_ENV",
     "build",
+    "build_staged",
     "ensure_fresh",
     "git_revision",
     "signing_keys",
@@ -223,7 +224,11 @@ def _write_parameter_index(target: Path) -> None:
 
 def build(output: Path = BUNDLE_FILE, *, revision: str | None = None) -> Path:
     """Stage, then ``opa build`` and sign; OPA's own message (stdout and stderr) when it fails."""
-    staged = stage(revision=revision)
+    return build_staged(stage(revision=revision), output)
+
+
+def build_staged(staged: Path, output: Path) -> Path:
+    """``opa build`` of a staged tree into ``output``, signed with the signing key, tests left out."""
     signing_key, _ = signing_keys()
     output = output.resolve()
     output.parent.mkdir(parents=True, exist_ok=True)

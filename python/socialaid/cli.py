@@ -87,7 +87,6 @@ def validate(file: HouseholdArg, fmt: FormatOpt = Format.table, lang: LangOpt = 
 @app.command()
 def clauses(lang: LangOpt = None, fmt: FormatOpt = Format.table) -> None:
     """Each clause of the plan: its title and the rules that implement it (id and title)."""
-    from socialaid import bundle
     from socialaid.registry import clause_registry
     from socialaid.texts import texts
 
@@ -96,17 +95,9 @@ def clauses(lang: LangOpt = None, fmt: FormatOpt = Format.table) -> None:
     def body() -> None:
         words = texts()
         rules: dict[int, set[str]] = {}
-        if words.rules:
-            for rule_id, entry in words.rules.items():
-                if entry.get("clause") is not None:
-                    rules.setdefault(int(entry["clause"]), set()).add(f"{rule_id} — {words.rule_title(rule_id, code)}")
-        else:  # a bundle from before the rule registry: paths, and English titles only in English
-            from socialaid.annotations import inspect
-
-            for ann in inspect(bundle.ensure_fresh()):
-                if ann.clause is not None:
-                    label = f"{ann.path} — {ann.title}" if code == "en" else ann.path
-                    rules.setdefault(int(ann.clause), set()).add(label)
+        for rule_id, entry in words.rules.items():
+            if entry.get("clause") is not None:
+                rules.setdefault(int(entry["clause"]), set()).add(f"{rule_id} — {words.rule_title(rule_id, code)}")
         rows = [
             {"number": c["number"], "title": c["title"], "rules": sorted(rules.get(c["number"], set()))}
             for c in sorted(clause_registry().values(), key=lambda c: c["number"])

@@ -216,7 +216,7 @@ def bundle_at_revision(revision: str, workdir: Path) -> tuple[Path, str]:
     """
     import json as _json
 
-    from socialaid.bundle import ROOTS, signing_keys
+    from socialaid.bundle import ROOTS, build_staged
     from socialaid.paths import POLICY_DIR, REPO_ROOT, opa_binary
 
     def git(*args: str) -> str:
@@ -258,28 +258,10 @@ def bundle_at_revision(revision: str, workdir: Path) -> tuple[Path, str]:
     manifest = _json.loads((staged / ".manifest").read_text("utf-8"))
     manifest["roots"] = sorted(set(manifest.get("roots", [])) | set(ROOTS))
     (staged / ".manifest").write_text(_json.dumps(manifest), "utf-8")
-    output = (tree / "bundles" / "socialaid.tar.gz").resolve()
-    output.parent.mkdir(parents=True, exist_ok=True)
-    build = subprocess.run(
-        [
-            str(opa_binary().resolve()),
-            "build",
-            "--bundle",
-            ".",
-            "--ignore",
-            "*_test.rego",
-            "--signing-key",
-            str(signing_keys()[0].resolve()),
-            "--output",
-            str(output),
-        ],
-        cwd=staged,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    if build.returncode != 0:
-        raise BundleError(f"opa build of {short} failed:\n{(build.stdout + build.stderr).strip()[-2000:]}")
+    try:
+        output = build_staged(staged, tree / "bundles" / "socialaid.tar.gz")
+    except BundleError as exc:
+        raise BundleError(f"the bundle of {short}: {exc}") from exc
     return output, short
 
 
