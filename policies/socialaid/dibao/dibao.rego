@@ -125,8 +125,22 @@ _in_category("single_parent", _) if _household.single_parent_family == true
 
 member_categories(m) := [c | some c in _categories; _in_category(c, m)]
 
+# _category_ids: the members in each category, as sets computed once per decision (status keeps the
+# shared definitions); member_categories(m) answers the same for one member, for the explanation.
+_category_ids := {
+	"severe_disability": status.severely_disabled_ids,
+	"serious_illness": {m.id | some m in members; m.serious_illness == true},
+	"elderly": status.elderly_ids,
+	"student": {m.id | some m in members; m.education.enrolled == true},
+	"single_parent": _single_parent_ids,
+}
+
+default _single_parent_ids := set()
+
+_single_parent_ids := _member_ids if _household.single_parent_family == true
+
 # member_rate[id]: the highest single rate of the member's categories (就高不就低、不累加), 0 when none.
-member_rate[m.id] := max(array.concat([0], [_rates[c] | some c in member_categories(m)])) if some m in members
+member_rate[id] := max(array.concat([0], [_rates[c] | some c, ids in _category_ids; id in ids])) if some id in _member_ids
 
 # supplements[id]: for each member of an eligible household in a category, the highest rate × the standard.
 supplements[id] := r * standard if {
