@@ -4,7 +4,7 @@ set -euo pipefail
 version="${OPA_VERSION:-1.22.3}"
 root="$(cd "$(dirname "$0")/.." && pwd)"
 bin="$root/.tools/bin"
-# Compare captured output: `cmd | grep -q` under pipefail fails at random (grep exits, cmd gets SIGPIPE).
+# Compare captured output, never a pipe into grep's quiet mode: under pipefail grep exits early, opa gets SIGPIPE.
 installed_version() { local out; out="$("$bin/opa" version 2>/dev/null || true)"; awk '/^Version: /{print $2; exit}' <<<"$out"; }
 if [ -x "$bin/opa" ] && [ "$(installed_version)" = "$version" ]; then
   exit 0
