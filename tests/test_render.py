@@ -4,6 +4,7 @@ bases, decisive reasons and the one-screen summary — no OPA needed (pure funct
 from __future__ import annotations
 
 import io
+import json
 from typing import Any
 
 import pytest
@@ -129,6 +130,27 @@ def test_findings_fill_their_templates_with_two_decimals_for_fractions() -> None
         "Per-capita income below the standard (per_capita_income 300.50, standard 808)"
     )
     assert format_value(1847.2) == "1847.20" and format_value(808.0) == "808"
+
+
+def test_codes_in_values_read_as_words_in_the_chosen_language() -> None:
+    # Aid in kind is named by the bundle's catalog; other codes (groups, stages, …) by the message catalog.
+    data = json.loads(json.dumps(DATA))
+    data["socialaid"]["rules"]["medical.dynamic_enrollment"] = {
+        "clause": 7,
+        "basis": "plan",
+        "title": {"en": "Dynamic enrollment", "zh": "动态参保"},
+        "message": {"met": {"zh": "属于{groups}：{aid}", "en": "in group(s) {groups}: {aid}"}},
+    }
+    words = Texts.from_data(data)
+    finding = {
+        "rule": "medical.dynamic_enrollment",
+        "outcome": "met",
+        "values": {"groups": ["dibao_member", "edge_population"], "aid": "medical_dynamic_enrollment"},
+    }
+    assert words.finding_text(finding, "zh") == "属于低保对象, 边缘人口：动态参保"
+    assert words.finding_text(finding, "en") == "in group(s) 低保 member, edge population: dynamic enrollment"
+    unknown = {**finding, "values": {"groups": ["not_a_code"], "aid": "x"}}
+    assert words.finding_text(unknown, "en") == "in group(s) not_a_code: x"
 
 
 def test_the_three_bases_read_differently_in_both_languages() -> None:

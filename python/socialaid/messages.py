@@ -14,7 +14,7 @@ import re
 from collections.abc import Mapping
 from typing import Literal
 
-__all__ = ["MESSAGES", "Lang", "default_lang", "localized", "money", "msg", "outcome_word"]
+__all__ = ["MESSAGES", "VALUE_CODES", "Lang", "code_word", "default_lang", "localized", "money", "msg", "outcome_word"]
 
 Lang = Literal["zh", "en"]
 
@@ -179,6 +179,45 @@ def localized(text: str, lang: Lang) -> str:
         if pattern.match(text):
             return pattern.sub(replacement, text)
     return text
+
+
+# Codes that findings carry in their values (groups, bases, stages, self-care, management), as words.
+# Codes of aid in kind are named in the bundle's catalog (catalog.aid) instead.
+VALUE_CODES: dict[str, dict[str, str]] = {
+    "dibao_member": {"zh": "低保对象", "en": "低保 member"},
+    "low_income_family_vulnerable": {
+        "zh": "低收入家庭中的老年人、未成年人、重度残疾人和重病患者",
+        "en": "elderly, minor, severely disabled or seriously ill member of a low-income family",
+    },
+    "edge_population": {"zh": "边缘人口", "en": "edge population"},
+    "relocated": {"zh": "易地扶贫搬迁人口", "en": "relocated population"},
+    "dibao_family": {"zh": "低保家庭", "en": "低保 family"},
+    "tekun_family": {"zh": "特困供养家庭", "en": "特困 household"},
+    "orphan": {"zh": "孤儿", "en": "orphan"},
+    "de_facto_unsupported_child": {"zh": "事实无人抚养儿童", "en": "de-facto unsupported child"},
+    "preschool": {"zh": "学前教育", "en": "preschool"},
+    "compulsory": {"zh": "义务教育", "en": "compulsory education"},
+    "senior_secondary": {"zh": "普通高中、中等职业教育", "en": "senior secondary or vocational"},
+    "higher": {"zh": "高等教育", "en": "higher education"},
+    "elderly": {"zh": "老年人", "en": "elderly"},
+    "minor": {"zh": "未成年人", "en": "minor"},
+    "disabled": {"zh": "残疾人", "en": "disabled"},
+    "able": {"zh": "具备生活自理能力", "en": "able to care for oneself"},
+    "partly_lost": {"zh": "生活自理能力部分丧失", "en": "self-care partly lost"},
+    "fully_lost": {"zh": "生活自理能力完全丧失", "en": "self-care fully lost"},
+    "enter": {"zh": "新纳入", "en": "enter"},
+    "keep": {"zh": "保持", "en": "keep"},
+    "change": {"zh": "调整", "en": "change"},
+    "grace": {"zh": "缓退", "en": "grace period"},
+    "exit": {"zh": "退出", "en": "exit"},
+    "none": {"zh": "无", "en": "none"},
+}
+
+
+def code_word(code: str, lang: Lang) -> str | None:
+    """The words for a value code in ``lang``, or None when the code is not in the catalog."""
+    entry = VALUE_CODES.get(code)
+    return entry[lang] if entry else None
 
 
 def msg(key: str, lang: Lang, /, **values: object) -> str:

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from socialaid.errors import BundleError
-from socialaid.messages import Lang, msg, outcome_word
+from socialaid.messages import Lang, code_word, msg, outcome_word
 
 __all__ = ["Texts", "format_value", "load_texts", "texts"]
 
@@ -126,10 +126,21 @@ class Texts:
         entry = self.rules.get(rule_id) or {}
         template = ((entry.get("message") or {}).get(str(finding.get("outcome"))) or {}).get(lang)
         if template and all(slot in values for slot in _SLOT.findall(template)):
-            return _SLOT.sub(lambda m: format_value(values[m.group(1)], lang), str(template))
+            return _SLOT.sub(lambda m: format_value(self.words_for(values[m.group(1)], lang), lang), str(template))
         title = self.rule_title(rule_id, lang)
         shown = ", ".join(f"{k} {format_value(v, lang)}" for k, v in sorted(values.items()))
         return msg("with_values", lang, title=title, values=shown) if shown else title
+
+    def words_for(self, value: Any, lang: Lang) -> Any:
+        """A value with its codes in words: aid in kind by the catalog, other codes by the message catalog."""
+        if isinstance(value, list):
+            return [self.words_for(v, lang) for v in value]
+        if isinstance(value, str):
+            aid = (self.catalog.get("aid") or {}).get(value)
+            if isinstance(aid, dict) and aid.get(lang):
+                return str(aid[lang])
+            return code_word(value, lang) or value
+        return value
 
     def basis_text(self, finding: dict[str, Any], lang: Lang) -> str:
         """The rule's authority, shown by basis: the plan's words with the clause; a national
