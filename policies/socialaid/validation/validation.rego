@@ -2,7 +2,7 @@
 # title: Input validation
 # description: >-
 #   The policy checks every request against schemas/household.schema.json itself (carried in the
-#   bundle as data.socialaid.schemas.household), so a service that queries OPA directly with a bad
+#   bundle as data.socialaid.schemas.household.text), so a service that queries OPA directly with a bad
 #   request gets errors naming the field (an RFC 6901 JSON pointer) and never an outcome. Input that is
 #   not an object, a schema check that cannot run, an unknown parameter override (whatever its value)
 #   and an override sent to a server not in analyst mode are errors too. Every check is linear in the
@@ -50,7 +50,8 @@ errors := [e | some e in _consistency] if {
 _given if type_name(input)
 
 # The schema check, made once per decision (and only on an object: json.match_schema fails on others).
-_match := json.match_schema(input, data.socialaid.schemas.household) if is_object(input)
+# The schema is JSON text in the bundle: the server caches the compiled schema keyed by this string.
+_match := json.match_schema(input, data.socialaid.schemas.household.text) if is_object(input)
 
 _members := input.household.members
 
