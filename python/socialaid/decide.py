@@ -73,29 +73,10 @@ def decide(client: DecisionClient, request: dict[str, Any]) -> dict[str, Any]:
 
 
 def explain(client: DecisionClient, request: dict[str, Any]) -> dict[str, Any]:
-    """``data.socialaid.explanation`` for one request: the decision with every finding.
-
-    Uses ``DecisionClient.explain`` when the client has it; until then posts to the entrypoint itself.
-    """
-    own = getattr(client, "explain", None)
-    if callable(own):
-        result = own(request)
-        if not isinstance(result, dict):
-            raise EngineError("the explanation is not an object")
-        return result
-    import requests
-
-    try:
-        response = requests.post(f"{client.url}/v1/data/socialaid/explanation", json={"input": request}, timeout=30)
-        response.raise_for_status()
-        body = response.json()
-    except (requests.RequestException, ValueError) as exc:
-        raise EngineError(f"explanation from OPA at {client.url} failed: {exc}") from exc
-    result = body.get("result") if isinstance(body, dict) else None
+    """``data.socialaid.explanation`` for one request: the decision with every finding."""
+    result = client.explain(request)
     if not isinstance(result, dict):
-        from socialaid.errors import UndefinedDecisionError
-
-        raise UndefinedDecisionError("data.socialaid.explanation is undefined: is the bundle current?")
+        raise EngineError("the explanation is not an object")
     return result
 
 

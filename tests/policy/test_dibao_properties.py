@@ -21,8 +21,8 @@ from socialaid import schemas
 
 pytestmark = pytest.mark.integration
 
-# The clause-5 asset assertions of the single-person route (READING.md, clause 5): drawn once the request
-# schema has them (the lead adds them to the model), so this file runs before and after that merge.
+# The clause-5 asset assertions of the single-person route (READING.md, clause 5), drawn when the request
+# schema has them.
 _DEFS = schemas.load("household")["$defs"]
 MEMBER_ASSETS = "single_person_assets_test_met" in _DEFS["Member"]["properties"]
 LOW_INCOME_ASSETS = "low_income_assets_test_met" in _DEFS["Household"]["properties"]

@@ -64,9 +64,6 @@ p := object.union(_snapshot.values, {group: {name: v |
 	some group, names in _overrides
 }) if _any_override
 
-# value is the former name of p, kept while rules move to p.
-value := p
-
 # reported: the parameters a compact decision names, by group, name and value — every parameter whose
 # value depends on the decision date (it has more than one dated value) and every override applied.
 # The others are fixed for the bundle revision; the explanation lists them all with their sources.

@@ -10,8 +10,8 @@ _req(date, overrides) := {
 
 # The value in force is the latest one on or before the date: 705 on 2024-03-31, 808 on 2024-04-01.
 test_value_in_force_changes_on_its_effective_date if {
-	params.value.dibao.standard_urban == 705 with input as _req("2024-03-31", {})
-	params.value.dibao.standard_urban == 808 with input as _req("2024-04-01", {})
+	params.p.dibao.standard_urban == 705 with input as _req("2024-03-31", {})
+	params.p.dibao.standard_urban == 808 with input as _req("2024-04-01", {})
 	params.in_force.dibao.standard_urban.effective_from == "2024-04-01" with input as _req("2025-01-01", {})
 }
 
@@ -24,7 +24,7 @@ test_missing_value_is_an_error if {
 
 test_override_replaces_value_and_is_hypothetical if {
 	req := _req("2025-01-01", {"dibao": {"standard_urban": 900}})
-	params.value.dibao.standard_urban == 900 with input as req
+	params.p.dibao.standard_urban == 900 with input as req
 	params.hypothetical with input as req
 	count(params.errors) == 0 with input as req
 }
@@ -46,7 +46,7 @@ test_overrides_switched_off if {
 	errs := params.errors with input as req with data.socialaid.settings.allow_parameter_overrides as false
 	some e in errs
 	e.pointer == "/parameter_overrides"
-	params.value.dibao.standard_urban == 808 with input as req
+	params.p.dibao.standard_urban == 808 with input as req
 		with data.socialaid.settings.allow_parameter_overrides as false
 }
 
