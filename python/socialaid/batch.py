@@ -150,15 +150,10 @@ def decide_rows(
 # --- rows ---------------------------------------------------------------------------------------
 
 
-def _rules(name: str, program: dict[str, Any], decision: dict[str, Any]) -> list[dict[str, Any]]:
-    rules = program.get("rules")
-    if isinstance(rules, list):
-        return [{"rule": r.get("rule"), "clause": r.get("clause"), "outcome": r.get("outcome")} for r in rules]
-    # the pre-compact decision shape: the program's findings met or not met, in order
+def _rules(program: dict[str, Any]) -> list[dict[str, Any]]:
     return [
-        {"rule": f.get("rule"), "clause": f.get("clause"), "outcome": f.get("outcome")}
-        for f in decision.get("findings") or []
-        if f.get("program") == name and f.get("outcome") in {"met", "not_met"}
+        {"rule": r.get("rule"), "clause": r.get("clause"), "outcome": r.get("outcome")}
+        for r in program.get("rules") or []
     ]
 
 
@@ -185,7 +180,7 @@ def compact_row(
     programs: dict[str, Any] = {}
     clauses: set[int] = set()
     for name, program in sorted(decision["programs"].items()):
-        rules = _rules(name, program, decision)
+        rules = _rules(program)
         programs[name] = {
             "eligible": bool(program.get("eligible")),
             "monthly_amount": program.get("monthly_amount", 0),

@@ -89,7 +89,7 @@ def program_lines(decision: dict[str, Any], texts: Texts, *, lang: Lang = "zh") 
             ProgramLine(
                 program=pid,
                 name=texts.program_name(pid, lang, p),
-                tier=texts.tier_name(tier, lang) if tier else str((p.get("tier_name") or {}).get(lang, "")),
+                tier=texts.tier_name(tier, lang),
                 clause=int(p.get("clause", 0)),
                 eligible=bool(p.get("eligible")),
                 eligible_word=msg("yes" if p.get("eligible") else "no", lang),
@@ -123,8 +123,7 @@ def citations(findings: list[dict[str, Any]], texts: Texts, *, lang: Lang = "zh"
 
 
 def _weight(f: dict[str, Any]) -> tuple[int, int]:
-    values = f.get("values") or f.get("facts") or {}
-    return (1 if f.get("member_id") else 0, -len(values))
+    return (1 if f.get("member_id") else 0, -len(f.get("values") or {}))
 
 
 def decisive_reasons(

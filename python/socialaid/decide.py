@@ -81,7 +81,5 @@ def explain(client: DecisionClient, request: dict[str, Any]) -> dict[str, Any]:
 
 
 def findings_of(client: DecisionClient, request: dict[str, Any], decision: dict[str, Any]) -> list[dict[str, Any]]:
-    """Every finding behind ``decision``: its own (older shape), else the explanation's."""
-    if "findings" in decision:
-        return list(decision.get("findings") or [])
+    """Every finding behind ``decision``: the explanation's findings for the same request."""
     return list(checked(explain(client, request)).get("findings") or [])

@@ -64,10 +64,10 @@ def _number(value: Any) -> Decimal | None:
 
 
 def income_gap(finding: dict[str, Any], *, members: int | None = None) -> IncomeGap | None:
-    """For a not_met finding whose facts hold ``per_capita_income`` and ``standard``: the fall in
+    """For a not_met finding whose values hold ``per_capita_income`` and ``standard``: the fall in
     per-capita income needed to be below the standard (per-capita − standard + 0.01), and the
     household total (that × members)."""
-    facts = finding.get("values") or finding.get("facts") or {}
+    facts = finding.get("values") or {}
     pci, std = _number(facts.get("per_capita_income")), _number(facts.get("standard"))
     if finding.get("outcome") != "not_met" or pci is None or std is None or pci < std:
         return None
@@ -185,7 +185,7 @@ def rule_trace(findings: list[dict[str, Any]], rules: dict[str, dict[str, Any]])
                 program=str(f.get("program", "")),
                 member_id=f.get("member_id"),
                 outcome=str(f.get("outcome", "")),
-                values=dict(f.get("values") or f.get("facts") or {}),
+                values=dict(f.get("values") or {}),
                 file=str(entry.get("file", "")),
                 row=int(entry.get("row", 0) or 0),
             )

@@ -9,8 +9,7 @@ The decision names things by id (``dibao``, ``dibao.income_test``, clause ``5``,
 - ``data.socialaid.catalog`` — program names, tiers, names of aid in kind (``aid``);
 - ``data.socialaid.plan`` — clause headings and texts; ``data.socialaid.parameters`` — labels.
 
-Everything here is a pure lookup on that data; decisions in the older shape, which still carry
-``name``, ``tier_name``, ``message`` and ``quote``, are read through the same functions.
+Everything here is a pure lookup on that data.
 """
 
 from __future__ import annotations
@@ -118,11 +117,8 @@ class Texts:
     def finding_text(self, finding: dict[str, Any], lang: Lang) -> str:
         """What the rule found, in words: its message template filled with the finding's values,
         else its title and the values."""
-        old = finding.get("message")
-        if isinstance(old, dict) and old.get(lang):
-            return str(old[lang])
         rule_id = str(finding.get("rule", ""))
-        values = finding.get("values") or finding.get("facts") or {}
+        values = finding.get("values") or {}
         entry = self.rules.get(rule_id) or {}
         template = ((entry.get("message") or {}).get(str(finding.get("outcome"))) or {}).get(lang)
         if template and all(slot in values for slot in _SLOT.findall(template)):
@@ -148,12 +144,8 @@ class Texts:
         rule_id = str(finding.get("rule", ""))
         entry = self.rules.get(rule_id)
         clause = finding.get("clause", (entry or {}).get("clause", ""))
-        if entry is None:  # older shape: the finding carries its quote and authority
-            quote = str(finding.get("quote") or "")
-            text = msg("basis.plan", lang, clause=clause, quote=quote) if quote else ""
-            if finding.get("authority"):
-                text += f"\n[{finding['authority']}]"
-            return text
+        if entry is None:
+            return ""
         basis = str(entry.get("basis") or finding.get("basis") or "plan")
         if basis == "national":
             national = entry.get("national") or {}

@@ -374,8 +374,8 @@ def _by_key(decision: dict[str, Any]) -> dict[tuple[str, str, str], list[dict[st
 
 
 def _values(finding: dict[str, Any]) -> dict[str, Any]:
-    """The numbers a finding compared: ``values`` (compact shape) or ``facts`` (older shape)."""
-    return dict(finding.get("values") or finding.get("facts") or {})
+    """The numbers a finding compared."""
+    return dict(finding.get("values") or {})
 
 
 def finding_changes(before: dict[str, Any], after: dict[str, Any], program: str) -> list[FindingChange]:

@@ -38,11 +38,11 @@ def test_trace_lists_each_rule_passed_or_failed_with_its_values_and_clause() -> 
 
 def test_income_gap_arithmetic() -> None:
     # per-capita 812.5 against 808: fall by 812.5 − 808 + 0.01 = 4.51; two members: 9.02 in all.
-    finding = {"outcome": "not_met", "facts": {"per_capita_income": 812.5, "standard": 808, "members": 2}}
+    finding = {"outcome": "not_met", "values": {"per_capita_income": 812.5, "standard": 808, "members": 2}}
     gap = income_gap(finding)
     assert gap is not None and (gap.per_capita_fall, gap.household_fall, gap.members) == (4.51, 9.02, 2)
     assert income_gap({**finding, "outcome": "met"}) is None
-    assert income_gap({"outcome": "not_met", "facts": {"assets": False}}) is None
+    assert income_gap({"outcome": "not_met", "values": {"assets": False}}) is None
 
 
 def test_why_not_lists_each_program_not_granted_with_its_not_met_findings() -> None:
@@ -63,9 +63,9 @@ def test_why_not_lists_each_program_not_granted_with_its_not_met_findings() -> N
                 "rule": "income",
                 "clause": 5,
                 "outcome": "not_met",
-                "facts": {"per_capita_income": 900, "standard": 808},
+                "values": {"per_capita_income": 900, "standard": 808},
             },
-            {"program": "dibao", "rule": "assets", "clause": 5, "outcome": "met", "facts": {}},
+            {"program": "dibao", "rule": "assets", "clause": 5, "outcome": "met", "values": {}},
         ],
         "parameters": [{"name": "dibao.standard_urban", "value": 808, "effective_from": "2024-04-01"}],
     }

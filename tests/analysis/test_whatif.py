@@ -115,10 +115,8 @@ def _finding(program: str, rule: str, outcome: str, clause: int = 5, **facts: An
         "program": program,
         "rule": rule,
         "clause": clause,
-        "quote": "q",
         "outcome": outcome,
-        "facts": facts,
-        "message": {"zh": rule, "en": rule},
+        "values": facts,
     }
 
 
