@@ -1,6 +1,9 @@
 # The batch entrypoint: data.socialaid.batch decides a chunk of requests ({"requests": [request, ...]}) in one query, in
 # order: each is decided exactly as data.socialaid.decision decides it alone, so one household's
 # errors never touch another's decision. The chunk size is bounded (settings.batch_max_requests).
+# With "view": "outcome" each answer is the decision's outcome alone — header, errors and programs,
+# without the missing facts and the parameters — for jobs that keep one row a household
+# (socialaid batch, impact): the programs are the same, the work and the answer smaller.
 package socialaid
 
 # METADATA
@@ -12,7 +15,28 @@ batch := {
 	"bundle_revision": bundle_revision,
 	"errors": [],
 	"decisions": [d | some r in _requests; d := decision with input as r],
-} if count(_batch_errors) == 0
+} if {
+	count(_batch_errors) == 0
+	_view == "decision"
+}
+
+batch := {
+	"bundle_revision": bundle_revision,
+	"errors": [],
+	"decisions": [d | some r in _requests; d := outcome with input as r],
+} if {
+	count(_batch_errors) == 0
+	_view == "outcome"
+}
+
+# outcome: a decision without its missing facts and parameters (the batch's outcome view).
+outcome := object.union(_header, {"errors": errors}) if count(errors) > 0
+
+outcome := object.union(_header, {"errors": [], "programs": programs}) if count(errors) == 0
+
+default _view := "decision"
+
+_view := object.get(input, "view", "decision") if is_object(input)
 
 # (read with object.get: the household schema that types this package's input does not describe a batch)
 _requests := object.get(input, "requests", null)
@@ -35,3 +59,10 @@ _batch_errors contains {
 	is_array(_requests)
 	count(_requests) > _batch_limit
 }
+
+_batch_errors contains {
+	"kind": "input",
+	"pointer": "/view",
+	"problem": "the batch asks for an unknown view",
+	"expected": "\"decision\" (the default) or \"outcome\"",
+} if not _view in {"decision", "outcome"}

@@ -41,6 +41,7 @@ decision := object.union(_header, {
 explanation := decision if count(errors) > 0
 
 explanation := object.union(decision, {
+	"programs": {name: {"details": d} | some name, d in program_details},
 	"findings": [f | some f in findings],
 	"parameters_in_force": params.used,
 }) if count(errors) == 0
@@ -67,10 +68,18 @@ errors := validation.errors if count(validation.errors) > 0
 
 errors := [e | some e in params.errors] if count(validation.errors) == 0
 
-# programs: one entry per program of the plan. Each clause package contributes its own.
+# programs: one entry per program of the plan — eligibility, amount, aid in kind, members covered and the
+# decisive rules. Each clause package contributes its own.
 programs := object.union_n([
 	dibao.programs, tekun.programs, {k: v | some k, v in price_subsidy.programs},
 	medical.programs, education.programs, housing.programs, employment.programs, services.programs,
+])
+
+# program_details: each program's working (numbers, booleans, ids and codes) — for the explanation.
+program_details := object.union_n([
+	dibao.program_details, tekun.program_details, {k: v | some k, v in price_subsidy.program_details},
+	medical.program_details, education.program_details, housing.program_details,
+	employment.program_details, services.program_details,
 ])
 
 # missing_facts: every fact a package needed and did not have, with what it did without it.

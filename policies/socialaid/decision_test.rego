@@ -35,7 +35,12 @@ test_overrides_are_reported_in_the_compact_decision if {
 
 test_explanation_adds_findings_and_parameter_sources if {
 	e := socialaid.explanation with input as _request
-	e.programs == socialaid.decision.programs with input as _request
+	d := socialaid.decision with input as _request
+
+	# the decision's programs, each with its details (the working, in numbers and codes)
+	e.programs == {name: object.union(p, {"details": socialaid.program_details[name]}) | some name, p in d.programs} with input as _request
+	not d.programs.dibao.details
+	e.programs.dibao.details.per_capita_income == 300
 	count(e.findings) > 0
 	some p in e.parameters_in_force
 	p.name == "dibao.standard_urban"
@@ -55,6 +60,29 @@ test_batch_decides_each_request_in_order if {
 	not b.decisions[1].programs
 	b.decisions[1].errors[0].pointer == "/household/members/0/monthly_income"
 	b.decisions[2].programs.dibao.monthly_amount == 808
+}
+
+# The outcome view: the same programs as the decision, without missing facts or parameters; an invalid
+# request still gets its errors. (808 − 300) × 1 = 508.
+test_batch_outcome_view_gives_the_decisions_programs_only if {
+	bad := json.patch(_request, [{"op": "replace", "path": "/household/members/0/monthly_income", "value": -1}])
+	b := socialaid.batch with input as {"requests": [_request, bad], "view": "outcome"}
+	d := socialaid.decision with input as _request
+	b.errors == []
+	b.decisions[0].programs == d.programs
+	b.decisions[0].programs.dibao.monthly_amount == 508
+	b.decisions[0].as_of == "2025-01-01"
+	not b.decisions[0].missing_facts
+	not b.decisions[0].parameters
+	not b.decisions[1].programs
+	b.decisions[1].errors[0].pointer == "/household/members/0/monthly_income"
+}
+
+test_batch_unknown_view_is_an_error if {
+	b := socialaid.batch with input as {"requests": [_request], "view": "everything"}
+	not b.decisions
+	some e in b.errors
+	e.pointer == "/view"
 }
 
 test_batch_without_requests_is_an_error if {

@@ -104,7 +104,8 @@ class OpaBatch:
     def decide(self, requests_: list[dict[str, Any]]) -> list[dict[str, Any]]:
         if not requests_:
             return []
-        result = self._post(_BATCH_PATH, {"input": {"requests": requests_}}).get("result")
+        # the outcome view: a row needs the programs, not the missing facts or the parameters
+        result = self._post(_BATCH_PATH, {"input": {"requests": requests_, "view": "outcome"}}).get("result")
         if result is None:
             raise UndefinedDecisionError(
                 f"OPA at {self.url}: data.socialaid.batch is undefined (a bundle from before the batch entrypoint?)"

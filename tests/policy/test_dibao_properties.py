@@ -171,7 +171,7 @@ def test_clause5_benefit_never_rises_when_income_rises(
 @SETTINGS
 @given(request=requests())
 def test_clause5_benefit_never_negative(opa_client: Any, request: dict[str, Any]) -> None:
-    dibao = _dibao(opa_client.decide(request))
+    dibao = _dibao(opa_client.explain(request))
     details = dibao["details"]
     assert dibao["monthly_amount"] >= 0
     for key in ("counted_income", "per_capita_income", "basic_benefit", "supplement_total"):
@@ -230,7 +230,7 @@ def test_clause5_price_subsidy_is_beside_the_monthly_amount(
 ) -> None:
     """The price subsidy is its own program: the 低保 amount is the same with or without a price index, and a
     triggered subsidy pays the higher of the triggered results (standard × rise, to the fen) per covered person."""
-    without = _dibao(opa_client.decide(request))
+    without = _dibao(opa_client.explain(request))
     priced = copy.deepcopy(request)
     priced["price_index"] = {"month": "2024-12", "cpi_rise": cpi, "food_cpi_rise": food}
     decision = opa_client.explain(priced)

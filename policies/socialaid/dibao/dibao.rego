@@ -372,8 +372,9 @@ programs["dibao"] := {
 	"in_kind": [],
 	"covered_member_ids": covered_member_ids,
 	"rules": decisive_rules,
-	"details": details,
 }
+
+program_details["dibao"] := details
 
 # --- decisive rules: what made the household eligible and fixed the amount, or what failed ---
 

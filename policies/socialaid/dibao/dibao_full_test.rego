@@ -14,7 +14,7 @@ _req(area, members) := {"as_of": "2025-01-01", "household": {"area": area, "asse
 _hh(req, patch) := object.union(req, {"household": patch})
 
 _prog(req) := p if {
-	p := dibao.programs.dibao with input as req with data.socialaid.tekun.supported_member_ids as set()
+	p := object.union(dibao.programs.dibao, {"details": dibao.program_details.dibao}) with input as req with data.socialaid.tekun.supported_member_ids as set()
 }
 
 _missing(req) := fs if {
@@ -474,7 +474,7 @@ test_clause5_management_exit_without_cause if {
 # m1 supported as 特困: the household is m2 alone, income 100 → 808 − 100 = 708.
 test_clause5_tekun_member_excluded if {
 	r := _req("urban", [_m("m1", 0), _m("m2", 100)])
-	p := dibao.programs.dibao with input as r with data.socialaid.tekun.supported_member_ids as {"m1"}
+	p := object.union(dibao.programs.dibao, {"details": dibao.program_details.dibao}) with input as r with data.socialaid.tekun.supported_member_ids as {"m1"}
 	p.covered_member_ids == ["m2"]
 	p.monthly_amount == 708
 	p.details.tekun_excluded_member_ids == ["m1"]
@@ -485,7 +485,7 @@ test_clause5_tekun_member_excluded if {
 
 test_clause5_tekun_everyone_excluded if {
 	r := _req("urban", [_m("m1", 0)])
-	p := dibao.programs.dibao with input as r with data.socialaid.tekun.supported_member_ids as {"m1"}
+	p := object.union(dibao.programs.dibao, {"details": dibao.program_details.dibao}) with input as r with data.socialaid.tekun.supported_member_ids as {"m1"}
 	not p.eligible
 	fs := dibao.findings with input as r with data.socialaid.tekun.supported_member_ids as {"m1"}
 	some f in fs

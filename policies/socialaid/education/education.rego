@@ -154,8 +154,9 @@ programs["education"] := {
 	"in_kind": _in_kind,
 	"covered_member_ids": covered_member_ids,
 	"rules": _rules,
-	"details": _details,
 }
+
+program_details["education"] := _details
 
 # --- missing facts ---
 

@@ -37,7 +37,7 @@ test_clause8_preschool_dibao_family if {
 	p.in_kind == ["education_care_living_costs"]
 	p.monthly_amount == 0
 	p.rules == [{"rule": "education.preschool_aid", "clause": 8, "outcome": "met"}]
-	p.details == {"students": {"a": {
+	r.program_details.education == {"students": {"a": {
 		"stage": "preschool", "basis": ["dibao_family"],
 		"aid": ["education_care_living_costs"],
 	}}}
@@ -73,7 +73,7 @@ test_clause8_postgraduate_excluded if {
 	_finding(r, "education.postgraduate_excluded", "a").outcome == "not_met"
 	not r.programs.education.eligible
 	r.programs.education.rules == [{"rule": "education.postgraduate_excluded", "clause": 8, "outcome": "not_met"}]
-	r.programs.education.details == {}
+	r.program_details.education == {}
 }
 
 test_clause8_no_basis if {
@@ -131,7 +131,7 @@ test_clause8_placement_age_6 if {
 	f.values == {"age": 6, "age_min": 6, "age_max": 15, "disabled": true}
 	r.programs.education.eligible
 	r.programs.education.in_kind == ["special_education_placement"]
-	r.programs.education.details == {"placements": {"a": {"age": 6}}}
+	r.program_details.education == {"placements": {"a": {"age": 6}}}
 }
 
 test_clause8_placement_age_5_not if {

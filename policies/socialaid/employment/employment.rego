@@ -208,8 +208,9 @@ programs["employment"] := {
 	"in_kind": _in_kind,
 	"covered_member_ids": covered_member_ids,
 	"rules": _rules,
-	"details": _details,
 }
+
+program_details["employment"] := _details
 
 # --- missing facts ---
 

@@ -45,7 +45,7 @@ test_clause10_age_16_in_working_age if {
 
 	# a alone, able and out of work: also a zero-employment family.
 	p.in_kind == ["public_employment_services", "zero_employment_placement"]
-	p.details == {"public_employment_services": ["a"], "zero_employment_family": true}
+	r.program_details.employment == {"public_employment_services": ["a"], "zero_employment_family": true}
 	[x.rule | some x in p.rules] == ["employment.public_services", "employment.zero_employment_family"]
 }
 
@@ -85,7 +85,7 @@ test_clause10_not_assisted if {
 	not r.programs.employment.eligible
 	_hh_finding(r, "employment.assisted_family").outcome == "not_met"
 	r.programs.employment.rules == [{"rule": "employment.assisted_family", "clause": 10, "outcome": "not_met"}]
-	r.programs.employment.details == {}
+	r.program_details.employment == {}
 }
 
 # Start-up: business started 2022-06-02 → on 2025-06-01, 35 whole months elapsed
@@ -98,7 +98,7 @@ test_clause10_site_rent_35_months_elapsed if {
 	r.startup.a.site_rent_this_month == 500
 	r.programs.employment.monthly_amount == 500
 	r.programs.employment.in_kind == ["startup_guaranteed_loan", "startup_subsidy_once"]
-	r.programs.employment.details == {"startup": {"a": {
+	r.program_details.employment == {"startup": {"a": {
 		"started": true, "months_elapsed": 35, "site_rent_months_left": 1,
 		"site_rent_this_month": 500,
 	}}}
@@ -166,7 +166,7 @@ test_clause10_zero_employment_family if {
 	f := _hh_finding(r, "employment.zero_employment_family")
 	f.basis == "national"
 	f.values == {"able_working_age": 2, "employed": 0}
-	r.programs.employment.details == {"public_employment_services": ["a"], "zero_employment_family": true}
+	r.program_details.employment == {"public_employment_services": ["a"], "zero_employment_family": true}
 	"zero_employment_placement" in r.programs.employment.in_kind
 }
 

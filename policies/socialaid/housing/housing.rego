@@ -111,8 +111,9 @@ programs["housing"] := {
 	"in_kind": _in_kind,
 	"covered_member_ids": covered_member_ids,
 	"rules": _rules,
-	"details": _details,
 }
+
+program_details["housing"] := _details
 
 # --- missing facts ---
 

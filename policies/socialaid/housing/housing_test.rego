@@ -38,7 +38,7 @@ test_clause9_urban_dibao_with_difficulty_enters_waiting_list_with_priority if {
 	p.monthly_amount == 0
 	p.covered_member_ids == ["a"]
 	p.in_kind == ["housing_waiting_list_priority", "public_rental_housing", "rent_subsidy"]
-	p.details == {"basis": ["dibao_family"], "waiting_list_priority": true}
+	r.program_details.housing == {"basis": ["dibao_family"], "waiting_list_priority": true}
 	_refs(r) == [["housing.dibao_family_difficulty", "met"], ["housing.urban_waiting_list", "met"]]
 	_finding(r, "housing.dibao_family_difficulty").values == {"dibao_family": true, "difficulty": true}
 	_finding(r, "housing.urban_waiting_list").outcome == "met"
@@ -51,7 +51,7 @@ test_clause9_dibao_without_difficulty if {
 	r := _run("urban", [_a], _no, true, set())
 	not r.programs.housing.eligible
 	r.programs.housing.in_kind == []
-	r.programs.housing.details == {}
+	r.program_details.housing == {}
 	_refs(r) == [["housing.dibao_family_difficulty", "not_met"]]
 	f := _finding(r, "housing.dibao_family_difficulty")
 	f.outcome == "not_met"
@@ -83,7 +83,7 @@ test_clause9_dispersed_tekun_rural_with_difficulty if {
 	p.eligible
 	p.covered_member_ids == ["t"]
 	p.in_kind == ["dangerous_house_renovation_priority"]
-	p.details == {"basis": ["dispersed_tekun"], "dangerous_house": true}
+	r.program_details.housing == {"basis": ["dispersed_tekun"], "dangerous_house": true}
 	_refs(r) == [["housing.dispersed_tekun", "met"], ["housing.rural_dangerous_house", "met"]]
 	f := _finding(r, "housing.dispersed_tekun")
 	f.member_id == "t"
@@ -139,7 +139,7 @@ test_clause9_tekun_without_arrangement_is_read_as_dispersed if {
 test_clause9_both_routes if {
 	r := _run("urban", [_a, _t(false)], _yes, true, {"t"})
 	r.programs.housing.covered_member_ids == ["a", "t"]
-	r.programs.housing.details.basis == ["dibao_family", "dispersed_tekun"]
+	r.program_details.housing.basis == ["dibao_family", "dispersed_tekun"]
 	_refs(r) == [
 		["housing.dibao_family_difficulty", "met"], ["housing.dispersed_tekun", "met"],
 		["housing.urban_waiting_list", "met"],

@@ -147,8 +147,9 @@ programs["medical"] := {
 	"in_kind": _in_kind,
 	"covered_member_ids": covered_member_ids,
 	"rules": _rules,
-	"details": _details,
 }
+
+program_details["medical"] := _details
 
 # --- missing facts ---
 

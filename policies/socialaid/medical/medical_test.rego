@@ -56,7 +56,7 @@ test_clause7_low_income_line_just_above_referred if {
 	p := r.programs.medical
 	p.eligible
 	p.in_kind == ["medical_referral"]
-	p.details.referrals == [{"member_id": "a", "date": "2025-05-01", "self_paid": 4000.01, "line": 4000}]
+	r.program_details.medical.referrals == [{"member_id": "a", "date": "2025-05-01", "self_paid": 4000.01, "line": 4000}]
 	_refs(r) == {"medical.episode_referral": "met"}
 	f := _finding(r, "medical.episode_referral", "a")
 	f.outcome == "met"
@@ -220,7 +220,7 @@ test_clause7_coverage_from_payment if {
 	ins := {"insurance": {"insured": true, "paid_after_collection_period": true, "paid_date": "2025-03-10"}}
 	r := _run([_m("a", object.union(ins, {"relocated": true}))], false)
 	r.coverage_from.a == "2025-03-10"
-	r.programs.medical.details.coverage_from == {"a": "2025-03-10"}
+	r.program_details.medical.coverage_from == {"a": "2025-03-10"}
 	_refs(r) == {"medical.dynamic_enrollment": "met", "medical.coverage_from_payment": "met"}
 	f := _finding(r, "medical.coverage_from_payment", "a")
 	f.values == {"paid_date": "2025-03-10"}
@@ -231,7 +231,7 @@ test_clause7_paid_in_period_no_coverage_date if {
 	r := _run([_m("a", object.union(ins, {"relocated": true}))], false)
 	r.enrollment.a == ["relocated"]
 	not r.coverage_from.a
-	not r.programs.medical.details.coverage_from
+	not r.program_details.medical.coverage_from
 }
 
 # --- insurance check for uninsured 脱贫人口 ---
@@ -248,7 +248,7 @@ test_clause7_insurance_check if {
 		false,
 	)
 	r.insurance_check == {"a", "b"}
-	r.programs.medical.details.insurance_check == ["a", "b"]
+	r.program_details.medical.insurance_check == ["a", "b"]
 	"medical_insurance_check" in r.programs.medical.in_kind
 	f := _finding(r, "medical.insurance_check", "a")
 	f.outcome == "met"
@@ -268,7 +268,7 @@ test_clause7_program_shape if {
 	p.tier == "special"
 	p.monthly_amount == 0
 	p.covered_member_ids == ["a"]
-	p.details == {}
+	r.program_details.medical == {}
 	p.in_kind == ["medical_dynamic_enrollment"]
 	p.rules == [{"rule": "medical.dynamic_enrollment", "clause": 7, "outcome": "met"}]
 	count(r.missing_facts) == 0

@@ -105,8 +105,9 @@ programs["price_subsidy"] := {
 	"in_kind": [],
 	"covered_member_ids": _covered,
 	"rules": decisive_rules,
-	"details": details,
 }
+
+program_details["price_subsidy"] := details
 
 default _covered := []
 

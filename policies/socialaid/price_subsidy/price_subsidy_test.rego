@@ -16,7 +16,7 @@ _req(area, members, cpi, food) := {
 }
 
 _prog(req, tekun) := p if {
-	p := price_subsidy.programs.price_subsidy with input as req
+	p := object.union(price_subsidy.programs.price_subsidy, {"details": price_subsidy.program_details.price_subsidy}) with input as req
 		with data.socialaid.tekun.supported_member_ids as {id | some id in tekun}
 		with data.socialaid.tekun.covered_member_ids as tekun
 }
@@ -130,7 +130,7 @@ test_clause5_price_not_assessed if {
 # The subsidy is never added into the 低保 amount: (808 − 0) × 2 = 1616 stays 1616.
 test_clause5_price_not_added_to_dibao if {
 	r := _req("urban", [_m("m1", 0), _m("m2", 0)], 0.05, 0)
-	d := data.socialaid.dibao.programs.dibao with input as r with data.socialaid.tekun.supported_member_ids as set()
+	d := object.union(data.socialaid.dibao.programs.dibao, {"details": data.socialaid.dibao.program_details.dibao}) with input as r with data.socialaid.tekun.supported_member_ids as set()
 	d.monthly_amount == 1616
 	not d.details.price_subsidy
 }

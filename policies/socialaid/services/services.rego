@@ -48,8 +48,9 @@ programs["grain_assistance"] := {
 	"in_kind": _grain_in_kind,
 	"covered_member_ids": _grain_covered,
 	"rules": [{"rule": "grain_assistance.rural_dibao_shortage", "clause": 3, "outcome": lib.outcome(grain_eligible)}],
-	"details": {},
 }
+
+program_details["grain_assistance"] := {}
 
 # A rural 低保 household with no word on a seasonal grain shortage: the shortage is not established.
 missing_facts contains {
@@ -137,8 +138,9 @@ programs["care_services"] := {
 	"in_kind": _care_in_kind,
 	"covered_member_ids": _care_covered,
 	"rules": [{"rule": "care_services.referral", "clause": 3, "outcome": lib.outcome(care_eligible)}],
-	"details": _care_details,
 }
+
+program_details["care_services"] := _care_details
 
 # A member of an assisted family who is elderly, a minor or disabled, with no self-care assessment, is
 # read as able to care for themselves: no referral.

@@ -87,7 +87,7 @@ test_clause3_care_elderly_60 if {
 	p := r.programs.care_services
 	p.covered_member_ids == ["a"]
 	p.in_kind == ["care_visits"]
-	p.details == {"referrals": {"a": {"self_care": "partly_lost", "categories": ["elderly"]}}}
+	r.program_details.care_services == {"referrals": {"a": {"self_care": "partly_lost", "categories": ["elderly"]}}}
 	_refs(r, "care_services") == [["care_services.referral", "met"]]
 	f := _member_finding(r, "care_services.referral", "a")
 	f.outcome == "met"

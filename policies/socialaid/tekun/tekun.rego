@@ -715,8 +715,9 @@ programs["tekun"] := {
 	"in_kind": in_kind,
 	"covered_member_ids": covered_member_ids,
 	"rules": _rules,
-	"details": _details,
 }
+
+program_details["tekun"] := _details
 
 # ---------------------------------------------------------------------------------------------------
 # Missing facts: what the package needed and did not have, and what it did without it.

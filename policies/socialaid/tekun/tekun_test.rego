@@ -27,7 +27,7 @@ _one(overrides) := _req([_m(overrides)])
 _identified(req) if "m1" in tekun.supported_member_ids with input as req
 
 _program(req) := p if {
-	p := tekun.programs.tekun with input as req
+	p := object.union(tekun.programs.tekun, {"details": tekun.program_details.tekun}) with input as req
 }
 
 _amount(req) := _program(req).monthly_amount

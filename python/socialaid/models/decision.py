@@ -85,8 +85,14 @@ class Program(_Model):
     )
     covered_member_ids: list[str] = Field(default_factory=list, description="Members covered / 保障成员")
     rules: list[DecisiveRule] = Field(default_factory=list, description="The decisive rules / 决定性规则")
+
+
+class ExplainedProgram(Program):
+    """A program of the explanation: the decision's entry and its working."""
+
     details: dict[str, Any] = Field(
-        default_factory=dict, description="Program-specific numbers, ids and codes (no sentences) / 项目明细"
+        default_factory=dict,
+        description="The program's working: numbers, booleans, ids and codes (no sentences) / 项目计算明细",
     )
 
 
@@ -153,6 +159,9 @@ class ParameterInForce(_Model):
 class Explanation(Decision):
     """Schema: schemas/explanation.schema.json — what ``data.socialaid.explanation`` returns."""
 
+    programs: dict[str, ExplainedProgram] | None = Field(  # type: ignore[assignment]
+        default=None, description="Programs, each with its working / 各救助项目及计算明细"
+    )
     findings: list[Finding] | None = Field(default=None, description="Every finding / 全部认定理由")
     parameters_in_force: list[ParameterInForce] | None = Field(
         default=None, description="Parameters in force with their sources / 生效参数及来源"
