@@ -2,11 +2,13 @@
 
     .venv/bin/python benchmarks/batch_throughput.py --rows 10000 --rows 100000 [--actors 2] [--chunk 500]
 
-For each size: households/s of the whole batch (Ray start-up, reading, OPA, writing) and of the
-decision phase alone, and the peak resident memory (VmHWM) of the largest OPA sidecar. Then the same
-households, in chunks of the same size, through a flat clause-5 query (per-capita income against the
-urban or rural standard, (standard − per capita) × members; nothing else) against one OPA serving the
-same bundle, and the ratio of the two: what the full cited decision costs over the bare arithmetic.
+For each size: households/s of the whole batch (Ray start-up, reading, OPA, writing), the peak
+resident memory (VmHWM) of the largest OPA sidecar and the driver's own peak so far. Then the same
+households, in chunks of the same size, through data.socialaid.batch in its decision view and its
+outcome view (what socialaid batch asks for), and through a flat clause-5 query (per-capita income
+against the urban or rural standard, (standard − per capita) × members; nothing else), all against
+one OPA serving the same bundle, and the ratios: what the full cited decision costs over the bare
+arithmetic.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import json
+import resource
 import subprocess
 import time
 from pathlib import Path
@@ -35,6 +38,11 @@ FLAT_CLAUSE5 = (
 )
 # the standards in force on 2025-01-01 (parameters/dibao/data.yaml): urban 808 a month, rural 6852 a year / 12
 STANDARD = {"urban": 808, "rural": 6852 / 12}
+
+
+def _driver_peak_mb() -> float:
+    """This process's peak resident memory so far (Linux reports ru_maxrss in KB)."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def population(rows: int, seed: int) -> Path:
@@ -113,7 +121,8 @@ def main() -> None:
         last_rate, last_path = summary.per_second, path
         print(
             f"batch {rows:>9,} households: {summary.seconds:8.1f} s · {summary.per_second:8.1f} households/s · "
-            f"peak OPA RSS {summary.opa_peak_mb:6.1f} MB · decided {summary.decided} refused {summary.refused}"
+            f"peak OPA RSS {summary.opa_peak_mb:6.1f} MB · driver peak RSS {_driver_peak_mb():6.1f} MB · "
+            f"decided {summary.decided} refused {summary.refused}"
         )
     if last_path is not None:
         decision, outcome, flat = one_opa_rates(last_path, args.chunk, limit=args.one_opa_rows)
