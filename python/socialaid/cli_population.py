@@ -275,6 +275,11 @@ def _print_impact(data: dict[str, Any], *, top: int) -> None:
         f"({data['refused']['decided_under_one_side_only']} decided under one side only) · {data['seconds']:.1f} s",
         highlight=False,
     )
+    out.print(
+        f"monthly cash across all programs: {data['households_better_off']} households better off, "
+        f"{data['households_worse_off']} worse off",
+        highlight=False,
+    )
     by_clause = data["program_changes_by_clause"]
     if by_clause:
         out.print(

@@ -97,6 +97,9 @@ class ImpactReport:
     refused_reform: int = 0
     refusal_changed: int = 0  # decided under one side, refused under the other
     changed_households: int = 0
+    # households whose monthly cash across all programs rose / fell (a 低保 loser may be a 特困 gainer)
+    better_off: int = 0
+    worse_off: int = 0
     programs: dict[str, ProgramImpact] = field(default_factory=dict)
     household_changes: list[float] = field(default_factory=list)
     changes_by_clause: Counter[str] = field(default_factory=Counter)
@@ -143,6 +146,10 @@ class ImpactReport:
         if changed:
             self.changed_households += 1
             self.household_changes.append(round(change, 2))
+        if change > EPSILON:
+            self.better_off += 1
+        elif change < -EPSILON:
+            self.worse_off += 1
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -156,6 +163,8 @@ class ImpactReport:
                 "decided_under_one_side_only": self.refusal_changed,
             },
             "changed_households": self.changed_households,
+            "households_better_off": self.better_off,
+            "households_worse_off": self.worse_off,
             "program_changes_by_clause": dict(sorted(self.changes_by_clause.items(), key=lambda kv: -kv[1])),
             "seconds": round(self.seconds, 2),
             "programs": {name: p.to_dict() for name, p in sorted(self.programs.items())},

@@ -56,6 +56,8 @@ def check_dibao(report: dict[str, Any]) -> None:
     assert dibao["annual_cost_change"]["total"] == pytest.approx(5616)
     assert sum(dibao["first_changed"].values()) == 3
     assert all(key.startswith("clause 5 · ") for key in dibao["first_changed"])
+    # no other program pays cash to these households: the three 低保 gainers are the households better off
+    assert (report["households_better_off"], report["households_worse_off"]) == (3, 0)
 
 
 @pytest.mark.integration
@@ -126,6 +128,31 @@ def test_the_report_counts_movers_and_names_the_first_rule_that_changed() -> Non
     assert report.refused_base == 1 and report.refusal_changed == 1 and report.changed_households == 2
     assert report.to_dict()["program_changes_by_clause"] == {"5": 2}
     assert report.household_changes == [-300, 50]
+    assert (report.better_off, report.worse_off) == (1, 1)
+
+
+def test_a_low_income_member_moving_to_tekun_is_a_dibao_loser_but_the_household_is_better_off() -> None:
+    """Seen in a 100 000-household run of an urban standard of 850: a member whose own income is now below
+    the standard becomes 特困 and leaves the 低保 household (645.20 → 475.00) while 特困 pays 1 105.00;
+    the household gains 1 105 − 170.20 = 934.80 a month."""
+    report = ImpactReport()
+    met = [("dibao.income_test", "met"), ("dibao.basic_benefit", "met")]
+    base = row(True, 645.2, met)
+    reform = row(True, 475, met)
+    base["programs"]["tekun"] = {"eligible": False, "monthly_amount": 0, "clause": 6, "covered": 0, "rules": []}
+    reform["programs"]["tekun"] = {
+        "eligible": True,
+        "monthly_amount": 1105,
+        "clause": 6,
+        "covered": 1,
+        "rules": [{"rule": "tekun.identified", "clause": 6, "outcome": "met"}],
+    }
+    report.add(base, reform)
+    data = report.to_dict()
+    assert (data["programs"]["dibao"]["gainers"], data["programs"]["dibao"]["losers"]) == (0, 1)
+    assert data["programs"]["tekun"]["gainers"] == 1
+    assert (data["households_better_off"], data["households_worse_off"]) == (1, 0)
+    assert report.household_changes == [pytest.approx(934.8)]
 
 
 def test_a_rule_the_reform_dropped_is_the_change_when_nothing_new_appears() -> None:
