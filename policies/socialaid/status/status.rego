@@ -78,13 +78,16 @@ low_income_line := params.p.dibao.low_income_ratio * dibao.standard
 
 default low_income_by_income := false
 
-# The income test is clause 5's own (socialaid.dibao.low_income), so both clauses always agree.
-low_income_by_income if dibao.low_income
+# The family's per-capita counted income, everyone living together (特困 members included), at or below
+# the line. Without a 特困 member this is clause 5's own test (socialaid.dibao.low_income); with one,
+# clause 5's single-person route reads the 低保 household it assesses, and the family status reads the
+# whole family: a household of 特困 people alone is not "no family" but a family with its own income.
+low_income_by_income if dibao.family_per_capita_income <= low_income_line
 
 default low_income_family := false
 
-# low_income_family: recognised as a low-income family now, or per-capita counted income at or below
-# 1.5 × the standard (the plan's "150%以内" in clause 5, the line included).
+# low_income_family: recognised as a low-income family now, or the family's per-capita counted income at
+# or below 1.5 × the standard (the plan's "150%以内" in clause 5, the line included).
 low_income_family if _household.current_benefits.low_income == true
 
 low_income_family if low_income_by_income
@@ -194,9 +197,9 @@ missing_facts := set()
 # METADATA
 # title: Low-income family status
 # description: >-
-#   A low-income family is one recognised as such now, or whose per-capita counted income is at or below
-#   1.5 × the 低保 standard ("150%以内" includes the line; the income test is clause 5's own,
-#   socialaid.dibao.low_income). Clauses 3, 7 and 10 rely on it.
+#   A low-income family is one recognised as such now, or whose per-capita counted income — everyone
+#   living together, 特困 members included — is at or below 1.5 × the 低保 standard ("150%以内" includes
+#   the line). Clauses 3, 7 and 10 rely on it.
 # custom:
 #   id: status.low_income_family
 #   clause: 5
@@ -215,7 +218,7 @@ missing_facts := set()
 #         not a low-income family: per-capita income {per_capita_income} is above the line {low_income_line}
 #         (standard {standard} × {ratio})
 findings contains lib.household_finding(rego.metadata.rule(), "status", lib.outcome(low_income_family), {
-	"per_capita_income": lib.money(dibao.per_capita_income),
+	"per_capita_income": lib.money(dibao.family_per_capita_income),
 	"standard": lib.money(dibao.standard),
 	"ratio": params.p.dibao.low_income_ratio,
 	"low_income_line": lib.money(low_income_line),

@@ -156,3 +156,28 @@ test_status_poverty_and_insurance if {
 	status.insured({"insurance": null}) == true
 	status.insured({"insurance": {"insured": false}}) == false
 }
+
+# The family status reads everyone living together, 特困 members included. An elder living alone, aged 85,
+# no income, no supporter: 特困 (clause 6), so clause 5 assesses nobody — but the family's per-capita
+# income is 0 / 1 = 0 ≤ 1212: a low-income family.
+test_status_a_tekun_elder_alone_is_a_low_income_family if {
+	elder := {"id": "e", "birth_date": "1940-01-01", "monthly_income": 0, "legal_supporters": []}
+	req := _req([elder], {})
+	"e" in data.socialaid.tekun.supported_member_ids with input as req
+	status.low_income_family with input as req
+	f := _low_finding(req)
+	f.values.per_capita_income == 0
+}
+
+# A 特困 elder (income 600) and a son earning 2000: clause 5 assesses the son alone, 2000 > 1212; the
+# family's per-capita income is (600 + 2000) / 2 = 1300 > 1212: not low-income. With the son earning
+# 1800 instead: (600 + 1800) / 2 = 1200 ≤ 1212: low-income, though the son alone (1800) is over the line.
+test_status_low_income_counts_the_tekun_member_in_the_family if {
+	elder := {"id": "e", "birth_date": "1940-01-01", "monthly_income": 600, "legal_supporters": []}
+	not status.low_income_family with input as _req([elder, _m("s", 2000)], {})
+		with data.socialaid.tekun.supported_member_ids as {"e"}
+	status.low_income_family with input as _req([elder, _m("s", 1800)], {})
+		with data.socialaid.tekun.supported_member_ids as {"e"}
+	not data.socialaid.dibao.low_income with input as _req([elder, _m("s", 1800)], {})
+		with data.socialaid.tekun.supported_member_ids as {"e"}
+}
