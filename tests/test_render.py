@@ -186,6 +186,38 @@ def test_decisive_reasons_follow_the_decision_and_take_values_from_the_findings(
     )
 
 
+def test_a_reason_decided_for_several_members_shows_the_member_who_came_closest() -> None:
+    """特困 not met on supporters for the father (capacity to work, a means of living) and for the son (a
+    minor without income, supporters not stated): the son met two of the program's findings, the father
+    none, so the son's finding is the reason shown."""
+    decision = {
+        "programs": {
+            "tekun": {
+                "clause": 6,
+                "eligible": False,
+                "monthly_amount": 0,
+                "rules": [{"rule": "tekun.supporters_unable", "clause": 6, "outcome": "not_met"}],
+            }
+        }
+    }
+    finding = {"rule": "tekun.supporters_unable", "clause": 6, "program": "tekun", "outcome": "not_met", "values": {}}
+    findings = [
+        {**finding, "member_id": "father"},
+        {
+            "rule": "tekun.no_work_capacity",
+            "clause": 6,
+            "program": "tekun",
+            "outcome": "not_met",
+            "member_id": "father",
+        },
+        {**finding, "member_id": "son"},
+        {"rule": "tekun.no_work_capacity", "clause": 6, "program": "tekun", "outcome": "met", "member_id": "son"},
+        {"rule": "tekun.no_means_of_living", "clause": 6, "program": "tekun", "outcome": "met", "member_id": "son"},
+    ]
+    [reason] = decisive_reasons(decision, findings, WORDS, lang="en")
+    assert (reason.program, reason.member_id, reason.outcome) == ("tekun", "son", "not_met")
+
+
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_summary_fits_and_keeps_money_whole_at_80_columns(lang: str) -> None:
     buffer = io.StringIO()

@@ -6,6 +6,7 @@ come from :class:`socialaid.texts.Texts`, joined by rule id.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
@@ -149,8 +150,12 @@ def decisive_reasons(
         decisive = p.get("rules")
         chosen: list[dict[str, Any]] = []
         if isinstance(decisive, list) and decisive:
+            # a rule decided for several members: show the member who came closest (the most of this
+            # program's findings met), e.g. the child who lacks only a statement of supporters for 特困
+            met = Counter(f.get("member_id") for f in own if f.get("outcome") == "met" and f.get("member_id"))
             for ref in decisive:
                 match = [f for f in own if f.get("rule") == ref.get("rule") and f.get("outcome") == ref.get("outcome")]
+                match.sort(key=lambda f: -met[f.get("member_id")] if f.get("member_id") else 0)
                 chosen.extend(match[:1] or [{**ref, "program": pid}])
         else:
             chosen = sorted((f for f in own if f.get("outcome") == wanted), key=_weight)

@@ -137,8 +137,16 @@ programs["care_services"] := {
 	"monthly_amount": 0,
 	"in_kind": _care_in_kind,
 	"covered_member_ids": _care_covered,
-	"rules": [{"rule": "care_services.referral", "clause": 3, "outcome": lib.outcome(care_eligible)}],
+	"rules": _care_rules,
 }
+
+# The decisive rule: the referral, met or not met for a member who cannot care for themselves; with no
+# such member at all, that there is none.
+_care_rules := [{"rule": "care_services.referral", "clause": 3, "outcome": "met"}] if care_eligible
+
+else := [{"rule": "care_services.no_dependent_member", "clause": 3, "outcome": "not_met"}] if count(_dependent) == 0
+
+else := [{"rule": "care_services.referral", "clause": 3, "outcome": "not_met"}]
 
 program_details["care_services"] := _care_details
 
@@ -184,6 +192,26 @@ findings contains lib.member_finding(rego.metadata.rule(), "care_services", lib.
 	some m in _dependent
 	referred := m.id in object.keys(care_referrals)
 }
+
+# METADATA
+# title: No member unable to care for oneself
+# description: >-
+#   Visiting and care services are for members who cannot care for themselves: with no member whose
+#   self-care is assessed as partly or fully lost, nobody is referred. A member with no assessment is read
+#   as able (and named among the missing facts where the family is an assisted one).
+# custom:
+#   id: care_services.no_dependent_member
+#   clause: 3
+#   basis: plan
+#   title_zh: 无生活不能自理的成员
+#   quote: 对社会救助家庭中生活不能自理的老年人、未成年人、残疾人等提供必要的访视、照料服务
+#   message:
+#     not_met:
+#       zh: 没有经评估生活不能自理的成员（已评估{assessed}人；未评估的按能自理对待）
+#       en: no member is assessed as unable to care for oneself ({assessed} assessed; one not assessed is read as able)
+findings contains lib.household_finding(rego.metadata.rule(), "care_services", "not_met", {
+	"assessed": count([m | some m in _members; status.assessed_self_care(m)]),
+}) if count(_dependent) == 0
 
 # METADATA
 # title: Agricultural migrants assessed where they live

@@ -124,10 +124,16 @@ test_clause3_care_not_assisted if {
 	count(r.missing_facts) == 0
 }
 
-test_clause3_care_able_no_finding if {
+# An elder assessed as able: no member-level finding, and the decisive rule says there is no member who
+# cannot care for themselves (one assessed).
+test_clause3_care_able_no_dependent_member if {
 	r := _run(_req("urban", [{"id": "a", "birth_date": "1950-01-01", "self_care": {"ability": "able"}}], {}), false, true)
 	not r.programs.care_services.eligible
-	count([f | some f in r.findings; f.program == "care_services"]) == 0
+	_refs(r, "care_services") == [["care_services.no_dependent_member", "not_met"]]
+	[f] := [f | some f in r.findings; f.program == "care_services"]
+	f.rule == "care_services.no_dependent_member"
+	not f.member_id
+	f.values == {"assessed": 1}
 	count(r.missing_facts) == 0
 }
 

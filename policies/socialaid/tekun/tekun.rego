@@ -373,8 +373,10 @@ no_able_supporter contains id if {
 #       zh: 法定义务人{supporters}人，均无履行义务能力
 #       en: '{supporters} legal supporter(s), none able to support'
 #     not_met:
-#       zh: 法定义务人{supporters}人，其中{able_supporters}人未认定为无履行义务能力（或义务人情况未提供）
-#       en: '{supporters} legal supporter(s), {able_supporters} not found unable to support (or not stated)'
+#       zh: 法定义务人情况已提供：{supporters_stated}；法定义务人{supporters}人，其中{able_supporters}人未认定为无履行义务能力
+#       en: >-
+#         legal supporters stated: {supporters_stated}; {supporters} legal supporter(s), {able_supporters} not found
+#         unable to support
 findings contains lib.member_finding(rego.metadata.rule(), "tekun", lib.outcome(_none_able(id)), id, {
 	"supporters_stated": id in object.keys(_grounds_all),
 	"supporters": count(object.get(_grounds_all, id, [])),
