@@ -19,6 +19,7 @@ __all__ = [
     "MissingFact",
     "ProgramLine",
     "Reason",
+    "backs",
     "citations",
     "decisive_reasons",
     "missing_facts",
@@ -127,6 +128,14 @@ def _weight(f: dict[str, Any]) -> tuple[int, int]:
     return (1 if f.get("member_id") else 0, -len(f.get("values") or {}))
 
 
+def backs(finding: dict[str, Any], ref: dict[str, Any]) -> bool:
+    """Whether a finding of the explanation shows a decisive rule's outcome: the same outcome, or an
+    informative finding (the figures) of a rule that was met."""
+    return finding.get("outcome") == ref.get("outcome") or (
+        ref.get("outcome") == "met" and finding.get("outcome") == "info"
+    )
+
+
 def decisive_reasons(
     decision: dict[str, Any],
     findings: list[dict[str, Any]],
@@ -154,7 +163,7 @@ def decisive_reasons(
             # program's findings met), e.g. the child who lacks only a statement of supporters for 特困
             met = Counter(f.get("member_id") for f in own if f.get("outcome") == "met" and f.get("member_id"))
             for ref in decisive:
-                match = [f for f in own if f.get("rule") == ref.get("rule") and f.get("outcome") == ref.get("outcome")]
+                match = [f for f in own if f.get("rule") == ref.get("rule") and backs(f, ref)]
                 match.sort(key=lambda f: -met[f.get("member_id")] if f.get("member_id") else 0)
                 chosen.extend(match[:1] or [{**ref, "program": pid}])
         else:

@@ -120,7 +120,7 @@ _failing := refs if {
 		0, 4,
 	)
 	count(refs) > 0
-} else := [{"rule": "education.eligible_student", "clause": 8, "outcome": "not_met"}]
+} else := [{"rule": "education.no_student", "clause": 8, "outcome": "not_met"}]
 
 default _unfounded := false
 
@@ -215,6 +215,28 @@ findings contains lib.member_finding(rego.metadata.rule(), "education", lib.outc
 }) if {
 	some id, s in students
 	aid[s.stage]
+}
+
+# METADATA
+# title: No member enrolled or to be placed
+# description: >-
+#   Education assistance is for students and for disabled children who cannot attend school: a household
+#   with neither has nothing to decide under clause 8.
+# custom:
+#   id: education.no_student
+#   clause: 8
+#   basis: plan
+#   title_zh: 无在校学生或需安置的残疾儿童
+#   quote: 对在各学段（不含研究生）就读的低保和特困供养人员家庭学生、孤儿、事实无人抚养儿童
+#   message:
+#     not_met:
+#       zh: 家庭中没有在校学生，也没有因残疾不能入学的儿童
+#       en: no member is enrolled in school, and no disabled child is kept from school
+findings contains lib.household_finding(rego.metadata.rule(), "education", "not_met", {
+	"students": count(students),
+}) if {
+	not eligible
+	_failing[0].rule == "education.no_student"
 }
 
 _aid_finding(meta, stage) := {lib.member_finding(meta, "education", "met", id, {"stage": stage, "aid": s.aid}) |

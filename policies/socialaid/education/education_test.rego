@@ -100,8 +100,10 @@ test_clause8_no_basis if {
 test_clause8_not_enrolled_ignored if {
 	m := {"id": "a", "birth_date": "2010-01-01", "education": {"enrolled": false, "stage": "compulsory"}}
 	r := _run([m], true, false)
-	count(r.findings) == 0
-	r.programs.education.rules == [{"rule": "education.eligible_student", "clause": 8, "outcome": "not_met"}]
+	[f] := [f | some f in r.findings]
+	f.rule == "education.no_student"
+	f.values == {"students": 0}
+	r.programs.education.rules == [{"rule": "education.no_student", "clause": 8, "outcome": "not_met"}]
 }
 
 test_clause8_stage_missing if {

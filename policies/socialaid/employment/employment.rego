@@ -165,7 +165,7 @@ _failing := [{"rule": "employment.assisted_family", "clause": 10, "outcome": "no
 		failed
 	]
 	count(refs) > 0
-} else := [{"rule": "employment.public_services", "clause": 10, "outcome": "not_met"}]
+} else := [{"rule": "employment.no_candidate", "clause": 10, "outcome": "not_met"}]
 
 # _unserved: candidates out of work who miss a condition of the public services.
 _unserved := (_candidate_ids - _employed_ids) - public_services
@@ -229,9 +229,31 @@ missing_facts contains {
 	not m.education.enrolled == true
 }
 
-_asks_for_help(m) if m.id in _asking_ids
-
 # --- findings (explanation only) ---
+
+# METADATA
+# title: No member of working age out of work
+# description: >-
+#   Employment assistance is for working-age members of an assisted family who are out of work: when every
+#   such member is employed (or there is none), and the family is not a zero-employment family, there is
+#   nothing to decide under clause 10.
+# custom:
+#   id: employment.no_candidate
+#   clause: 10
+#   basis: plan
+#   title_zh: 无失业的劳动年龄成员
+#   quote: 将劳动年龄段内有劳动能力和就业意愿并进行失业登记的社会救助对象纳入公共就业服务体系
+#   message:
+#     not_met:
+#       zh: 社会救助家庭中没有失业的劳动年龄成员（劳动年龄成员{working_age}人，其中就业{employed}人）
+#       en: no working-age member of the assisted family is out of work ({working_age} of working age, {employed} employed)
+findings contains lib.household_finding(rego.metadata.rule(), "employment", "not_met", {
+	"working_age": count(_candidate_ids),
+	"employed": count(_candidate_ids & _employed_ids),
+}) if {
+	not eligible
+	_failing[0].rule == "employment.no_candidate"
+}
 
 # METADATA
 # title: Public employment services
@@ -308,8 +330,6 @@ findings contains lib.member_finding(rego.metadata.rule(), "employment", "not_me
 #       en: the family is not a 低保, 特困 or low-income family — not a social-assistance recipient
 findings contains lib.household_finding(rego.metadata.rule(), "employment", "not_met", status.family_facts) if {
 	not status.assisted_family
-	some m in _members
-	_asks_for_help(m)
 }
 
 # METADATA

@@ -181,7 +181,9 @@ test_clause10_no_one_able_to_work if {
 	r := _run([_m("a", "1950-01-01", {"status": "not_in_labour_force"})], true)
 	not r.zero_employment_family
 	not r.programs.employment.eligible
-	r.programs.employment.rules == [{"rule": "employment.public_services", "clause": 10, "outcome": "not_met"}]
+	r.programs.employment.rules == [{"rule": "employment.no_candidate", "clause": 10, "outcome": "not_met"}]
+	[f] := [f | some f in r.findings; f.rule == "employment.no_candidate"]
+	f.values == {"working_age": 0, "employed": 0}
 }
 
 # A working-age member of an assisted family with nothing said about work: not assessed, and said so.
