@@ -8,6 +8,9 @@ comparable between runs. Timing is printed, never asserted.
    - ``data.socialaid.decision`` (the compact, cited decision),
    - ``data.socialaid.explanation`` (every finding, on demand);
    printing ns/op, allocations/op and the ratio decision / flat clause 5.
+   Then the same three in-process as OPA's server evaluates them — with the inter-query cache, so the
+   household schema is compiled once, which ``opa bench`` in-process does on every evaluation —
+   through benchmarks/evalbench (Go, built here when ``go`` is on the PATH).
 2. The size of the decision and the explanation for the example household.
 3. The wall time of ``socialaid decide FILE --opa-url URL`` against a running sidecar.
 4. With ``--baseline-rev REV`` (e.g. 150253b, the last decision before the compact shape): that
@@ -61,6 +64,42 @@ def size(bundle: Path, example: Path, query: str) -> int:
     ).stdout
     value = json.loads(out)["result"][0]["expressions"][0]["value"]
     return len(json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode())
+
+
+def evalbench_block(bundle: Path, example: Path) -> None:
+    """In-process with the server's schema cache (benchmarks/evalbench): ms/op and allocations/op."""
+    import shutil
+    import tarfile
+    import tempfile
+
+    if shutil.which("go") is None:
+        print("\nin-process with the schema cache: skipped (no go on the PATH to build benchmarks/evalbench)")
+        return
+    binary = ROOT / "build" / "evalbench"
+    subprocess.run(["go", "build", "-o", str(binary), "."], cwd=ROOT / "benchmarks" / "evalbench", check=True)
+    with tempfile.TemporaryDirectory(prefix="socialaid-evalbench-") as tmp:
+        with tarfile.open(bundle) as tar:
+            tar.extractall(tmp, filter="data")
+        rows = {}
+        for name, query in QUERIES.items():
+            source = str(FLAT) if name == "flat clause 5" else tmp
+            n = "3000" if name == "flat clause 5" else "500"
+            out = subprocess.run(
+                [str(binary), "-b", source, "-i", str(example), "-q", query, "-n", n],
+                capture_output=True,
+                text=True,
+                check=True,
+            ).stdout.split()
+            rows[name] = (float(out[1]), float(out[3]))
+    print("\nin-process, as the server evaluates (schema compiled once; benchmarks/evalbench)")
+    print(f"  {'query':<28}{'ms/op':>10}{'allocs/op':>12}")
+    for name, (ms, allocs) in rows.items():
+        print(f"  {name:<28}{ms:>10.3f}{allocs:>12.0f}")
+    flat = rows["flat clause 5"][0]
+    print(
+        f"  ratio decision / flat clause 5: {rows['decision'][0] / flat:.2f}x time (the flat rule is little more than"
+    )
+    print("  its input here: no HTTP, no validation, one program)")
 
 
 def cli_wall(example: Path, url: str, token: str, runs: int) -> list[float]:
@@ -121,6 +160,8 @@ def main() -> int:
                 new_ms, new_allocs = med["decision"]
                 ratios = f"{new_ms / old_ms:.2f}x time, {new_allocs / old_allocs:.2f}x allocations"
                 print(f"  ratio decision / {name}: {ratios}")
+
+    evalbench_block(bundle, args.example)
 
     print("\nresponse size (compact JSON):")
     print(f"  decision    {size(bundle, args.example, QUERIES['decision']):>7} bytes (target < 4096)")
