@@ -100,28 +100,6 @@ _consistency contains _input_error(
 	not id in _ids
 }
 
-# The schema check lets a property with an empty name through (gojsonschema); no property of the schema
-# has one. The pointer of such a property ends in "/" (RFC 6901).
-_consistency contains _input_error(
-	concat("", [concat("", ["/", _segment(s)]) | some s in path]),
-	"a property with an empty name",
-	"no properties other than those in the schema",
-) if {
-	_empty_name_somewhere
-	walk(input, [path, _])
-	count(path) > 0
-	path[count(path) - 1] == ""
-}
-
-# _empty_name_somewhere: a cheap look at the serialised input before walking every node. In JSON text
-# two quotes followed by a colon occur only as an empty property name (a value is never followed by ":",
-# and quotes inside strings are escaped).
-_empty_name_somewhere if contains(json.marshal(input), `"":`)
-
-_segment(s) := _escape(s) if is_string(s)
-
-_segment(s) := format_int(s, 10) if is_number(s)
-
 # An override of a parameter the bundle does not define is refused whatever its value (false included).
 _consistency contains _input_error(
 	concat("/", ["", "parameter_overrides", _escape(group), _escape(name)]),

@@ -120,7 +120,25 @@ test_amounts_are_capped if {
 	{e.pointer | some e in validation.errors with input as bad} == {"/household/members/0/monthly_income"}
 }
 
+# The schema itself refuses an empty property name at every level (every object of the schema lists its
+# properties, or their pattern, and allows no others); the pointer ends in "/" (RFC 6901).
 test_a_property_with_an_empty_name_is_refused if {
 	bad := json.patch(_ok, [{"op": "add", "path": "/household/members/0/", "value": 1}])
 	{e.pointer | some e in validation.errors with input as bad} == {"/household/members/0/"}
+}
+
+test_an_empty_property_name_is_refused_at_every_level if {
+	every path in [
+		"/", "/household/", "/household/members/0/employment/",
+		"/parameter_overrides/", "/parameter_overrides/dibao/", "/price_index/",
+	] {
+		base := json.patch(_ok, [
+			{"op": "add", "path": "/parameter_overrides", "value": {"dibao": {"standard_urban": 900}}},
+			{"op": "add", "path": "/price_index", "value": {"month": "2024-12", "cpi_rise": 0.01}},
+			{"op": "add", "path": "/household/members/0/employment", "value": {"status": "employed"}},
+		])
+		bad := json.patch(base, [{"op": "add", "path": path, "value": 1}])
+		some e in validation.errors with input as bad
+		e.pointer == path
+	}
 }
