@@ -181,3 +181,13 @@ test_status_low_income_counts_the_tekun_member_in_the_family if {
 	not data.socialaid.dibao.low_income with input as _req([elder, _m("s", 1800)], {})
 		with data.socialaid.tekun.supported_member_ids as {"e"}
 }
+
+# ages (one comprehension over the household, the decision date read once) agrees with lib.age_on:
+# on 2025-06-01 a person born 2007-06-01 is 18, born 2007-06-02 is 17, born 1960-02-29 is 65.
+test_status_ages_agree_with_age_on if {
+	births := {"a": "2007-06-01", "b": "2007-06-02", "c": "1960-02-29", "d": "2025-06-01", "e": "1925-12-31"}
+	members := [{"id": id, "birth_date": b} | some id, b in births]
+	ages := status.ages with input as _req(members, {})
+	ages == {id: data.socialaid.lib.age_on(b, "2025-06-01") | some id, b in births}
+	ages == {"a": 18, "b": 17, "c": 65, "d": 0, "e": 99}
+}

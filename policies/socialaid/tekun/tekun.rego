@@ -36,7 +36,7 @@ _members[m.id] := m if some m in _household.members
 
 _index[m.id] := i if some i, m in _household.members
 
-_age[id] := status.age(m) if some id, m in _members
+_age := status.ages
 
 basic_living_standard := _p.basic_living_ratio * urban_dibao_standard
 
