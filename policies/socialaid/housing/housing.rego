@@ -91,6 +91,13 @@ _rules := array.concat(_route_refs, [{"rule": "housing.urban_waiting_list", "cla
 	_urban
 } else := array.concat(_route_refs, [{"rule": "housing.rural_dangerous_house", "clause": 9, "outcome": "met"}]) if {
 	eligible
+} else := [
+	{"rule": "housing.dispersed_tekun", "clause": 9, "outcome": "not_met"},
+	{"rule": "housing.dibao_family_difficulty", "clause": 9, "outcome": "not_met"},
+] if {
+	# a household with 特困 members and no 低保 family: the 特困 route is the one that could have applied
+	count(tekun_ids) > 0
+	not status.dibao_family
 } else := array.concat(
 	[{"rule": "housing.dibao_family_difficulty", "clause": 9, "outcome": "not_met"}],
 	[{"rule": "housing.dispersed_tekun", "clause": 9, "outcome": "not_met"} | count(tekun_ids) > 0],

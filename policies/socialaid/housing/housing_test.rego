@@ -95,7 +95,9 @@ test_clause9_dispersed_tekun_rural_with_difficulty if {
 test_clause9_dispersed_tekun_without_difficulty_is_not_assisted if {
 	r := _run("rural", [_t(false)], {"difficulty_meets_local_standard": false, "dangerous_house": true}, false, {"t"})
 	not r.programs.housing.eligible
-	_refs(r) == [["housing.dibao_family_difficulty", "not_met"], ["housing.dispersed_tekun", "not_met"]]
+
+	# a 特困 household that is not a 低保 family: the 特困 route first, the route that could have applied
+	_refs(r) == [["housing.dispersed_tekun", "not_met"], ["housing.dibao_family_difficulty", "not_met"]]
 	f := _finding(r, "housing.dispersed_tekun")
 	f.outcome == "not_met"
 	f.values == {"centralized": false, "difficulty": false}
@@ -144,4 +146,11 @@ test_clause9_both_routes if {
 		["housing.dibao_family_difficulty", "met"], ["housing.dispersed_tekun", "met"],
 		["housing.urban_waiting_list", "met"],
 	]
+}
+
+# A 低保 family with a dispersed 特困 member, neither with housing difficulty: the 低保 route first.
+test_clause9_dibao_family_with_a_tekun_member_names_the_dibao_route_first if {
+	r := _run("rural", [_t(false)], {"difficulty_meets_local_standard": false}, true, {"t"})
+	not r.programs.housing.eligible
+	_refs(r) == [["housing.dibao_family_difficulty", "not_met"], ["housing.dispersed_tekun", "not_met"]]
 }

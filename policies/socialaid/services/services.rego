@@ -178,8 +178,8 @@ missing_facts contains {
 #   quote: 对社会救助家庭中生活不能自理的老年人、未成年人、残疾人等提供必要的访视、照料服务
 #   message:
 #     met:
-#       zh: 社会救助家庭成员（{age}岁，{categories}），生活自理能力{self_care}，提供访视、照料服务
-#       en: member of an assisted family (aged {age}, {categories}), self-care {self_care} — visiting and care services
+#       zh: 社会救助家庭成员（{age}岁，{categories}），{self_care}，提供访视、照料服务
+#       en: member of an assisted family (aged {age}, {categories}), {self_care} — visiting and care services
 #     not_met:
 #       zh: 生活不能自理（{self_care}），但社会救助家庭：{assisted_family}；类别：{categories}
 #       en: 'cannot care for oneself ({self_care}), but assisted family: {assisted_family}; categories: {categories}'
