@@ -43,14 +43,13 @@ money(x) := round(x * 100) / 100
 
 # age_on gives the age in whole years on a date; both are ISO dates (YYYY-MM-DD). The birthday counts
 # from its own day: a person born 2008-05-01 is 18 on 2026-05-01 and 17 the day before.
-age_on(birth_date, date) := years if {
-	diff := to_number(substring(date, 0, 4)) - to_number(substring(birth_date, 0, 4))
-	years := _birthday_adjust(diff, substring(birth_date, 5, 5), substring(date, 5, 5))
-}
+age_on(birth_date, date) := age_at(to_number(substring(date, 0, 4)), substring(date, 5, 5), birth_date)
 
-_birthday_adjust(diff, birth_md, date_md) := diff if birth_md <= date_md
-
-_birthday_adjust(diff, birth_md, date_md) := diff - 1 if birth_md > date_md
+# age_at is age_on with the date already split into its year (a number) and month-day ("MM-DD"), for a
+# caller that ages every member against the same date (socialaid.status.ages).
+age_at(year, month_day, birth_date) := (year - to_number(substring(birth_date, 0, 4))) - 1 if {
+	substring(birth_date, 5, 5) > month_day
+} else := year - to_number(substring(birth_date, 0, 4))
 
 # METADATA
 # title: Every program carries its tier

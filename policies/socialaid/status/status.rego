@@ -164,12 +164,8 @@ cannot_care_for_self(m) if self_care(m) != "able"
 # Per-member status as sets and maps over the household, computed once per decision for the clauses that
 # ask about every member (the functions above stay for single-member questions).
 # (Complete rules, so each is evaluated once per query and then read from the cache.)
-ages := {m.id: _age_now(m.birth_date) | some m in _household.members}
-
-# _age_now: lib.age_on against the decision date, whose year and month-day are read once per decision.
-_age_now(birth_date) := (_as_of_year - to_number(substring(birth_date, 0, 4))) - 1 if {
-	substring(birth_date, 5, 5) > _as_of_md
-} else := _as_of_year - to_number(substring(birth_date, 0, 4))
+# (The decision date's year and month-day are read once, not once a member.)
+ages := {m.id: lib.age_at(_as_of_year, _as_of_md, m.birth_date) | some m in _household.members}
 
 _as_of_year := to_number(substring(input.as_of, 0, 4))
 
