@@ -29,11 +29,6 @@ batch := {
 	_view == "outcome"
 }
 
-# outcome: a decision without its missing facts and parameters (the batch's outcome view).
-outcome := object.union(_header, {"errors": errors}) if count(errors) > 0
-
-outcome := object.union(_header, {"errors": [], "programs": programs}) if count(errors) == 0
-
 default _view := "decision"
 
 _view := object.get(input, "view", "decision") if is_object(input)

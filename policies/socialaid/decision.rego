@@ -26,14 +26,17 @@ import data.socialaid.validation
 # METADATA
 # title: Decision
 # entrypoint: true
-decision := object.union(_header, {"errors": errors}) if count(errors) > 0
+decision := outcome if count(errors) > 0
 
-decision := object.union(_header, {
-	"errors": [],
-	"programs": programs,
-	"parameters": params.reported,
-	"missing_facts": missing_facts,
-}) if count(errors) == 0
+decision := object.union(outcome, {"parameters": params.reported, "missing_facts": missing_facts}) if {
+	count(errors) == 0
+}
+
+# outcome: the header, the errors and the programs — the decision without the facts it did not have and
+# the parameters it used (the batch's outcome view).
+outcome := object.union(_header, {"errors": errors}) if count(errors) > 0
+
+outcome := object.union(_header, {"errors": [], "programs": programs}) if count(errors) == 0
 
 # METADATA
 # title: Explanation
