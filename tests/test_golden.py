@@ -25,7 +25,7 @@ from jsonschema import Draft202012Validator
 
 from socialaid import schemas
 from socialaid.bundle import ensure_fresh
-from socialaid.citations import backs
+from socialaid.citations import unbacked
 from socialaid.client import DecisionClient
 from socialaid.decide import checked, explain
 from socialaid.errors import SocialaidError
@@ -109,9 +109,7 @@ def _unregistered(decision: dict[str, Any], explanation: dict[str, Any]) -> list
     # every decisive rule is shown by a finding of the explanation (the caseworker's reason line)
     wrong += [
         f"{pid}: decisive rule {r['rule']} ({r['outcome']}) has no finding in the explanation"
-        for pid, p in decision["programs"].items()
-        for r in p["rules"]
-        if not any(f["rule"] == r["rule"] and backs(f, r) for f in explanation["findings"])
+        for pid, r in unbacked(decision["programs"], explanation["findings"])
     ]
     wrong += [
         f"{m['rule']}: missing fact names no registered rule"

@@ -24,6 +24,7 @@ __all__ = [
     "decisive_reasons",
     "missing_facts",
     "program_lines",
+    "unbacked",
 ]
 
 
@@ -129,11 +130,23 @@ def _weight(f: dict[str, Any]) -> tuple[int, int]:
 
 
 def backs(finding: dict[str, Any], ref: dict[str, Any]) -> bool:
-    """Whether a finding of the explanation shows a decisive rule's outcome: the same outcome, or an
-    informative finding (the figures) of a rule that was met."""
-    return finding.get("outcome") == ref.get("outcome") or (
-        ref.get("outcome") == "met" and finding.get("outcome") == "info"
+    """Whether a finding of the explanation shows a decisive rule: the same rule with the same outcome, or
+    an informative finding (the figures) of a rule that was met."""
+    return finding.get("rule") == ref.get("rule") and (
+        finding.get("outcome") == ref.get("outcome")
+        or (ref.get("outcome") == "met" and finding.get("outcome") == "info")
     )
+
+
+def unbacked(programs: dict[str, Any], findings: list[dict[str, Any]]) -> list[tuple[str, dict[str, Any]]]:
+    """The decisive rules (program, rule reference) that no finding shows: a reason line would fall back
+    to the rule's bare title."""
+    return [
+        (pid, ref)
+        for pid, program in programs.items()
+        for ref in program.get("rules") or []
+        if not any(backs(f, ref) for f in findings)
+    ]
 
 
 def decisive_reasons(
@@ -163,7 +176,7 @@ def decisive_reasons(
             # program's findings met), e.g. the child who lacks only a statement of supporters for 特困
             met = Counter(f.get("member_id") for f in own if f.get("outcome") == "met" and f.get("member_id"))
             for ref in decisive:
-                match = [f for f in own if f.get("rule") == ref.get("rule") and backs(f, ref)]
+                match = [f for f in own if backs(f, ref)]
                 match.sort(key=lambda f: -met[f.get("member_id")] if f.get("member_id") else 0)
                 chosen.extend(match[:1] or [{**ref, "program": pid}])
         else:

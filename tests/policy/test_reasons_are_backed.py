@@ -9,22 +9,20 @@ from typing import Any
 import pytest
 
 from socialaid import synth
-from socialaid.citations import backs
+from socialaid.citations import unbacked
 from socialaid.client import DecisionClient
 
 
 @pytest.mark.integration
 def test_every_decisive_rule_has_a_finding_in_a_synthetic_population(opa_client: DecisionClient) -> None:
-    unbacked: dict[str, str] = {}
+    missing: dict[str, str] = {}
     decided = 0
     for request in synth.households(300, seed=7):
         explanation: dict[str, Any] = opa_client.explain(request)
         if explanation.get("errors"):
             continue
         decided += 1
-        for pid, program in explanation["programs"].items():
-            for ref in program["rules"]:
-                if not any(f["rule"] == ref["rule"] and backs(f, ref) for f in explanation["findings"]):
-                    unbacked.setdefault(f"{pid}: {ref['rule']} {ref['outcome']}", request["household"]["id"])
+        for pid, ref in unbacked(explanation["programs"], explanation["findings"]):
+            missing.setdefault(f"{pid}: {ref['rule']} {ref['outcome']}", request["household"]["id"])
     assert decided > 250
-    assert not unbacked, unbacked
+    assert not missing, missing
