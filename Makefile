@@ -23,10 +23,10 @@ fonts:  # a CJK font for Chinese chart labels where the platform allows; never f
 	@scripts/ensure-fonts.sh
 
 stage: setup
-	@$(PY) -m socialaid.bundle stage >/dev/null
+	@$(PY) -m socialaid.server.bundle stage >/dev/null
 
 bundle: setup
-	@$(PY) -m socialaid.bundle build
+	@$(PY) -m socialaid.server.bundle build
 
 demo: bundle
 	.venv/bin/socialaid decide $(EXAMPLE)

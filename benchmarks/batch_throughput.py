@@ -23,12 +23,12 @@ from pathlib import Path
 
 import requests
 
-from socialaid import synth
-from socialaid.batch import BatchOptions, run_batch
-from socialaid.bundle import ensure_fresh, signing_keys
 from socialaid.paths import REPO_ROOT, opa_binary
-from socialaid.population_io import InputFormat
-from socialaid.sidecar import free_port
+from socialaid.population import synth
+from socialaid.population.batch import BatchOptions, run_batch
+from socialaid.population.io import InputFormat
+from socialaid.server.bundle import ensure_fresh, signing_keys
+from socialaid.server.sidecar import free_port
 
 FLAT_CLAUSE5 = (
     "decisions := [{"

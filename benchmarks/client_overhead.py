@@ -21,9 +21,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from socialaid.bundle import ensure_fresh
 from socialaid.client import DecisionClient
-from socialaid.sidecar import Sidecar
+from socialaid.server.bundle import ensure_fresh
+from socialaid.server.sidecar import Sidecar
 
 ROOT = Path(__file__).resolve().parents[1]
 

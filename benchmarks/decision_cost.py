@@ -31,10 +31,10 @@ import sys
 import time
 from pathlib import Path
 
-from socialaid.bundle import ensure_fresh
 from socialaid.engine import OPA_TOKEN_ENV
 from socialaid.paths import opa_binary
-from socialaid.sidecar import Sidecar
+from socialaid.server.bundle import ensure_fresh
+from socialaid.server.sidecar import Sidecar
 
 ROOT = Path(__file__).resolve().parents[1]
 FLAT = ROOT / "benchmarks" / "flat"
@@ -130,7 +130,7 @@ def main() -> int:
     if args.baseline_rev:
         import tempfile
 
-        from socialaid.impact import bundle_at_revision
+        from socialaid.population.impact import bundle_at_revision
 
         baseline, short = bundle_at_revision(args.baseline_rev, Path(tempfile.mkdtemp(prefix="socialaid-bench-")))
         queries[f"decision @ {short}"] = "data.socialaid.decision"

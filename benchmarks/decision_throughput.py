@@ -21,10 +21,10 @@ from typing import Any
 
 import requests
 
-from socialaid.bundle import ensure_fresh
 from socialaid.client import DecisionClient
 from socialaid.decide import decide
-from socialaid.sidecar import Sidecar
+from socialaid.server.bundle import ensure_fresh
+from socialaid.server.sidecar import Sidecar
 
 ROOT = Path(__file__).resolve().parents[1]
 

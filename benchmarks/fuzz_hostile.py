@@ -32,15 +32,15 @@ sys.path.insert(0, str(ROOT))
 
 from tests.trust.hostile import hostile, invalid_for_a_service  # noqa: E402
 
-from socialaid.bundle import ensure_fresh  # noqa: E402
-from socialaid.sidecar import free_port  # noqa: E402
+from socialaid.server.bundle import ensure_fresh  # noqa: E402
+from socialaid.server.sidecar import free_port  # noqa: E402
 
 
 def start_serve(log_dir: Path) -> tuple[subprocess.Popen[str], int, str]:
     port = free_port()
     env = {k: v for k, v in os.environ.items() if k != "SOCIALAID_OPA_TOKEN"}
     proc = subprocess.Popen(
-        [sys.executable, "-m", "socialaid.serve", "--addr", f"127.0.0.1:{port}", "--log-dir", str(log_dir)],
+        [sys.executable, "-m", "socialaid.server.serve", "--addr", f"127.0.0.1:{port}", "--log-dir", str(log_dir)],
         stdout=subprocess.PIPE,
         text=True,
         env=env,

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Chinese chart labels need a CJK font. Install WenQuanYi Micro Hei where the platform allows it
 # (Debian/Ubuntu with apt-get, as root or with password-less sudo); anywhere else, or when the
-# install fails, say so and carry on: charts then fall back to ASCII labels (socialaid.sweep).
+# install fails, say so and carry on: charts then fall back to ASCII labels (socialaid.analysis.sweep).
 # Never fails the build.
 set -uo pipefail
 

@@ -11,10 +11,10 @@ from collections.abc import Iterator
 
 import pytest
 
-from socialaid.bundle import ensure_fresh
 from socialaid.client import DecisionClient
 from socialaid.engine import OPA_TOKEN_ENV
-from socialaid.sidecar import Sidecar
+from socialaid.server.bundle import ensure_fresh
+from socialaid.server.sidecar import Sidecar
 
 
 @pytest.fixture(scope="session")

@@ -17,9 +17,9 @@ from typing import Any
 
 import pytest
 
-from socialaid.bundle import stage
 from socialaid.paths import opa_binary
-from socialaid.registry import clause_registry
+from socialaid.server.bundle import stage
+from socialaid.words.registry import clause_registry
 from tests.helpers import ROOT
 
 PLAN = ROOT / "docs" / "plan" / "honghuagang-2021-49.txt"

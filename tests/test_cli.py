@@ -12,11 +12,11 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from socialaid.cli import app
-from socialaid.cli_base import out
+from socialaid.cli.app import out
+from socialaid.cli.main import app
 from socialaid.client import DecisionClient
 from socialaid.paths import opa_binary
-from socialaid.sidecar import free_port
+from socialaid.server.sidecar import free_port
 from tests.helpers import EXAMPLES, ROOT, household, person
 
 CLI = str(ROOT / ".venv" / "bin" / "socialaid")
@@ -257,7 +257,7 @@ def test_the_answer_fits_one_screen_with_money_whole(opa_url: str, lang: str) ->
 @pytest.mark.integration
 def test_one_language_at_a_time(opa_client: DecisionClient) -> None:
     from socialaid.decide import explain
-    from socialaid.texts import texts
+    from socialaid.words.texts import texts
 
     request = json.loads((EXAMPLES / "urban-family-eligible.json").read_text("utf-8"))
     rules = texts().rules

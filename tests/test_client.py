@@ -19,7 +19,7 @@ from socialaid.errors import (
     UndefinedDecisionError,
 )
 from socialaid.paths import opa_binary
-from socialaid.sidecar import Sidecar, free_port
+from socialaid.server.sidecar import Sidecar, free_port
 
 
 class Flaky:
@@ -167,7 +167,7 @@ def test_decide_batch_in_one_round_trip(opa_client: DecisionClient) -> None:
 
 @pytest.mark.integration
 def test_sidecar_stops_its_process() -> None:
-    from socialaid.bundle import ensure_fresh
+    from socialaid.server.bundle import ensure_fresh
 
     car = Sidecar(bundle=ensure_fresh())
     with car:

@@ -23,14 +23,14 @@ from typing import Any
 import pytest
 from jsonschema import Draft202012Validator
 
-from socialaid import schemas
-from socialaid.bundle import ensure_fresh
-from socialaid.citations import unbacked
 from socialaid.client import DecisionClient
 from socialaid.decide import checked, explain
 from socialaid.errors import SocialaidError
-from socialaid.texts import load_texts
+from socialaid.models import schemas
+from socialaid.render.citations import unbacked
+from socialaid.server.bundle import ensure_fresh
 from socialaid.validation import validated
+from socialaid.words.texts import load_texts
 from tests.helpers import ROOT, mismatches
 
 GOLDEN = sorted((ROOT / "tests" / "golden").rglob("*.json"))

@@ -10,10 +10,10 @@ from typing import Any
 import pytest
 from rich.console import Console
 
-from socialaid.citations import decisive_reasons, program_lines
-from socialaid.messages import MESSAGES, default_lang, msg
-from socialaid.render import print_decision
-from socialaid.texts import Texts, format_value, texts
+from socialaid.render.citations import decisive_reasons, program_lines
+from socialaid.render.decision import print_decision
+from socialaid.words.messages import MESSAGES, default_lang, msg
+from socialaid.words.texts import Texts, format_value, texts
 
 DATA: dict[str, Any] = {
     "socialaid": {
@@ -241,7 +241,7 @@ def test_the_bundle_names_every_rule_in_both_languages() -> None:
 
 
 def test_validator_sentences_read_in_chinese_and_stay_in_english() -> None:
-    from socialaid.messages import localized
+    from socialaid.words.messages import localized
 
     assert localized("-1 is less than the minimum of 0", "zh") == "-1 小于最小值 0"
     assert localized("'assets_test_met' is a required property", "zh") == "缺少必填字段 'assets_test_met'"

@@ -5,8 +5,7 @@ from __future__ import annotations
 import pytest
 from jsonschema import Draft202012Validator
 
-from socialaid import schemas
-from socialaid.models import Decision, HouseholdRequest
+from socialaid.models import Decision, HouseholdRequest, schemas
 from tests.helpers import example
 
 

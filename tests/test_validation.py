@@ -136,7 +136,7 @@ def test_a_household_has_at_most_100_members() -> None:
 def test_the_cli_exits_2_on_deep_nesting_without_a_traceback(tmp_path: Path) -> None:
     from typer.testing import CliRunner
 
-    from socialaid.cli import app
+    from socialaid.cli.main import app
 
     path = tmp_path / "deep.json"
     path.write_text('{"as_of": "2025-01-01", "household": ' + "[" * 1000 + "]" * 1000 + "}", "utf-8")

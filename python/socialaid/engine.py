@@ -13,9 +13,9 @@ import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from socialaid.bundle import ensure_fresh
 from socialaid.client import DecisionClient
-from socialaid.sidecar import Mode, Sidecar
+from socialaid.server.bundle import ensure_fresh
+from socialaid.server.sidecar import Mode, Sidecar
 
 __all__ = ["OPA_TOKEN_ENV", "OPA_URL_ENV", "open_engine"]
 

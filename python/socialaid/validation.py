@@ -42,7 +42,7 @@ def _validator() -> Draft202012Validator:
     # and a CLI call that does not need this validator should not pay a tenth of a second to import it.
     from jsonschema import Draft202012Validator, FormatChecker
 
-    from socialaid import schemas
+    from socialaid.models import schemas
 
     return Draft202012Validator(schemas.load("household"), format_checker=FormatChecker())
 

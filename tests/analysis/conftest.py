@@ -8,7 +8,7 @@ from typing import Any
 
 from typer.testing import CliRunner, Result
 
-from socialaid.cli import app
+from socialaid.cli.main import app
 
 RUNNER = CliRunner()
 

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from socialaid.explain import explanation, income_gap, rule_trace, why_not
+from socialaid.analysis.explain import explanation, income_gap, rule_trace, why_not
 from tests.analysis.conftest import cli, write_json
 from tests.helpers import household, person
 

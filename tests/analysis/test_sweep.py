@@ -8,8 +8,7 @@ from typing import Any
 
 import pytest
 
-from socialaid.errors import InvalidInputError
-from socialaid.sweep import (
+from socialaid.analysis.sweep import (
     MAX_POINTS,
     SweepResult,
     _ascii,
@@ -21,6 +20,7 @@ from socialaid.sweep import (
     sweep_values,
     table_rows,
 )
+from socialaid.errors import InvalidInputError
 from tests.analysis.conftest import cli, write_json
 from tests.helpers import EXAMPLES, household, person
 
@@ -243,7 +243,7 @@ def test_the_chart_is_a_step_chart_without_zero_programs_with_names_and_clauses(
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    from socialaid.messages import msg
+    from socialaid.words.messages import msg
 
     result = _result()
     assert shown_programs(result) == ["dibao"] and shown_programs(result, show_zero=True) == ["dibao", "medical"]
@@ -312,7 +312,7 @@ class _FakeEngine:
 
 
 def test_long_sweeps_report_progress_chunk_by_chunk() -> None:
-    from socialaid.sweep import CHUNK, run_sweep
+    from socialaid.analysis.sweep import CHUNK, run_sweep
 
     engine = _FakeEngine()
     seen: list[int] = []

@@ -9,10 +9,7 @@ from typing import Any
 
 import pytest
 
-from socialaid.bundle import ensure_fresh
-from socialaid.errors import InvalidInputError
-from socialaid.sidecar import Sidecar
-from socialaid.whatif import (
+from socialaid.analysis.whatif import (
     Variant,
     apply_variant,
     diff_decisions,
@@ -23,6 +20,9 @@ from socialaid.whatif import (
     parse_value,
     set_path,
 )
+from socialaid.errors import InvalidInputError
+from socialaid.server.bundle import ensure_fresh
+from socialaid.server.sidecar import Sidecar
 from tests.analysis.conftest import cli, write_json
 from tests.helpers import household, person
 
@@ -318,8 +318,8 @@ def test_mixed_scenario_marks_only_the_overriding_variant_hypothetical(opa_url: 
 
 
 def test_a_misspelt_path_names_the_nearest_fields() -> None:
-    from socialaid.schemas import load
-    from socialaid.whatif import check_path
+    from socialaid.analysis.whatif import check_path
+    from socialaid.models.schemas import load
 
     schema = load("household")
     check_path("household.members.0.monthly_income", schema)

@@ -17,7 +17,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from socialaid import schemas
+from socialaid.models import schemas
 
 pytestmark = pytest.mark.integration
 

@@ -8,9 +8,9 @@ from typing import Any
 
 import pytest
 
-from socialaid import synth
-from socialaid.citations import unbacked
 from socialaid.client import DecisionClient
+from socialaid.population import synth
+from socialaid.render.citations import unbacked
 
 
 @pytest.mark.integration

@@ -9,7 +9,7 @@ import pytest
 
 @pytest.fixture(scope="session")
 def ray_local() -> Iterator[None]:
-    from socialaid.batch import ray_session
+    from socialaid.population.batch import ray_session
 
     with ray_session():
         yield

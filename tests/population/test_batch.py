@@ -13,12 +13,12 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from socialaid.batch import BatchOptions, OpaBatch, decide_rows, run_batch
-from socialaid.bundle import ensure_fresh
-from socialaid.cli import app
+from socialaid.cli.main import app
 from socialaid.errors import EngineUnavailableError, PolicyEvaluationError
-from socialaid.population_io import InputFormat
-from socialaid.sidecar import free_port
+from socialaid.population.batch import BatchOptions, OpaBatch, decide_rows, run_batch
+from socialaid.population.io import InputFormat
+from socialaid.server.bundle import ensure_fresh
+from socialaid.server.sidecar import free_port
 from tests.helpers import household, person
 
 pytestmark = pytest.mark.integration

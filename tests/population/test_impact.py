@@ -26,8 +26,8 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from socialaid.cli import app
-from socialaid.impact import ImpactReport, first_changed_rule
+from socialaid.cli.main import app
+from socialaid.population.impact import ImpactReport, first_changed_rule
 from tests.helpers import household, person
 
 INCOMES = {"u1": (0, 400), "u2": (800, 800), "u3": (850, 850), "u4": (900, 900), "u5": (2000, 2000)}

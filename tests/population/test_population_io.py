@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from socialaid.errors import InvalidInputError
-from socialaid.population_io import InputFormat, count_rows, input_format, request_from_flat, request_from_line
+from socialaid.population.io import InputFormat, count_rows, input_format, request_from_flat, request_from_line
 
 
 def test_a_jsonl_line_is_a_request_or_says_why_not() -> None:

@@ -7,8 +7,8 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from socialaid import synth
-from socialaid.cli import app
+from socialaid.cli.main import app
+from socialaid.population import synth
 from socialaid.validation import validated
 
 

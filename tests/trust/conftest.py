@@ -1,6 +1,6 @@
 """Fixtures for the trust tests: `socialaid serve` with its default settings, as a real process.
 
-`served` runs ``python -m socialaid.serve`` (what ``socialaid serve`` runs) on a free loopback port
+`served` runs ``python -m socialaid.server.serve`` (what ``socialaid serve`` runs) on a free loopback port
 with a private log directory, waits for it to listen, and stops it (SIGTERM) afterwards.
 """
 
@@ -20,8 +20,8 @@ from typing import Any
 
 import pytest
 
-from socialaid.bundle import ensure_fresh
-from socialaid.sidecar import free_port
+from socialaid.server.bundle import ensure_fresh
+from socialaid.server.sidecar import free_port
 
 
 @dataclass
@@ -60,7 +60,16 @@ class Served:
 def start_serve(log_dir: Path, *extra: str, env: dict[str, str] | None = None) -> subprocess.Popen[str]:
     port = free_port()
     return subprocess.Popen(
-        [sys.executable, "-m", "socialaid.serve", "--addr", f"127.0.0.1:{port}", "--log-dir", str(log_dir), *extra],
+        [
+            sys.executable,
+            "-m",
+            "socialaid.server.serve",
+            "--addr",
+            f"127.0.0.1:{port}",
+            "--log-dir",
+            str(log_dir),
+            *extra,
+        ],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,

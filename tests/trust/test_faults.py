@@ -19,13 +19,13 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from socialaid import bundle as bundle_module
-from socialaid.bundle import _bundle_digest, build, ensure_fresh, source_digest
-from socialaid.cli import app
+from socialaid.cli.main import app
 from socialaid.client import DecisionClient
 from socialaid.errors import BundleError, EngineError, EngineTimeoutError, EngineUnavailableError
 from socialaid.paths import REPO_ROOT
-from socialaid.sidecar import Sidecar
+from socialaid.server import bundle as bundle_module
+from socialaid.server.bundle import _bundle_digest, build, ensure_fresh, source_digest
+from socialaid.server.sidecar import Sidecar
 from tests.helpers import EXAMPLES, example
 
 pytestmark = pytest.mark.integration
@@ -224,7 +224,7 @@ def test_serve_refuses_a_tampered_bundle_and_says_why(tmp_path: Path) -> None:
         [
             sys.executable,
             "-m",
-            "socialaid.serve",
+            "socialaid.server.serve",
             "--bundle",
             str(tampered),
             "--addr",

@@ -14,9 +14,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from socialaid.bundle import ensure_fresh
-from socialaid.cli import app
-from socialaid.sidecar import Sidecar
+from socialaid.cli.main import app
+from socialaid.server.bundle import ensure_fresh
+from socialaid.server.sidecar import Sidecar
 from tests.trust.hostile import base_request, hostile, invalid_for_a_service
 
 pytestmark = pytest.mark.integration

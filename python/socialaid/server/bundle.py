@@ -22,8 +22,8 @@ import subprocess
 import tarfile
 from pathlib import Path
 
-from socialaid import schemas
 from socialaid.errors import BundleError
+from socialaid.models import schemas
 from socialaid.paths import BUNDLE_FILE, POLICY_DIR, REPO_ROOT, STAGE_DIR, opa_binary
 
 __all__ = [
@@ -299,7 +299,7 @@ def main(argv: list[str] | None = None) -> int:
     elif args[:1] == ["build"]:
         print(build())
     else:
-        print("usage: python -m socialaid.bundle stage|build", file=sys.stderr)
+        print("usage: python -m socialaid.server.bundle stage|build", file=sys.stderr)
         return 2
     return 0
 

@@ -42,7 +42,7 @@ from socialaid.errors import (
     SocialaidError,
     UndefinedDecisionError,
 )
-from socialaid.population_io import InputFormat, request_from_flat, request_from_line
+from socialaid.population.io import InputFormat, request_from_flat, request_from_line
 
 __all__ = [
     "DEFAULT_CHUNK",
@@ -246,7 +246,7 @@ class ChunkDecider:
         as_of: str | None = None,
         timeout: float = 120.0,
     ) -> None:
-        from socialaid.sidecar import Sidecar
+        from socialaid.server.sidecar import Sidecar
 
         self.fmt = fmt
         self.as_of = as_of
@@ -292,7 +292,7 @@ class ChunkDecider:
     def _reform(self, parsed: list[tuple[dict[str, Any] | None, list[FieldError]]]) -> list[Any]:
         if self.variant is None:
             return parsed
-        from socialaid.whatif import apply_variant
+        from socialaid.analysis.whatif import apply_variant
 
         return [(apply_variant(r, self.variant) if r is not None else None, e) for r, e in parsed]
 
@@ -465,7 +465,7 @@ def decided_batches(
     """The decided rows, batch after batch, in input order. Needs a Ray session."""
     import ray.data
 
-    from socialaid.bundle import signing_keys
+    from socialaid.server.bundle import signing_keys
 
     # a small input is one block: fewer chunks than actors is fine, not worth a warning
     warnings.filterwarnings("ignore", message="The minimum number of concurrent actors", category=UserWarning)
@@ -538,7 +538,7 @@ def run_batch(
     progress: Callable[[int], None] | None = None,
 ) -> BatchSummary:
     """Decide every row of ``input_path`` into ``output`` (JSONL or Parquet by its suffix), in order."""
-    from socialaid.population_io import RowWriter
+    from socialaid.population.io import RowWriter
 
     summary = BatchSummary(output=str(output))
     started = time.perf_counter()

@@ -1,12 +1,11 @@
 """The ``socialaid`` command: decide, validate, list clauses and parameters, write schemas, build the
-bundle; the analysis commands (what-if, sweep, explain) register from :mod:`socialaid.cli_analysis`
-and ``params`` from :mod:`socialaid.cli_params`. Shared options, error output and exit codes are in
-:mod:`socialaid.cli_base` (64 usage, 2 invalid input, 3 refused, 4–8 engine, 9 bundle, 70 internal).
+bundle; the analysis commands (what-if, sweep, explain) register from :mod:`socialaid.cli.analysis`
+and ``params`` from :mod:`socialaid.cli.params`. Shared options, error output and exit codes are in
+:mod:`socialaid.cli.app` (64 usage, 2 invalid input, 3 refused, 4–8 engine, 9 bundle, 70 internal).
 """
 
 from __future__ import annotations
 
-import importlib
 import json
 import signal
 from typing import Annotated
@@ -14,7 +13,7 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from socialaid.cli_base import (
+from socialaid.cli.app import (
     AsOf,
     Format,
     FormatOpt,
@@ -29,7 +28,7 @@ from socialaid.cli_base import (
     out,
     read_request,
 )
-from socialaid.messages import msg
+from socialaid.words.messages import msg
 
 __all__ = ["app", "main"]
 
@@ -49,8 +48,8 @@ def decide(
     def body() -> None:
         from socialaid.decide import decide, findings_of
         from socialaid.engine import open_engine
-        from socialaid.render import decision_json, print_decision
-        from socialaid.texts import texts
+        from socialaid.render.decision import decision_json, print_decision
+        from socialaid.words.texts import texts
 
         request = read_request(file, as_of, checked_by_policy=True)
         with open_engine(opa_url) as client:
@@ -87,8 +86,8 @@ def validate(file: HouseholdArg, fmt: FormatOpt = Format.table, lang: LangOpt = 
 @app.command()
 def clauses(lang: LangOpt = None, fmt: FormatOpt = Format.table) -> None:
     """Each clause of the plan: its title and the rules that implement it (id and title)."""
-    from socialaid.registry import clause_registry
-    from socialaid.texts import texts
+    from socialaid.words.registry import clause_registry
+    from socialaid.words.texts import texts
 
     code = lang_of(lang)
 
@@ -122,7 +121,7 @@ def schema_cmd(
     check: Annotated[bool, typer.Option("--check", help="Fail if the committed schemas drift")] = False,
 ) -> None:
     """Print, write or check the JSON Schemas generated from the Pydantic models."""
-    from socialaid import schemas
+    from socialaid.models import schemas
 
     if write and check:
         raise UsageError("--write and --check exclude each other: write the schemas, or check them")
@@ -143,7 +142,7 @@ def schema_cmd(
 @app.command("bundle")
 def bundle_cmd() -> None:
     """Build bundles/socialaid.tar.gz (opa build, with a .manifest and the git revision)."""
-    from socialaid import bundle
+    from socialaid.server import bundle
 
     guarded(lambda: out.print(f"built {bundle.build()}"))
 
@@ -162,13 +161,5 @@ def main() -> None:
         raise SystemExit(130) from None
 
 
-# The command groups register themselves on `app`. Commands of other branches (serve; batch, synth,
-# impact) register here when their modules exist: each defines its commands on socialaid.cli_base.app.
-from socialaid import cli_analysis, cli_params  # noqa: E402,F401
-
-for _optional in ("socialaid.cli_serve", "socialaid.cli_population"):
-    try:
-        importlib.import_module(_optional)
-    except ModuleNotFoundError as _exc:  # pragma: no cover - depends on which branches are merged
-        if _exc.name != _optional:
-            raise
+# The command groups register themselves on `app`: each module defines its commands on socialaid.cli.app.app.
+from socialaid.cli import analysis, params, population, serve  # noqa: E402,F401

@@ -161,7 +161,7 @@ class Sidecar:
         if not self.bundle.exists():
             raise EngineUnavailableError(f"policy bundle not found at {self.bundle}; run `make bundle`")
         if self.verification_key is None:
-            from socialaid.bundle import signing_keys
+            from socialaid.server.bundle import signing_keys
 
             self.verification_key = signing_keys()[1]
         for _attempt in range(3):  # the free port can be taken between probe and bind

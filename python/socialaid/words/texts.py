@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from socialaid.errors import BundleError
-from socialaid.messages import Lang, code_word, msg, outcome_word
+from socialaid.words.messages import Lang, code_word, msg, outcome_word
 
 __all__ = ["Texts", "format_value", "load_texts", "texts"]
 
@@ -185,6 +185,6 @@ def load_texts(bundle: Path) -> Texts:
 @lru_cache(maxsize=1)
 def texts() -> Texts:
     """The texts of the project's bundle (rebuilt first when policies changed), once per process."""
-    from socialaid.bundle import ensure_fresh
+    from socialaid.server.bundle import ensure_fresh
 
     return load_texts(ensure_fresh())

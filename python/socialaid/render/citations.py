@@ -1,7 +1,7 @@
 """Turn a decision and its findings into lines a person reads: program lines, the decisive reasons,
 and a citation for every finding (clause, the rule's title, what it found, and its basis — the plan's
 words, a national document marked as such, or the project's reading). Pure functions: the words
-come from :class:`socialaid.texts.Texts`, joined by rule id.
+come from :class:`socialaid.words.texts.Texts`, joined by rule id.
 """
 
 from __future__ import annotations
@@ -10,8 +10,8 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
-from socialaid.messages import Lang, money, msg, outcome_word
-from socialaid.texts import Texts
+from socialaid.words.messages import Lang, money, msg, outcome_word
+from socialaid.words.texts import Texts
 
 __all__ = [
     "Citation",

@@ -15,12 +15,12 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
+from socialaid.analysis.whatif import FindingChange, finding_changes, set_path, total
 from socialaid.client import DecisionClient
 from socialaid.decide import checked
 from socialaid.errors import FieldError, InvalidInputError
-from socialaid.messages import Lang, msg
 from socialaid.validation import validated
-from socialaid.whatif import FindingChange, finding_changes, set_path, total
+from socialaid.words.messages import Lang, msg
 
 __all__ = [
     "MAX_POINTS",

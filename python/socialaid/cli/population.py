@@ -1,6 +1,6 @@
 """The population commands of ``socialaid``: ``batch``, ``synth`` and ``impact``.
 
-They register on :data:`socialaid.cli_base.app` (socialaid.cli imports this module when it exists)
+They register on :data:`socialaid.cli.app.app` (socialaid.cli.main imports this module when it exists)
 and share its error handling and exit codes. Ray and pyarrow are imported only inside the
 commands that run them.
 """
@@ -19,7 +19,7 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from socialaid.cli_base import AsOf, Format, FormatOpt, app, err, guarded, out
+from socialaid.cli.app import AsOf, Format, FormatOpt, app, err, guarded, out
 from socialaid.errors import FieldError, InvalidInputError
 
 __all__ = ["batch", "impact", "synth"]
@@ -63,7 +63,7 @@ def _progress(total: int, label: str) -> Iterator[Callable[[int], None] | None]:
 
 
 def _options(actors: int, chunk: int, cpus: float, as_of: dt.datetime | None, address: str | None) -> Any:
-    from socialaid.batch import BatchOptions
+    from socialaid.population.batch import BatchOptions
 
     return BatchOptions(
         actors=actors,
@@ -89,10 +89,10 @@ def batch(
     """Decide every household of a file, one output row per input row, in order."""
 
     def body() -> None:
-        from socialaid.batch import run_batch
-        from socialaid.bundle import ensure_fresh
-        from socialaid.population_io import count_rows
-        from socialaid.population_io import input_format as detect
+        from socialaid.population.batch import run_batch
+        from socialaid.population.io import count_rows
+        from socialaid.population.io import input_format as detect
+        from socialaid.server.bundle import ensure_fresh
 
         fmt = detect(input_path, input_format)
         if output.suffix.lower() not in {".jsonl", ".ndjson", ".json", ".parquet", ".pq"}:
@@ -128,7 +128,7 @@ def synth(
     """Write a seeded synthetic Honghuagang population (distributions: docs/population.md)."""
 
     def body() -> None:
-        from socialaid import synth as gen
+        from socialaid.population import synth as gen
 
         date = as_of.date() if as_of else dt.date(2025, 1, 1)
         output.parent.mkdir(parents=True, exist_ok=True)
@@ -204,11 +204,11 @@ def impact(
     """Decide a population under the policy in force and under a reform; report who moves and what it costs."""
 
     def body() -> None:
-        from socialaid.bundle import ensure_fresh, git_revision
-        from socialaid.impact import bundle_at_revision, plot_impact, run_impact, temp_workdir
-        from socialaid.population_io import count_rows
-        from socialaid.population_io import input_format as detect
-        from socialaid.whatif import Variant, load_scenario, parse_param
+        from socialaid.analysis.whatif import Variant, load_scenario, parse_param
+        from socialaid.population.impact import bundle_at_revision, plot_impact, run_impact, temp_workdir
+        from socialaid.population.io import count_rows
+        from socialaid.population.io import input_format as detect
+        from socialaid.server.bundle import ensure_fresh, git_revision
 
         fmt_in = detect(population, input_format)
         reform: Variant | None = None

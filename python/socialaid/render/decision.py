@@ -1,7 +1,7 @@
 """Show a decision to a person (summary first, every finding on request) or to a program (JSON).
 
-Every word comes from the message catalog (:mod:`socialaid.messages`) or from the rules' METADATA in
-the bundle (:mod:`socialaid.texts`), in one language at a time. Money is printed to the fen and its
+Every word comes from the message catalog (:mod:`socialaid.words.messages`) or from the rules' METADATA in
+the bundle (:mod:`socialaid.words.texts`), in one language at a time. Money is printed to the fen and its
 column never shrinks.
 """
 
@@ -14,9 +14,9 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from socialaid.citations import citations, decisive_reasons, missing_facts, program_lines
-from socialaid.messages import Lang, money, msg
-from socialaid.texts import Texts
+from socialaid.render.citations import citations, decisive_reasons, missing_facts, program_lines
+from socialaid.words.messages import Lang, money, msg
+from socialaid.words.texts import Texts
 
 __all__ = ["decision_json", "print_decision", "print_findings", "print_missing", "print_summary"]
 
@@ -119,7 +119,7 @@ def print_missing(console: Console, decision: dict[str, Any], texts: Texts, lang
 
 
 def _assumptions() -> set[str]:
-    from socialaid.messages import MESSAGES
+    from socialaid.words.messages import MESSAGES
 
     return {k for k in MESSAGES if k.startswith("assumption.")}
 

@@ -27,8 +27,8 @@ from typer._click.exceptions import UsageError as _ClickUsageError
 from typer.core import TyperGroup
 
 from socialaid.errors import FieldError, InvalidInputError, SocialaidError
-from socialaid.messages import Lang as LangCode
-from socialaid.messages import default_lang, localized, msg
+from socialaid.words.messages import Lang as LangCode
+from socialaid.words.messages import default_lang, localized, msg
 
 __all__ = [
     "EX_USAGE",

@@ -1,6 +1,6 @@
-"""``socialaid serve``: the locked OPA server in the foreground (see :mod:`socialaid.serve`).
+"""``socialaid serve``: the locked OPA server in the foreground (see :mod:`socialaid.server.serve`).
 
-Registered on :data:`socialaid.cli.app` by ``from socialaid import cli_serve`` at the end of cli.py.
+Registered on :data:`socialaid.cli.main.app` by ``socialaid.cli.main``.
 """
 
 from __future__ import annotations
@@ -10,8 +10,8 @@ from typing import Annotated
 
 import typer
 
-from socialaid.cli_base import app, guarded
-from socialaid.serve import DEFAULT_ADDR, DEFAULT_LOG_DIR, ServeOptions, serve
+from socialaid.cli.app import app, guarded
+from socialaid.server.serve import DEFAULT_ADDR, DEFAULT_LOG_DIR, ServeOptions, serve
 
 __all__ = ["serve_cmd"]
 

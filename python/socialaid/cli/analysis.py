@@ -1,6 +1,6 @@
 """The analysis commands of ``socialaid``: ``what-if``, ``sweep`` and ``explain`` (with "why not").
 
-They register on :data:`socialaid.cli_base.app` and share its error handling and exit codes. A
+They register on :data:`socialaid.cli.app.app` and share its error handling and exit codes. A
 result that used parameter overrides is marked hypothetical where it applies: a banner above that
 variant's table and ``"hypothetical": true`` in its JSON. Every word is in the chosen language.
 """
@@ -17,7 +17,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from socialaid.cli_base import (
+from socialaid.cli.app import (
     Format,
     FormatOpt,
     HouseholdArg,
@@ -30,16 +30,16 @@ from socialaid.cli_base import (
     out,
     read_request,
 )
-from socialaid.cli_params import param_names, unknown_param_message
+from socialaid.cli.params import param_names, unknown_param_message
 from socialaid.errors import FieldError, InvalidInputError
-from socialaid.messages import Lang, money, msg, outcome_word
-from socialaid.texts import Texts, format_value, texts
+from socialaid.words.messages import Lang, money, msg, outcome_word
+from socialaid.words.texts import Texts, format_value, texts
 
 if TYPE_CHECKING:  # the engine, validation and matplotlib load only in the command that needs them
+    from socialaid.analysis.explain import WhyNot
+    from socialaid.analysis.sweep import SweepResult
+    from socialaid.analysis.whatif import DecisionDiff, FindingChange, Variant
     from socialaid.client import DecisionClient
-    from socialaid.explain import WhyNot
-    from socialaid.sweep import SweepResult
-    from socialaid.whatif import DecisionDiff, FindingChange, Variant
 
 __all__ = [
     "PROGRESS_MIN_POINTS",
@@ -200,12 +200,8 @@ def what_if(
     code = lang_of(lang)
 
     def body() -> None:
-        from socialaid.decide import checked
-        from socialaid.engine import open_engine
-        from socialaid.explain import why_not
-        from socialaid.schemas import load as load_schema
-        from socialaid.validation import validated
-        from socialaid.whatif import (
+        from socialaid.analysis.explain import why_not
+        from socialaid.analysis.whatif import (
             Variant,
             apply_variant,
             check_path,
@@ -214,6 +210,10 @@ def what_if(
             parse_assignment,
             parse_param,
         )
+        from socialaid.decide import checked
+        from socialaid.engine import open_engine
+        from socialaid.models.schemas import load as load_schema
+        from socialaid.validation import validated
 
         request = read_request(file, None)
         variants: list[Variant] = []
@@ -289,10 +289,10 @@ def sweep_cmd(
     code = lang_of(lang)
 
     def body() -> None:
+        from socialaid.analysis.sweep import plot, sweep_values
+        from socialaid.analysis.whatif import check_path
         from socialaid.engine import open_engine
-        from socialaid.schemas import load as load_schema
-        from socialaid.sweep import plot, sweep_values
-        from socialaid.whatif import check_path
+        from socialaid.models.schemas import load as load_schema
 
         request = read_request(file, None)
         check_path(vary, load_schema("household"), source="sweep")
@@ -327,7 +327,7 @@ def sweep_cmd(
 def _run_with_progress(
     client: DecisionClient, request: dict[str, Any], vary: str, values: list[float | int], lang: Lang
 ) -> SweepResult:
-    from socialaid.sweep import run_sweep
+    from socialaid.analysis.sweep import run_sweep
 
     if len(values) < PROGRESS_MIN_POINTS or not err.is_terminal:
         return run_sweep(client, request, vary, values)
@@ -348,7 +348,7 @@ def _print_sweep(
     show_zero: bool,
     all_rows: bool,
 ) -> None:
-    from socialaid.sweep import shown_programs, table_rows
+    from socialaid.analysis.sweep import shown_programs, table_rows
 
     _banner(console, result.hypothetical, lang)
     programs = shown_programs(result, show_zero=show_zero)
@@ -406,9 +406,9 @@ def explain_cmd(
     code = lang_of(lang)
 
     def body() -> None:
+        from socialaid.analysis.explain import explanation, rule_trace
         from socialaid.decide import checked
         from socialaid.engine import open_engine
-        from socialaid.explain import explanation, rule_trace
 
         request = read_request(file, None)
         with open_engine(opa_url) as client:
@@ -463,10 +463,10 @@ def _print_explanation(
             escape(str(prm.get("source", ""))),
         )
     console.print(params)
-    from socialaid.explain import why_not
+    from socialaid.analysis.explain import why_not
 
     _print_why_not(console, why_not(decision), words, lang)
-    from socialaid.render import print_missing
+    from socialaid.render.decision import print_missing
 
     print_missing(console, decision, words, lang)
     if "trace" in doc:

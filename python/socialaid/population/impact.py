@@ -2,7 +2,7 @@
 
 The base is the policy in force (or the bundle built from ``--base-rev``); the reform is parameter
 overrides, a what-if scenario variant, or the working tree's policy. Both decisions of a household
-come from the same Ray actor in the same chunk (see :mod:`socialaid.batch`); this module only
+come from the same Ray actor in the same chunk (see :mod:`socialaid.population.batch`); this module only
 compares the two rows: it computes no eligibility and no amount.
 
 Per program: households and persons newly eligible and no longer eligible (persons = the members the
@@ -217,7 +217,7 @@ def bundle_at_revision(revision: str, workdir: Path) -> tuple[Path, str]:
     """The bundle of the policy at git ``revision``: staged by that revision's own code, locked and signed
     as today's sidecar needs it.
 
-    ``git archive`` of the revision into ``workdir``; its ``socialaid.bundle.stage`` lays out its own
+    ``git archive`` of the revision into ``workdir``; its ``socialaid.server.bundle.stage`` lays out its own
     Rego and data. The server-lock policies (``policies/system``: authorization, decision-log masking)
     are today's, added when the revision predates them, because today's sidecar only runs locked; they
     decide nothing about households. Then ``opa build`` and sign with today's key, the revision's short
@@ -225,8 +225,8 @@ def bundle_at_revision(revision: str, workdir: Path) -> tuple[Path, str]:
     """
     import json as _json
 
-    from socialaid.bundle import ROOTS, build_staged
     from socialaid.paths import POLICY_DIR, REPO_ROOT, opa_binary
+    from socialaid.server.bundle import ROOTS, build_staged
 
     def git(*args: str) -> str:
         proc = subprocess.run(["git", *args], cwd=REPO_ROOT, capture_output=True, text=True, check=False)
@@ -254,7 +254,11 @@ def bundle_at_revision(revision: str, workdir: Path) -> tuple[Path, str]:
         "SOCIALAID_OPA": str(opa_binary().resolve()),
         "PYTHONPATH": str(tree / "python"),
     }
-    code = "import sys; from socialaid import bundle; print(bundle.stage(revision=sys.argv[1]))"
+    code = (  # a revision from before the package layout (socialaid/server/) has socialaid.bundle
+        "import sys\ntry:\n    from socialaid.server import bundle\n"
+        "except ImportError:\n    from socialaid import bundle\n"
+        "print(bundle.stage(revision=sys.argv[1]))"
+    )
     proc = subprocess.run(
         [sys.executable, "-c", code, short], cwd=tree, env=env, capture_output=True, text=True, check=False
     )
@@ -294,7 +298,7 @@ def run_impact(
     import json
     import time
 
-    from socialaid.batch import decided_batches, ray_session
+    from socialaid.population.batch import decided_batches, ray_session
 
     report = ImpactReport(base=base_label, reform=reform_label)
     started = time.perf_counter()

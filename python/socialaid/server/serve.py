@@ -1,6 +1,6 @@
 """``socialaid serve``: the locked OPA server in the foreground, for services and for deployment.
 
-The server is the one the sidecar runs (:func:`socialaid.sidecar.opa_command`): authorization on, so
+The server is the one the sidecar runs (:func:`socialaid.server.sidecar.opa_command`): authorization on, so
 it answers only ``POST /v1/data/socialaid/decision|explanation|batch`` from a caller with the bearer
 token and ``GET /health`` from anyone; the bundle's signature verified at start (a tampered bundle is
 refused and the server does not start); a scrubbed environment; service mode (parameter overrides
@@ -39,7 +39,7 @@ import requests
 
 from socialaid.errors import EngineUnavailableError, SocialaidError
 from socialaid.paths import REPO_ROOT, opa_binary
-from socialaid.sidecar import Mode, opa_command, scrubbed_env
+from socialaid.server.sidecar import Mode, opa_command, scrubbed_env
 
 __all__ = [
     "DECISION_LOG_BACKUPS",
@@ -103,7 +103,7 @@ def read_token(token_file: Path | None, log_dir: Path) -> tuple[str, str]:
 
 
 def _rotating(path: Path, max_bytes: int, backups: int) -> logging.Logger:
-    logger = logging.getLogger(f"socialaid.serve.{path}")
+    logger = logging.getLogger(f"socialaid.server.serve.{path}")
     logger.handlers.clear()
     logger.propagate = False
     logger.setLevel(logging.INFO)
@@ -159,7 +159,7 @@ def _parse(line: str) -> dict[str, object]:
 
 def serve(options: ServeOptions) -> int:
     """Run the locked server until it stops or this process is interrupted; OPA's exit status."""
-    from socialaid.bundle import ensure_fresh, signing_keys
+    from socialaid.server.bundle import ensure_fresh, signing_keys
 
     host, port = parse_addr(options.addr)
     bundle = options.bundle or ensure_fresh()
@@ -244,10 +244,10 @@ def _wait_healthy(proc: subprocess.Popen[bytes], url: str, timeout: float, pump:
     raise EngineUnavailableError(f"OPA did not report healthy within {timeout:.0f}s: {pump.last_error()}")
 
 
-def main(argv: list[str] | None = None) -> int:  # pragma: no cover - `python -m socialaid.serve`
+def main(argv: list[str] | None = None) -> int:  # pragma: no cover - `python -m socialaid.server.serve`
     import argparse
 
-    parser = argparse.ArgumentParser(prog="python -m socialaid.serve", description=__doc__.split("\n")[0])
+    parser = argparse.ArgumentParser(prog="python -m socialaid.server.serve", description=__doc__.split("\n")[0])
     parser.add_argument("--addr", default=DEFAULT_ADDR)
     parser.add_argument("--bundle", type=Path)
     parser.add_argument("--config", type=Path)

@@ -1,6 +1,6 @@
 """The one message catalog: every word a person reads that is not in a rule's METADATA, in Chinese
 and English side by side. Rule titles, quotes and message templates live in the rules themselves
-(``data.socialaid.rules`` in the bundle, read by :mod:`socialaid.texts`).
+(``data.socialaid.rules`` in the bundle, read by :mod:`socialaid.words.texts`).
 
 ``msg(key, lang, **values)`` formats one entry; :func:`default_lang` picks the language when the user
 did not: ``$SOCIALAID_LANG``, else the locale (``LC_ALL``, ``LC_MESSAGES``, ``LANG``) when it names

@@ -11,8 +11,8 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from socialaid.cli_base import Format, FormatOpt, LangOpt, UsageError, app, guarded, lang_of, nearest, out
-from socialaid.messages import Lang, msg
+from socialaid.cli.app import Format, FormatOpt, LangOpt, UsageError, app, guarded, lang_of, nearest, out
+from socialaid.words.messages import Lang, msg
 
 __all__ = ["in_force", "param_names", "params_cmd", "unknown_param_message"]
 
@@ -65,7 +65,7 @@ def params_cmd(
     lang: LangOpt = None,
 ) -> None:
     """Every parameter: the value in force on the date, its effective date, unit and source."""
-    from socialaid.texts import texts
+    from socialaid.words.texts import texts
 
     code = lang_of(lang)
     on = (as_of.date() if as_of else dt.date.today()).isoformat()
