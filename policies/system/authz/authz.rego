@@ -3,7 +3,7 @@
 # description: >-
 #   OPA's own authorization policy (opa run --authorization=basic asks data.system.authz.allow before
 #   every request). A locked socialaid server answers only POSTs to the three public entrypoints
-#   (decision, explanation, batch) from a caller holding the service token, and GET /health from
+#   (decision, explanation, batch) and the two read-only doors (words, parameters_on) from a caller holding the service token, and GET /health from
 #   anyone. Every other request is refused: every PUT, PATCH and DELETE (no policy or data can be
 #   replaced while the server runs), /v1/query and /v1/compile (no ad-hoc query, so no `with`), the
 #   internal rules, /v1/config, /v1/status, /metrics. The token is checked against its SHA-256, given
@@ -11,7 +11,7 @@
 package system.authz
 
 # The public entrypoints of docs/decision-shape.md; everything else in the bundle is internal.
-entrypoints := {"decision", "explanation", "batch"}
+entrypoints := {"decision", "explanation", "batch", "words", "parameters_on"}
 
 # Query parameters a service may use; OPA's explain and instrument cost far more than a decision and
 # show internals, so only a server in analyst mode accepts them.

@@ -10,7 +10,7 @@ _runtime(mode) := {"config": {"labels": {"mode": mode, "token_sha256": _token_ha
 _post(name) := {"method": "POST", "path": ["v1", "data", "socialaid", name], "identity": "s3cret"}
 
 test_each_entrypoint_is_open_to_the_token_holder if {
-	every name in {"decision", "explanation", "batch"} {
+	every name in {"decision", "explanation", "batch", "words", "parameters_on"} {
 		authz.allow with input as _post(name) with opa.runtime as _runtime("service")
 	}
 }

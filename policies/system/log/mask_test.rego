@@ -33,3 +33,10 @@ test_pointer_segments_are_escaped if {
 test_nothing_to_mask_in_an_error_decision if {
 	count(log.mask) == 0 with input as {"input": 0, "result": {"errors": []}}
 }
+
+test_the_words_answer_is_not_logged if {
+	ops := log.mask with input as {"path": "socialaid/words", "input": {}, "result": {"rules": {}}}
+	{"op": "remove", "path": "/result"} in ops
+	decision_ops := log.mask with input as {"path": "socialaid/decision", "input": {}, "result": {"programs": {}}}
+	not {"op": "remove", "path": "/result"} in decision_ops
+}
