@@ -271,12 +271,18 @@ class DecisionClient:
         """The explanation: the decision with every finding and the full parameters in force."""
         return _document(self.query(request, rule=EXPLANATION_RULE)["result"], "explanation")
 
-    def decide_batch(self, requests_: list[Any]) -> list[dict[str, Any]]:
-        """Decisions for many requests, in order, ``BATCH_CHUNK`` per POST to the batch entrypoint."""
+    def decide_batch(self, requests_: list[Any], *, view: str = "decision") -> list[dict[str, Any]]:
+        """Decisions for many requests, in order, ``BATCH_CHUNK`` per POST to the batch entrypoint.
+
+        ``view="outcome"`` asks for each decision without its missing facts and parameters (a batch row
+        keeps neither); ``"decision"`` for whole decisions."""
         decisions: list[dict[str, Any]] = []
         for start in range(0, len(requests_), BATCH_CHUNK):
             chunk = requests_[start : start + BATCH_CHUNK]
-            result = _document(self.query({"requests": chunk}, rule=BATCH_RULE)["result"], "batch")
+            body: dict[str, Any] = {"requests": chunk} if view == "decision" else {"requests": chunk, "view": view}
+            result = _document(self.query(body, rule=BATCH_RULE)["result"], "batch")
+            if result.get("errors"):
+                raise PolicyEvaluationError(f"OPA at {self.url} refused the chunk: {result['errors']}")
             rows = result.get("decisions")
             if not isinstance(rows, list) or len(rows) != len(chunk):
                 raise EngineError(f"OPA's batch answer holds {_count(rows)} decisions for {len(chunk)} requests")
