@@ -12,7 +12,7 @@ from collections.abc import Iterator
 import pytest
 
 from socialaid.client import DecisionClient
-from socialaid.engine import OPA_TOKEN_ENV
+from socialaid.engine import OPA_TOKEN_ENV, Engine
 from socialaid.server.bundle import ensure_fresh
 from socialaid.server.sidecar import Sidecar
 
@@ -45,3 +45,10 @@ def opa_token(sidecar: Sidecar) -> str:
 def opa_client(sidecar: Sidecar) -> Iterator[DecisionClient]:
     with DecisionClient(sidecar.url, token=sidecar.token) as client:
         yield client
+
+
+@pytest.fixture(scope="session")
+def engine(sidecar: Sidecar) -> Iterator[Engine]:
+    """The library core on the session's sidecar (words from the sidecar's own bundle)."""
+    with Engine(DecisionClient(sidecar.url, token=sidecar.token), bundle=sidecar.bundle) as core:
+        yield core

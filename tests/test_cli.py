@@ -116,9 +116,11 @@ def test_demo_starts_and_stops_its_own_sidecar(tmp_path: Path) -> None:
     assert not [pid for pid in started if _alive(pid)], "an OPA the CLI started outlived it"
 
 
-def test_invalid_input_exits_2_with_field_errors_and_no_decision(tmp_path: Path) -> None:
+@pytest.mark.integration
+def test_invalid_input_exits_2_with_field_errors_and_no_decision(tmp_path: Path, opa_url: str) -> None:
+    # the policy finds the request invalid (one validation, OPA's); the CLI words its errors
     path = write(tmp_path, household(person("a", income=-1)))
-    proc = invoke("decide", path, "--format", "json", "--opa-url", "http://127.0.0.1:9")
+    proc = invoke("decide", path, "--format", "json", "--opa-url", opa_url)
     assert proc.returncode == 2
     assert proc.stdout == ""
     payload = json.loads(proc.stderr)
@@ -256,8 +258,8 @@ def test_the_answer_fits_one_screen_with_money_whole(opa_url: str, lang: str) ->
 
 @pytest.mark.integration
 def test_one_language_at_a_time(opa_client: DecisionClient) -> None:
+    from socialaid.cli.app import local_words as texts
     from socialaid.decide import explain
-    from socialaid.words.texts import texts
 
     request = json.loads((EXAMPLES / "urban-family-eligible.json").read_text("utf-8"))
     rules = texts().rules

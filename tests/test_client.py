@@ -15,6 +15,7 @@ from socialaid.errors import (
     EngineRefusedError,
     EngineTimeoutError,
     EngineUnavailableError,
+    OptionError,
     PolicyEvaluationError,
     UndefinedDecisionError,
 )
@@ -115,8 +116,9 @@ def test_batch_must_answer_one_decision_per_request() -> None:
 
 
 def test_not_a_url() -> None:
-    with pytest.raises(EngineUnavailableError, match="not an OPA URL"):
+    with pytest.raises(OptionError, match="not an OPA URL") as caught:
         DecisionClient("ftp://x")
+    assert caught.value.exit_code == 64
 
 
 def test_the_path_of_the_url_is_kept() -> None:

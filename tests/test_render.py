@@ -10,10 +10,11 @@ from typing import Any
 import pytest
 from rich.console import Console
 
+from socialaid.cli.app import local_words as texts
 from socialaid.render.citations import decisive_reasons, program_lines
 from socialaid.render.decision import print_decision
 from socialaid.words.messages import MESSAGES, default_lang, msg
-from socialaid.words.texts import Texts, format_value, texts
+from socialaid.words.texts import Texts, format_value
 
 DATA: dict[str, Any] = {
     "socialaid": {

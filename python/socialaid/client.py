@@ -46,6 +46,7 @@ from socialaid.errors import (
     EngineRefusedError,
     EngineTimeoutError,
     EngineUnavailableError,
+    OptionError,
     PolicyEvaluationError,
     UndefinedDecisionError,
 )
@@ -193,12 +194,12 @@ class DecisionClient:
         backoff: float = 0.05,
     ) -> None:
         parts = urlsplit(url if "://" in url else f"http://{url}")
-        if parts.scheme not in {"http", "https"} or not parts.hostname:
-            raise EngineUnavailableError(f"not an OPA URL: {url!r} (expected http://HOST:PORT[/PATH])")
+        if parts.scheme not in {"http", "https"} or not parts.hostname or parts.query or parts.fragment:
+            raise OptionError(f"not an OPA URL: {url!r} (expected http://HOST:PORT[/PATH])")
         try:
             port = parts.port or (443 if parts.scheme == "https" else 8181)
         except ValueError as exc:
-            raise EngineUnavailableError(f"not an OPA URL: {url!r} ({exc})") from exc
+            raise OptionError(f"not an OPA URL: {url!r} ({exc})") from exc
         prefix = parts.path.strip("/")  # a path in the URL (OPA behind a proxy) is kept, not dropped
         self.url = f"{parts.scheme}://{parts.hostname}:{port}" + (f"/{prefix}" if prefix else "")
         self.timeout = timeout
@@ -361,10 +362,12 @@ def _http_error(exc: requests.HTTPError, url: str) -> EngineError:
     response = exc.response
     status = response.status_code if response is not None else 0
     body: dict[str, Any] = {}
+    is_json = False
     if response is not None:
         try:
             parsed = response.json()
             body = parsed if isinstance(parsed, dict) else {}
+            is_json = isinstance(parsed, dict)
         except ValueError:
             body = {}
     code = body.get("code", "")
@@ -375,4 +378,8 @@ def _http_error(exc: requests.HTTPError, url: str) -> EngineError:
         return EngineRefusedError(text + " (a locked server: check the token, and that the path is an entrypoint)")
     if status == 404:
         return UndefinedDecisionError(text)
+    if not is_json:  # a proxy's HTML error page, not OPA's error document
+        return EngineError(f"OPA at {url} answered {status} with something that is not OPA's error document")
+    if status == 400:
+        return PolicyEvaluationError(text + " (OPA refused the request body)")
     return PolicyEvaluationError(text)

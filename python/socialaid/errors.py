@@ -2,9 +2,14 @@
 
 SocialaidError                     exit 70 (internal error)
 ├── InvalidInputError              exit 2  (the request does not match the schema)
+│   └── PolicyInputError           exit 2  (the policy found the input invalid; keeps each error's kind)
 ├── DecisionRefusedError           exit 3  (the policy refused: e.g. no parameter in force)
+│   └── PolicyRefusedError         exit 3  (the same, keeping the policy's errors with their kind)
+├── OptionError                    exit 64 (a wrong option for the library, e.g. a malformed OPA URL)
 ├── EngineError                    exit 4  (OPA answered something that is not a decision response:
-│   │                                       not JSON, or JSON of the wrong shape)
+│   │                                       not JSON, a non-JSON 5xx from a proxy, or JSON of the wrong shape)
+│   ├── UnverifiedAnswerError      exit 4  (an answer that fails its schema, its entrypoint's shape, or
+│   │                                       names a revision whose words cannot be had)
 │   ├── EngineUnavailableError     exit 5  (OPA unreachable, or the sidecar would not start, e.g. a
 │   │                                       bundle whose signature does not verify)
 │   ├── EngineTimeoutError         exit 6  (OPA did not answer within the whole-request deadline)
@@ -19,7 +24,7 @@ Exit 130 is an interrupt (Ctrl-C, SIGTERM); exit 70 anything unforeseen.
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import Any, ClassVar
 
 __all__ = [
     "BundleError",
@@ -30,9 +35,13 @@ __all__ = [
     "EngineUnavailableError",
     "FieldError",
     "InvalidInputError",
+    "OptionError",
     "PolicyEvaluationError",
+    "PolicyInputError",
+    "PolicyRefusedError",
     "SocialaidError",
     "UndefinedDecisionError",
+    "UnverifiedAnswerError",
 ]
 
 from dataclasses import dataclass
@@ -76,8 +85,34 @@ class DecisionRefusedError(SocialaidError):
         super().__init__("no decision: " + "; ".join(str(e) for e in errors))
 
 
+class PolicyInputError(InvalidInputError):
+    """The policy found the input invalid; ``policy_errors`` keeps its errors with their ``kind``."""
+
+    def __init__(self, errors: list[FieldError], policy_errors: list[dict[str, Any]]) -> None:
+        super().__init__(errors, source="request (checked by the policy)")
+        self.policy_errors = policy_errors
+
+
+class PolicyRefusedError(DecisionRefusedError):
+    """The policy refused; ``policy_errors`` keeps its errors as given, each with its ``kind``."""
+
+    def __init__(self, errors: list[FieldError], policy_errors: list[dict[str, Any]]) -> None:
+        super().__init__(errors)
+        self.policy_errors = policy_errors
+
+
+class OptionError(SocialaidError):
+    """An option given to the library is wrong (not the household): e.g. an OPA URL that is no URL."""
+
+    exit_code = 64
+
+
 class EngineError(SocialaidError):
     exit_code = 4
+
+
+class UnverifiedAnswerError(EngineError):
+    """OPA's answer failed verification: its schema, its entrypoint's shape, or its revision's words."""
 
 
 class EngineUnavailableError(EngineError):

@@ -26,6 +26,7 @@ __all__ = [
     "consistency_errors",
     "load_request",
     "preflight",
+    "read_json",
     "shape_errors",
     "validate",
     "validated",
@@ -227,6 +228,11 @@ def validated(request: Any, *, source: str = "request") -> dict[str, Any]:
 
 def load_request(path: Path) -> dict[str, Any]:
     """Read a request file and validate it. Unreadable or non-JSON files are invalid input too."""
+    return validated(read_json(path), source=str(path))
+
+
+def read_json(path: Path) -> Any:
+    """A request file read as JSON, finite numbers only. Unreadable or non-JSON files are invalid input."""
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
@@ -251,4 +257,4 @@ def load_request(path: Path) -> dict[str, Any]:
             [FieldError(pointer="", problem="nested too deeply to read", expected=f"at most {MAX_DEPTH} levels")],
             source=str(path),
         ) from exc
-    return validated(request, source=str(path))
+    return request

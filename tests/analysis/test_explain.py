@@ -83,17 +83,20 @@ def test_why_not_lists_each_program_not_granted_with_its_not_met_findings() -> N
 def test_explain_trace_gives_each_rule_outcome_values_and_clause(opa_url: str, tmp_path: Path) -> None:
     # One urban person earning 700 on 2025-06-01: per-capita 700 < 808, so the income test is met.
     request = write_json(tmp_path / "one.json", household(person("a", income=700), as_of="2025-06-01"))
+    # JSON: the server's explanation (its findings are the trace, rule by rule) with the words of its revision
     result = cli("explain", request, "--trace", "--format", "json", "--opa-url", opa_url)
     assert result.exit_code == 0, result.stderr
     doc = json.loads(result.stdout)
-    dibao = [r for r in doc["trace"]["rules"] if r["program"] == "dibao"]
+    dibao = [r for r in doc["findings"] if r["program"] == "dibao"]
     assert dibao and {r["outcome"] for r in dibao} >= {"met"}
     income = [r for r in dibao if r["values"].get("per_capita_income") == 700 and r["values"].get("standard") == 808]
     assert income and {(r["clause"], r["outcome"]) for r in income} == {(5, "met")}
     assert doc["programs"]["dibao"]["eligible"] is True
+    assert doc["words"]["rules"]["dibao.income_test"]["clause"] == 5
+    assert doc["words"]["bundle_revision"] == doc["bundle_revision"]
     assert any(
         p["name"] == "dibao.standard_urban" and p["value"] == 808 and p["effective_from"] == "2024-04-01"
-        for p in doc["parameters"]
+        for p in doc["parameters_in_force"]
     )
     table = cli("explain", request, "--trace", "--lang", "en", "--opa-url", opa_url)
     assert table.exit_code == 0 and "Rule by rule" in table.stdout and "standard=808" in table.stdout
@@ -107,7 +110,7 @@ def test_explain_why_not_gives_the_income_fall_needed(opa_url: str, tmp_path: Pa
     path = write_json(tmp_path / "two.json", request)
     result = cli("explain", path, "--format", "json", "--opa-url", opa_url)
     assert result.exit_code == 0, result.stderr
-    why = next(w for w in json.loads(result.stdout)["why_not"] if w["program"] == "dibao")
+    why = next(w for w in why_not(json.loads(result.stdout)) if w.program == "dibao").to_dict()
     assert any(r["rule"] == "dibao.income_test" for r in why["reasons"])
     gap = why["income_gaps"][0]
     assert (gap["per_capita_fall"], gap["household_fall"], gap["members"]) == (42.01, 84.02, 2)

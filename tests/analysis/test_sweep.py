@@ -306,9 +306,19 @@ class _FakeEngine:
         self.queries = 0
         self._decide = _one_program(2424)
 
-    def decide_many(self, requests_: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    def batch(self, requests_: list[dict[str, Any]]) -> list[_Decided]:
         self.queries += 1
-        return self._decide(requests_)
+        return [_Decided(d) for d in self._decide(requests_)]
+
+
+class _Decided:
+    """A decision as the engine returns it (the fields :func:`socialaid.verify.checked` reads, and doc())."""
+
+    def __init__(self, doc: dict[str, Any]) -> None:
+        self._doc, self.errors, self.programs = doc, [], doc["programs"]
+
+    def doc(self) -> dict[str, Any]:
+        return self._doc
 
 
 def test_long_sweeps_report_progress_chunk_by_chunk() -> None:

@@ -13,13 +13,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from socialaid.analysis.whatif import FindingChange, finding_changes, set_path, total
-from socialaid.client import DecisionClient
-from socialaid.decide import checked
 from socialaid.errors import FieldError, InvalidInputError
 from socialaid.validation import validated
+from socialaid.verify import checked
+
+if TYPE_CHECKING:
+    from socialaid.engine import Engine
 from socialaid.words.messages import Lang, msg
 
 __all__ = [
@@ -128,10 +130,12 @@ class SweepResult:
     programs: dict[str, dict[str, Any]]  # id -> {name, clause}
     seconds: float
     hypothetical: bool
+    revision: str = "unbundled"  # the bundle revision that decided every point
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "path": self.path,
+            "bundle_revision": self.revision,
             "hypothetical": self.hypothetical,
             "seconds": round(self.seconds, 4),
             "programs": self.programs,
@@ -190,7 +194,7 @@ Decider = Callable[[list[dict[str, Any]]], list[dict[str, Any]]]
 
 
 def _with_value(request: dict[str, Any], path: str, value: float | int) -> dict[str, Any]:
-    return validated(set_path(request, path, value), source=f"sweep {path}={value}")
+    return set_path(request, path, value)  # the policy validates every point it decides
 
 
 def _fen(d: Decimal) -> float | int:
@@ -210,8 +214,8 @@ def refine_cliff(
     the ``before`` side and the first on the ``after`` side, in one query."""
     lo, hi = Decimal(str(cliff.before)), Decimal(str(cliff.at))
     resolution = Decimal("0.01")
-    try:
-        _with_value(request, path, _fen(lo + resolution))
+    try:  # a field that takes whole numbers only is searched to the unit (the schema alone says)
+        validated(_with_value(request, path, _fen(lo + resolution)), source=f"sweep {path}")
     except InvalidInputError:
         resolution = Decimal(1)
     lo_d, hi_d = before, after
@@ -224,7 +228,7 @@ def refine_cliff(
         grid = [g for g in grid if lo < g < hi]
         if not grid:
             break
-        decided = [checked(d) for d in decide([_with_value(request, path, _fen(g)) for g in grid])]
+        decided = list(decide([_with_value(request, path, _fen(g)) for g in grid]))
         new_lo, new_hi, new_lo_d, new_hi_d = lo, hi, lo_d, hi_d
         for value, d in zip(grid, decided, strict=True):
             eligible = bool(((d.get("programs") or {}).get(cliff.program) or {}).get("eligible"))
@@ -239,14 +243,17 @@ def refine_cliff(
     return (found or cliff), lo_d, hi_d
 
 
-def _explained(client: DecisionClient, request: dict[str, Any], path: str, value: float | int) -> dict[str, Any]:
-    from socialaid.decide import explain
+def _explained(engine: Engine, request: dict[str, Any], path: str, value: float | int) -> dict[str, Any]:
+    return engine.explain(_with_value(request, path, value)).doc()
 
-    return checked(explain(client, _with_value(request, path, value)))
+
+def _decider(engine: Engine) -> Decider:
+    """Decisions as JSON data, in order, from the batch entrypoint; a point the policy refuses is raised."""
+    return lambda requests_: [checked(d).doc() for d in engine.batch(requests_)]
 
 
 def run_sweep(
-    client: DecisionClient,
+    engine: Engine,
     request: dict[str, Any],
     path: str,
     values: list[float | int],
@@ -257,11 +264,12 @@ def run_sweep(
     """Decide ``request`` with ``path`` set to each value, ``CHUNK`` points a query, reporting
     progress after each; then find each cliff exactly (see :func:`refine_cliff`)."""
     requests_ = [_with_value(request, path, v) for v in values]
+    decide = _decider(engine)
     started = time.perf_counter()
     decisions: list[dict[str, Any]] = []
     for i in range(0, len(requests_), CHUNK):
         chunk = requests_[i : i + CHUNK]
-        decisions.extend(checked(d) for d in client.decide_many(chunk))
+        decisions.extend(decide(chunk))
         if progress is not None:
             progress(len(chunk))
     cliffs = detect_cliffs(values, decisions)
@@ -270,9 +278,9 @@ def run_sweep(
         refined = []
         for c in cliffs:
             i = values.index(c.before)
-            found, lo_d, hi_d = refine_cliff(client.decide_many, request, path, c, decisions[i], decisions[i + 1])
+            found, lo_d, hi_d = refine_cliff(decide, request, path, c, decisions[i], decisions[i + 1])
             if "findings" not in lo_d:  # a compact decision: the explanation says which findings flip
-                lo_x, hi_x = (_explained(client, request, path, v) for v in (found.before, found.at))
+                lo_x, hi_x = (_explained(engine, request, path, v) for v in (found.before, found.at))
                 found = next(
                     (x for x in detect_cliffs([found.before, found.at], [lo_x, hi_x]) if x.program == c.program), found
                 )
@@ -295,7 +303,17 @@ def run_sweep(
         programs=programs,
         seconds=seconds,
         hypothetical=any(d.get("hypothetical") for d in decisions),
+        revision=_one_revision(decisions),
     )
+
+
+def _one_revision(decisions: list[dict[str, Any]]) -> str:
+    revisions = {str(d.get("bundle_revision")) for d in decisions}
+    if len(revisions) != 1:
+        from socialaid.errors import UnverifiedAnswerError
+
+        raise UnverifiedAnswerError(f"the sweep's points were decided by more than one revision: {sorted(revisions)}")
+    return revisions.pop()
 
 
 def shown_programs(result: SweepResult, *, show_zero: bool = False) -> list[str]:

@@ -29,17 +29,18 @@ from socialaid.cli.app import (
     lang_of,
     out,
     read_request,
+    worded,
 )
 from socialaid.cli.params import param_names, unknown_param_message
-from socialaid.errors import FieldError, InvalidInputError
+from socialaid.errors import FieldError, InvalidInputError, PolicyInputError
 from socialaid.words.messages import Lang, money, msg, outcome_word
-from socialaid.words.texts import Texts, format_value, texts
+from socialaid.words.texts import Texts, format_value
 
 if TYPE_CHECKING:  # the engine, validation and matplotlib load only in the command that needs them
     from socialaid.analysis.explain import WhyNot
     from socialaid.analysis.sweep import SweepResult
     from socialaid.analysis.whatif import DecisionDiff, FindingChange, Variant
-    from socialaid.client import DecisionClient
+    from socialaid.engine import Engine
 
 __all__ = [
     "PROGRESS_MIN_POINTS",
@@ -65,15 +66,14 @@ def _banner(console: Console, hypothetical: bool, lang: Lang) -> None:
         console.print(f"[bold yellow]{msg('hypothetical', lang)}[/]")
 
 
-def _with_findings(client: DecisionClient, request: dict[str, Any], decision: dict[str, Any]) -> dict[str, Any]:
-    """The decision with its findings (and full parameter entries) — from the explanation entrypoint
-    when the decision is compact."""
-    from socialaid.decide import checked, explain
-
-    if "findings" in decision:
-        return decision
-    full = checked(explain(client, request))
-    return {**decision, **full}
+def _explained(engine: Engine, request: dict[str, Any], variants: list[Variant], lang: Lang) -> Any:
+    """One explanation; an unknown parameter the policy refused is named with the nearest known names."""
+    try:
+        return worded(request, lambda: engine.explain(request))
+    except PolicyInputError as exc:
+        if any(e.pointer.startswith("/parameter_overrides/") for e in exc.errors):
+            check_parameters(variants, engine.words(), lang)
+        raise
 
 
 def check_parameters(variants: list[Variant], words: Texts, lang: Lang) -> None:
@@ -210,10 +210,8 @@ def what_if(
             parse_assignment,
             parse_param,
         )
-        from socialaid.decide import checked
         from socialaid.engine import open_engine
         from socialaid.models.schemas import load as load_schema
-        from socialaid.validation import validated
 
         request = read_request(file, None)
         variants: list[Variant] = []
@@ -231,17 +229,15 @@ def what_if(
             raise InvalidInputError(
                 [FieldError("", "nothing to change", "--set, --param or --scenario")], source="what-if"
             )
-        words = texts()
-        check_parameters(variants, words, code)
         household_schema = load_schema("household")
         for v in variants:
             for path, _ in v.sets:
                 check_path(path, household_schema)
-        altered = [validated(apply_variant(request, v), source=f"what-if {v.name}") for v in variants]
-        with open_engine(opa_url) as client:
-            decisions = [checked(d) for d in client.decide_many([request, *altered])]
-            base = _with_findings(client, request, decisions[0])
-            rest = [_with_findings(client, r, d) for r, d in zip(altered, decisions[1:], strict=True)]
+        altered = [apply_variant(request, v) for v in variants]
+        with open_engine(opa_url) as engine:
+            explained = [_explained(engine, r, variants, code) for r in [request, *altered]]
+            words = engine.words_for(explained[0])
+        base, *rest = (x.doc() for x in explained)
         results = [(v, d, diff_decisions(base, d), why_not(d)) for v, d in zip(variants, rest, strict=True)]
         if fmt is Format.json:
             _dump(
@@ -297,9 +293,9 @@ def sweep_cmd(
         request = read_request(file, None)
         check_path(vary, load_schema("household"), source="sweep")
         values = sweep_values(start, stop, step)
-        words = texts()
-        with open_engine(opa_url, timeout=SWEEP_BASE_TIMEOUT + SWEEP_POINT_TIMEOUT * min(len(values), 100)) as client:
-            result = _run_with_progress(client, request, vary, values, code)
+        with open_engine(opa_url, timeout=SWEEP_BASE_TIMEOUT + SWEEP_POINT_TIMEOUT * min(len(values), 100)) as engine:
+            result = worded(request, lambda: _run_with_progress(engine, request, vary, values, code))
+            words = engine.words_for(result.revision)
         names = {pid: words.program_name(pid, code, result.programs[pid]) for pid in result.programs}
         if plot_file is not None:
             members = len(request["household"]["members"])
@@ -325,17 +321,17 @@ def sweep_cmd(
 
 
 def _run_with_progress(
-    client: DecisionClient, request: dict[str, Any], vary: str, values: list[float | int], lang: Lang
+    engine: Engine, request: dict[str, Any], vary: str, values: list[float | int], lang: Lang
 ) -> SweepResult:
     from socialaid.analysis.sweep import run_sweep
 
     if len(values) < PROGRESS_MIN_POINTS or not err.is_terminal:
-        return run_sweep(client, request, vary, values)
+        return run_sweep(engine, request, vary, values)
     from rich.progress import Progress
 
     with Progress(console=err, transient=True) as bar:
         task = bar.add_task(msg("progress", lang), total=len(values))
-        return run_sweep(client, request, vary, values, progress=lambda n: bar.advance(task, n))
+        return run_sweep(engine, request, vary, values, progress=lambda n: bar.advance(task, n))
 
 
 def _print_sweep(
@@ -407,20 +403,19 @@ def explain_cmd(
 
     def body() -> None:
         from socialaid.analysis.explain import explanation, rule_trace
-        from socialaid.decide import checked
         from socialaid.engine import open_engine
 
         request = read_request(file, None)
-        with open_engine(opa_url) as client:
-            decision = _with_findings(client, request, checked(client.decide(request)))
-        words = texts()
-        doc = explanation(decision)
-        found = list(decision.get("findings") or [])
-        if trace:
-            doc["trace"] = {"rules": [r.to_dict() for r in rule_trace(found, words.rules)]}
-        if fmt is Format.json:
-            _dump(doc)
+        with open_engine(opa_url) as engine:
+            explained = worded(request, lambda: engine.explain(request))
+            words = engine.words_for(explained)
+        if fmt is Format.json:  # the server's explanation, with the words of its revision
+            _dump(explained.model_copy(update={"words": words.explanation_words(explained, code)}).doc())
             return
+        decision = explained.doc()
+        doc = explanation(decision)
+        if trace:
+            doc["trace"] = {"rules": [r.to_dict() for r in rule_trace(decision.get("findings") or [], words.rules)]}
         _print_explanation(out, decision, doc, words, code)
 
     guarded(body, as_json=fmt is Format.json, lang=code)

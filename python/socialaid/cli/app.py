@@ -17,7 +17,7 @@ from difflib import get_close_matches
 from enum import StrEnum
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
-from typing import Annotated, Any, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TypeVar
 
 import typer
 from rich.console import Console
@@ -29,6 +29,11 @@ from typer.core import TyperGroup
 from socialaid.errors import FieldError, InvalidInputError, SocialaidError
 from socialaid.words.messages import Lang as LangCode
 from socialaid.words.messages import default_lang, localized, msg
+
+if TYPE_CHECKING:
+    from socialaid.words.texts import Texts
+
+T = TypeVar("T")
 
 __all__ = [
     "EX_USAGE",
@@ -45,9 +50,11 @@ __all__ = [
     "fail",
     "guarded",
     "lang_of",
+    "local_words",
     "nearest",
     "out",
     "read_request",
+    "worded",
 ]
 
 EX_USAGE = 64
@@ -183,13 +190,14 @@ def guarded(body: Callable[[], None], *, as_json: bool = False, lang: LangCode =
         fail(exc, as_json=as_json, lang=lang)
 
 
-def read_request(source: str, as_of: dt.datetime | None, *, checked_by_policy: bool = False) -> dict[str, Any]:
-    """The validated request from a file, or from stdin when ``source`` is ``-``.
+def read_request(source: str, as_of: dt.datetime | None, *, validate_here: bool = False) -> dict[str, Any]:
+    """The request from a file, or from stdin when ``source`` is ``-``, read as JSON.
 
-    With ``checked_by_policy`` only the pre-flight runs here (hostile shapes, not an object): the request
-    goes straight to the policy, which checks the schema itself, so it is validated once.
+    Only the pre-flight runs here (hostile shapes, not an object): the request goes to the policy,
+    which checks the schema and consistency itself, so it is validated once. ``validate_here`` (the
+    ``validate`` command, where no OPA is involved) checks it in Python instead.
     """
-    from socialaid.validation import load_request, preflight, validated
+    from socialaid.validation import preflight, read_json, validated
 
     if source == "-":
         text = sys.stdin.read()
@@ -203,8 +211,33 @@ def read_request(source: str, as_of: dt.datetime | None, *, checked_by_policy: b
         path = Path(source)
         if not path.is_file():
             raise UsageError(f"no such file: {source} (give a household JSON file, or - for stdin)")
-        request = load_request(path)
+        request = read_json(path)
         name = source
     if as_of is not None and isinstance(request, dict):
         request = {**request, "as_of": as_of.date().isoformat()}
-    return preflight(request, source=name) if checked_by_policy else validated(request, source=name)
+    return validated(request, source=name) if validate_here else preflight(request, source=name)
+
+
+def worded(request: Any, call: Callable[[], T]) -> T:
+    """``call()``, with the policy's input errors put into words: the policy decided that the request is
+    invalid; the Python validator then only phrases the same errors (its messages are in the catalog,
+    in Chinese too). Where it finds nothing to say, the policy's own errors stand."""
+    from socialaid.errors import PolicyInputError
+    from socialaid.validation import validate
+
+    try:
+        return call()
+    except PolicyInputError as exc:
+        local = validate(request)
+        if local:
+            raise InvalidInputError(local, source="request") from exc
+        raise
+
+
+def local_words() -> Texts:
+    """The words of the project's own bundle (rebuilt first when policies changed): for commands that
+    decide nothing, such as ``clauses`` and ``params``."""
+    from socialaid.server.bundle import ensure_fresh
+    from socialaid.words.texts import load_texts
+
+    return load_texts(ensure_fresh())

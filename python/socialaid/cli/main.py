@@ -25,8 +25,10 @@ from socialaid.cli.app import (
     err,
     guarded,
     lang_of,
+    local_words,
     out,
     read_request,
+    worded,
 )
 from socialaid.words.messages import msg
 
@@ -42,28 +44,28 @@ def decide(
     details: Annotated[bool, typer.Option("--details", help="Every finding with its basis, after the summary")] = False,
     opa_url: OpaUrl = None,
 ) -> None:
-    """Decide every program for a household: the answer first, then (--details) every finding."""
+    """Decide every program for a household: the answer first, then (--details) every finding.
+
+    One query: the compact decision for ``--format json``, else the explanation (the decision with
+    every finding), shown in the words of the revision that decided."""
     code = lang_of(lang)
 
     def body() -> None:
-        from socialaid.decide import decide, findings_of
         from socialaid.engine import open_engine
         from socialaid.render.decision import decision_json, print_decision
-        from socialaid.words.texts import texts
 
-        request = read_request(file, as_of, checked_by_policy=True)
-        with open_engine(opa_url) as client:
-            decision = decide(client, request)
-            # OPA's id of this decision in its decision log (read before any further request replaces it).
-            decision_id = getattr(client, "last_decision_id", None)
-            if decision_id:
-                decision = {**decision, "decision_id": decision_id}
-            if fmt is Format.json:
-                print(decision_json(decision))
+        request = read_request(file, as_of)
+        with open_engine(opa_url) as engine:
+            if fmt is Format.json and not details:
+                print(decision_json(worded(request, lambda: engine.decide(request)).doc()))
                 return
-            words = texts()
-            found = findings_of(client, request, decision)
-        print_decision(out, decision, words, lang=code, details=details, findings=found)
+            explained = worded(request, lambda: engine.explain(request))
+            words = engine.words_for(explained)
+        if fmt is Format.json:
+            print(decision_json(explained.model_copy(update={"words": words.explanation_words(explained, code)}).doc()))
+            return
+        doc = explained.doc()
+        print_decision(out, doc, words, lang=code, details=details, findings=doc.get("findings") or [])
 
     guarded(body, as_json=fmt is Format.json, lang=code)
 
@@ -74,7 +76,7 @@ def validate(file: HouseholdArg, fmt: FormatOpt = Format.table, lang: LangOpt = 
     code = lang_of(lang)
 
     def body() -> None:
-        read_request(file, None)
+        read_request(file, None, validate_here=True)
         if fmt is Format.json:
             print(json.dumps({"valid": True, "errors": []}))
         else:
@@ -87,12 +89,11 @@ def validate(file: HouseholdArg, fmt: FormatOpt = Format.table, lang: LangOpt = 
 def clauses(lang: LangOpt = None, fmt: FormatOpt = Format.table) -> None:
     """Each clause of the plan: its title and the rules that implement it (id and title)."""
     from socialaid.words.registry import clause_registry
-    from socialaid.words.texts import texts
 
     code = lang_of(lang)
 
     def body() -> None:
-        words = texts()
+        words = local_words()
         rules: dict[int, set[str]] = {}
         for rule_id, entry in words.rules.items():
             if entry.get("clause") is not None:

@@ -65,11 +65,11 @@ def params_cmd(
     lang: LangOpt = None,
 ) -> None:
     """Every parameter: the value in force on the date, its effective date, unit and source."""
-    from socialaid.words.texts import texts
+    from socialaid.cli.app import local_words
 
     code = lang_of(lang)
     on = (as_of.date() if as_of else dt.date.today()).isoformat()
-    parameters = texts().parameters
+    parameters = local_words().parameters
     if group is not None and group not in parameters:
         close = nearest(group, sorted(parameters))
         hint = "; " + msg("did_you_mean", code, names=", ".join(close)) if close else ""

@@ -22,17 +22,23 @@ __all__ = [
     "DecisionError",
     "DecisiveRule",
     "Explanation",
+    "ExplanationWords",
     "Finding",
     "MissingFact",
     "Outcome",
     "ParameterInForce",
     "Program",
+    "RuleWords",
     "Tier",
 ]
 
 
 class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid")
+
+    def doc(self) -> dict[str, Any]:
+        """The answer as JSON data, without the fields it does not carry (as the policy gives it)."""
+        return self.model_dump(mode="json", exclude_none=True)
 
 
 class Tier(StrEnum):
@@ -156,6 +162,22 @@ class ParameterInForce(_Model):
     hypothetical: bool = Field(description="Overridden in the request / 请求中的假设值")
 
 
+class RuleWords(_Model):
+    """A rule as a person reads it, from the deciding bundle's rule registry (METADATA)."""
+
+    clause: int | None = Field(default=None, description="Clause / 条款号")
+    basis: Basis = Field(description="plan, national or reading / 依据类型")
+    title: str = Field(description="Title in the chosen language / 标题")
+    authority: str = Field(description="The plan's words, the national article, or the reading / 依据原文或解读")
+
+
+class ExplanationWords(_Model):
+    lang: str = Field(description="zh or en / 语言")
+    bundle_revision: str = Field(description="Revision the words come from / 文字所属策略包版本")
+    programs: dict[str, str] = Field(description="Program names / 项目名称")
+    rules: dict[str, RuleWords] = Field(description="Rules by id / 规则")
+
+
 class Explanation(Decision):
     """Schema: schemas/explanation.schema.json — what ``data.socialaid.explanation`` returns."""
 
@@ -165,6 +187,14 @@ class Explanation(Decision):
     findings: list[Finding] | None = Field(default=None, description="Every finding / 全部认定理由")
     parameters_in_force: list[ParameterInForce] | None = Field(
         default=None, description="Parameters in force with their sources / 生效参数及来源"
+    )
+    words: ExplanationWords | None = Field(
+        default=None,
+        description=(
+            "The words of the deciding revision for the programs and rules this explanation names, added by the "
+            "caller that received it (not part of the policy's result) / "
+            "决定所用版本中相关项目与规则的文字（由接收方添加）"
+        ),
     )
 
 

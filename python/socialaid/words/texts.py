@@ -9,12 +9,16 @@ The decision names things by id (``dibao``, ``dibao.income_test``, clause ``5``,
 - ``data.socialaid.catalog`` — program names, tiers, names of aid in kind (``aid``);
 - ``data.socialaid.plan`` — clause headings and texts; ``data.socialaid.parameters`` — labels.
 
-Everything here is a pure lookup on that data.
+Each :class:`Texts` belongs to one bundle revision (``revision``). It is read from a bundle file
+(:func:`load_texts`, the sidecar's own bundle) or from a server's words door (:meth:`Texts.from_door`,
+``data.socialaid.words``), and kept by revision in a :class:`WordsCache`, so words are never shown
+over a decision of another revision. Everything else here is a pure lookup on that data.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import re
 import tarfile
 from dataclasses import dataclass
@@ -25,7 +29,7 @@ from typing import Any
 from socialaid.errors import BundleError
 from socialaid.words.messages import Lang, code_word, msg, outcome_word
 
-__all__ = ["Texts", "format_value", "load_texts", "texts"]
+__all__ = ["Texts", "WordsCache", "bundle_revision", "format_value", "load_texts"]
 
 _SLOT = re.compile(r"\{(\w+)\}")
 
@@ -44,13 +48,20 @@ def format_value(value: Any, lang: Lang | None = None) -> str:
     return str(value)
 
 
-def _bundle_data(bundle: Path) -> dict[str, Any]:
-    """The bundle's data tree: ``opa build`` merges every data file into one ``/data.json``."""
+def _bundle_data(bundle: Path) -> tuple[dict[str, Any], str]:
+    """The bundle's data tree (``opa build`` merges every data file into one ``/data.json``) and the
+    revision its ``.manifest`` names."""
     try:
         with tarfile.open(bundle, "r:gz") as tar:
             data: dict[str, Any] = {}
+            revision = "unbundled"
             for member in tar.getmembers():
                 name = member.name.lstrip("/")
+                if name == ".manifest":
+                    handle = tar.extractfile(member)
+                    manifest = json.loads(handle.read().decode("utf-8")) if handle else {}
+                    revision = str(manifest.get("revision") or revision) if isinstance(manifest, dict) else revision
+                    continue
                 if not name.endswith("data.json"):
                     continue
                 handle = tar.extractfile(member)
@@ -61,7 +72,7 @@ def _bundle_data(bundle: Path) -> dict[str, Any]:
                 for part in name.split("/")[:-1]:
                     node = node.setdefault(part, {})
                 node.update(doc)
-            return data
+            return data, revision
     except (OSError, tarfile.TarError, ValueError) as exc:
         raise BundleError(f"cannot read the bundle {bundle}: {exc}") from exc
 
@@ -72,16 +83,39 @@ class Texts:
     catalog: dict[str, Any]
     plan: dict[str, Any]
     parameters: dict[str, Any]
+    revision: str = "unbundled"
+    horizon: dict[str, str] | None = None
 
     @classmethod
-    def from_data(cls, data: dict[str, Any]) -> Texts:
+    def from_data(cls, data: dict[str, Any], *, revision: str = "unbundled") -> Texts:
         root = data.get("socialaid") or {}
         return cls(
             rules=dict(root.get("rules") or {}),
             catalog=dict(root.get("catalog") or {}),
             plan=dict(root.get("plan") or {}),
             parameters=dict(root.get("parameters") or {}),
+            revision=revision,
+            horizon={str(k): str(v) for k, v in (root.get("horizon") or {}).items()},
         )
+
+    @classmethod
+    def from_door(cls, answer: dict[str, Any]) -> Texts:
+        """The words a server's ``data.socialaid.words`` door gives (:class:`~socialaid.models.doors.WordsAnswer`)."""
+        return cls.from_data(
+            {"socialaid": {k: answer.get(k) for k in ("rules", "catalog", "plan", "parameters", "horizon")}},
+            revision=str(answer.get("bundle_revision", "")),
+        )
+
+    def door(self) -> dict[str, Any]:
+        """These words in the shape of the words door's answer (what a cache keeps)."""
+        return {
+            "bundle_revision": self.revision,
+            "rules": self.rules,
+            "catalog": self.catalog,
+            "plan": self.plan,
+            "parameters": self.parameters,
+            "horizon": self.horizon or {},
+        }
 
     # --- programs, tiers, clauses, aid ---------------------------------------------------------
 
@@ -170,6 +204,30 @@ class Texts:
     def outcome(self, outcome: str, lang: Lang) -> str:
         return outcome_word(outcome, lang)
 
+    def explanation_words(self, explanation: Any, lang: Lang) -> Any:
+        """The words of this revision for the programs and rules ``explanation`` names (the ``words``
+        an explanation carries to a reader: :class:`~socialaid.models.decision.ExplanationWords`)."""
+        from socialaid.models.decision import Basis, ExplanationWords, RuleWords
+
+        programs = explanation.programs or {}
+        named = {r.rule for p in programs.values() for r in p.rules} | {f.rule for f in explanation.findings or []}
+        rules = {}
+        for rule_id in sorted(named):
+            entry = self.rules.get(rule_id) or {}
+            finding = {"rule": rule_id, "clause": entry.get("clause")}
+            rules[rule_id] = RuleWords(
+                clause=entry.get("clause"),
+                basis=Basis(str(entry.get("basis") or "plan")),
+                title=self.rule_title(rule_id, lang),
+                authority=self.basis_text(finding, lang),
+            )
+        return ExplanationWords(
+            lang=lang,
+            bundle_revision=self.revision,
+            programs={pid: self.program_name(pid, lang) for pid in sorted(programs)},
+            rules=rules,
+        )
+
     # --- parameters ----------------------------------------------------------------------------
 
     def parameter_label(self, name: str, lang: Lang) -> str:
@@ -178,13 +236,69 @@ class Texts:
         return str((entry.get("label") or {}).get(lang) or name)
 
 
+@lru_cache(maxsize=8)
+def _load(bundle: Path, mtime_ns: int) -> Texts:
+    data, revision = _bundle_data(bundle)
+    return Texts.from_data(data, revision=revision)
+
+
 def load_texts(bundle: Path) -> Texts:
-    return Texts.from_data(_bundle_data(bundle))
+    """The words of a bundle file, read once per process (per file and modification time)."""
+    try:
+        mtime = bundle.stat().st_mtime_ns
+    except OSError as exc:
+        raise BundleError(f"cannot read the bundle {bundle}: {exc}") from exc
+    return _load(bundle, mtime)
 
 
-@lru_cache(maxsize=1)
-def texts() -> Texts:
-    """The texts of the project's bundle (rebuilt first when policies changed), once per process."""
-    from socialaid.server.bundle import ensure_fresh
+def bundle_revision(bundle: Path) -> str:
+    return load_texts(bundle).revision
 
-    return load_texts(ensure_fresh())
+
+_SAFE_REVISION = re.compile(r"[A-Za-z0-9][A-Za-z0-9._+-]{0,127}")
+
+
+class WordsCache:
+    """Words kept by revision: in memory for the process, and (with ``directory``) on disk, one JSON
+    file a revision, so a CLI asks a server's words door once per revision, not once per call.
+
+    A revision that is not a plain name (letters, digits, ``._+-``) is never written to disk."""
+
+    def __init__(self, directory: Path | None = None) -> None:
+        self.directory = directory
+        self._held: dict[str, Texts] = {}
+
+    def get(self, revision: str) -> Texts | None:
+        if revision in self._held:
+            return self._held[revision]
+        path = self._path(revision)
+        if path is None or not path.is_file():
+            return None
+        try:
+            answer = json.loads(path.read_text("utf-8"))
+        except (OSError, ValueError):
+            return None
+        words = Texts.from_door(answer) if isinstance(answer, dict) else None
+        if words is None or words.revision != revision:
+            return None
+        self._held[revision] = words
+        return words
+
+    def put(self, words: Texts) -> Texts:
+        self._held[words.revision] = words
+        path = self._path(words.revision)
+        if path is not None:
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                tmp = path.with_suffix(f".{os.getpid()}.tmp")
+                tmp.write_text(json.dumps(words.door(), ensure_ascii=False), "utf-8")
+                tmp.replace(path)
+            except OSError:
+                pass  # a cache that cannot be written is only slower
+        return words
+
+    def _path(self, revision: str) -> Path | None:
+        # a "-dirty" revision names a working tree, not one set of words: it is kept in memory only
+        if self.directory is None or not _SAFE_REVISION.fullmatch(revision) or revision.endswith("dirty"):
+            return None
+        return self.directory / f"{revision}.json"
