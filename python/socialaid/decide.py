@@ -18,9 +18,10 @@ __all__ = ["PolicyInputError", "PolicyRefusedError", "checked", "decide", "expla
 
 def checked(decision: dict[str, Any]) -> dict[str, Any]:
     """``decision`` itself when it has an outcome; the policy's own errors raised otherwise."""
-    model = Explanation if "findings" in decision else Decision
-    view = "decision" if "parameters" in decision or decision.get("errors") else "outcome"
-    _checked(verified(decision, model, view="explanation" if model is Explanation else view))
+    if "findings" in decision:
+        _checked(verified(decision, Explanation, view="explanation"))
+    else:
+        _checked(verified(decision, Decision, view="decision" if "parameters" in decision else "outcome"))
     return decision
 
 
