@@ -28,6 +28,7 @@ answer that is not a decision response (4). An undefined result is an error, nev
 from __future__ import annotations
 
 import contextlib
+import re
 import socket
 import threading
 import time
@@ -68,6 +69,7 @@ EXPLANATION_RULE = "explanation"
 BATCH_RULE = "batch"
 BATCH_CHUNK = 1000
 CONNECT_TIMEOUT = 0.4
+_HOST = re.compile(r"[A-Za-z0-9]([A-Za-z0-9.-]{0,252})|[0-9A-Fa-f:.]+")  # a name, an IPv4 or an IPv6 address
 WATCHDOG_TICK = 0.05
 
 
@@ -194,7 +196,13 @@ class DecisionClient:
         backoff: float = 0.05,
     ) -> None:
         parts = urlsplit(url if "://" in url else f"http://{url}")
-        if parts.scheme not in {"http", "https"} or not parts.hostname or parts.query or parts.fragment:
+        if (
+            parts.scheme not in {"http", "https"}
+            or not parts.hostname
+            or not _HOST.fullmatch(parts.hostname)
+            or parts.query
+            or parts.fragment
+        ):
             raise OptionError(f"not an OPA URL: {url!r} (expected http://HOST:PORT[/PATH])")
         try:
             port = parts.port or (443 if parts.scheme == "https" else 8181)

@@ -14,6 +14,7 @@ The revision is checked by the engine, which holds the words of each revision (:
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from typing import Any, Literal, TypeVar
 
@@ -49,8 +50,8 @@ def verified(raw: object, model: type[M], *, view: View, request: Mapping[str, A
     """``raw`` as ``model`` when it is a well-formed answer of ``view`` about ``request``."""
     if not isinstance(raw, dict):
         raise UnverifiedAnswerError(f"OPA's {view} is a JSON {type(raw).__name__}, not an object")
-    try:
-        doc = model.model_validate(raw)
+    try:  # strict, as JSON: a number given as text, or a string for a boolean, is off the schema
+        doc = model.model_validate_json(json.dumps(raw), strict=True)
     except ValidationError as exc:
         raise _off_schema(exc, view) from exc
     if doc.errors:
@@ -88,7 +89,7 @@ def verified_door(raw: object, model: type[D], *, view: str) -> D:
     if not isinstance(raw, dict):
         raise UnverifiedAnswerError(f"OPA's {view} answer is a JSON {type(raw).__name__}, not an object")
     try:
-        doc: D = model.model_validate(raw)
+        doc: D = model.model_validate_json(json.dumps(raw), strict=True)
     except ValidationError as exc:
         raise _off_schema(exc, f"{view} answer") from exc
     return doc
