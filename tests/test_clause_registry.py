@@ -23,7 +23,11 @@ from socialaid.words.registry import clause_registry
 from tests.helpers import ROOT
 
 PLAN = ROOT / "docs" / "plan" / "honghuagang-2021-49.txt"
-SHARED = ROOT.parent / "shared" / "policy"
+# shared/ beside the checkout (main) or beside the worktrees' parent (a git worktree under wt/).
+SHARED = next(
+    (d for d in (ROOT.parent / "shared" / "policy", ROOT.parent.parent / "shared" / "policy") if d.exists()),
+    ROOT.parent / "shared" / "policy",
+)
 READING = SHARED / "READING.md"
 EXAMPLES = sorted((ROOT / "examples").glob("*.json"))
 _ARTICLE = re.compile(r"^第[一二三四五六七八九十百零、]+条")
@@ -112,14 +116,18 @@ def test_national_findings_name_an_article_and_quote_no_plan_sentence(rules: dic
 
 @pytest.mark.skipif(not READING.exists(), reason="no shared/ beside this checkout")
 def test_reading_findings_point_to_a_provision_of_reading_md(rules: dict[str, dict[str, Any]]) -> None:
-    headings = set(re.findall(r"(?m)^## (Clause \d+)", READING.read_text("utf-8")))
+    # "## Clause 5 — 低保" is cited as "Clause 5 …"; "## Who counts as a low-income family (clauses …)" by
+    # its words before the parenthesis.
+    text = READING.read_text("utf-8")
+    headings = set(re.findall(r"(?m)^## (Clause \d+)", text))
+    headings |= {h.strip() for h in re.findall(r"(?m)^## ([^(\n]+?)\s*(?:\(|$)", text) if not h.startswith("Clause")}
     wrong = []
     for rid, r in rules.items():
         if r.get("basis") != "reading":
             continue
         reading = str(r.get("reading", ""))
         if not any(reading.startswith(h) for h in headings):
-            wrong.append(f"{rid}: reading {reading!r} names no 'Clause N' provision of READING.md")
+            wrong.append(f"{rid}: reading {reading!r} names no provision (heading) of READING.md")
         if r.get("quote"):
             wrong.append(f"{rid}: a reading quotes no plan sentence, has {r['quote']!r}")
     assert not wrong, "\n".join(wrong)
@@ -142,3 +150,72 @@ def test_every_rule_an_explanation_names_is_in_the_registry(
     named |= {m["rule"] for m in explanation["missing_facts"]}
     assert named, "the explanation names no rule"
     assert not sorted(named - set(rules)), "rule ids missing from the registry"
+
+
+SOURCES = ROOT / "docs" / "sources.md"
+_ARTICLES = re.compile(r"第([一二三四五六七八九十百零、]+)条(第[一二三四五六七八九十]+款)?")
+
+
+def cited_articles(article: str) -> list[str]:
+    """The articles an ``article`` label names: "第二十一、二十二条" → 第二十一条, 第二十二条; "第五条、第二十四条（…）"
+    → 第五条, 第二十四条; "第十五条第三款" stays whole; a label with no 第…条 (a notice's section) is itself."""
+    found = [
+        f"第{number}条{paragraph}"
+        for numbers, paragraph in _ARTICLES.findall(article)
+        for number in numbers.split("、")
+        if number
+    ]
+    return found or [article.strip()]
+
+
+def source_sections(text: str) -> dict[str, list[str]]:
+    """docs/sources.md as {document heading: [article headings]}."""
+    sections: dict[str, list[str]] = {}
+    current = ""
+    for line in text.splitlines():
+        if line.startswith("## "):
+            current = line[3:].strip()
+            sections[current] = []
+        elif line.startswith("### ") and current:
+            sections[current].append(line[4:].strip())
+    return sections
+
+
+def _listed(document: str, article: str, sections: dict[str, list[str]]) -> bool:
+    """The document has a section of docs/sources.md (same title, or the same 〔year〕number) that lists
+    the article (a heading that is the article, or ends with it)."""
+    title = document.split("（")[0]
+    number = re.search(r"〔\d{4}〕\d+号", document)
+    for heading, articles in sections.items():
+        if heading.split("（")[0] == title or (number and number.group(0) in heading):
+            return any(a == article or a.endswith(f" {article}") for a in articles)
+    return False
+
+
+def test_cited_articles_reads_every_label_shape() -> None:
+    assert cited_articles("第二十一、二十二条") == ["第二十一条", "第二十二条"]
+    assert cited_articles("第五条、第二十四条（未成年人年龄按方案第6条为未满18周岁）") == ["第五条", "第二十四条"]
+    assert cited_articles("第十五条第三款") == ["第十五条第三款"]
+    assert cited_articles("启动条件") == ["启动条件"]
+    sections = source_sections("## 某办法（民发〔2021〕1号）\n### 第一条\n## 另一通知\n### 启动条件\n")
+    assert _listed("某办法（民发〔2021〕1号）", "第一条", sections)
+    assert not _listed("某办法（民发〔2021〕1号）", "第二条", sections)
+    assert not _listed("别的办法", "第一条", sections)
+
+
+def test_every_national_article_cited_is_listed_in_sources(rules: dict[str, dict[str, Any]]) -> None:
+    sections = source_sections(SOURCES.read_text("utf-8"))
+    wrong = []
+    for rid, r in rules.items():
+        if r.get("basis") != "national":
+            continue
+        national = r.get("national") or {}
+        document = str(national.get("document", ""))
+        label = str(national.get("article", ""))
+        # "<measures> 第二条": an article of a document the cited one adopts; listed under it by that name
+        prefix, _, tail = label.rpartition(" ")
+        for article in cited_articles(tail if prefix else label):
+            shown = f"{prefix} {article}" if prefix else article
+            if not _listed(document, shown, sections):
+                wrong.append(f"{rid}: {document} {shown} is not listed in docs/sources.md")
+    assert not wrong, "\n".join(wrong)

@@ -74,17 +74,6 @@ default per_capita_income := 0
 
 per_capita_income := counted_income / member_count if member_count > 0
 
-# family_per_capita_income: the counted income of everyone living together, 特困 members included, per
-# head — the family's own per-capita income, on which the low-income-family status of clauses 3, 7 and
-# 10 rests (socialaid.status). Without a 特困 member it is per_capita_income.
-family_per_capita_income := per_capita_income if count(tekun_excluded_ids) == 0
-
-else := max([0, _family_income - _family_deductions]) / count(_household.members)
-
-_family_income := sum([object.get(m, "monthly_income", 0) | some m in _household.members])
-
-_family_deductions := sum([deduction(e) | some e in _rigid])
-
 default income_test_met := false
 
 income_test_met if {

@@ -480,7 +480,7 @@ test_clause5_tekun_member_excluded if {
 	p.details.tekun_excluded_member_ids == ["m1"]
 	fs := dibao.findings with input as r with data.socialaid.tekun.supported_member_ids as {"m1"}
 	some f in fs
-	object.subset(f, {"rule": "dibao.tekun_excluded", "member_id": "m1", "outcome": "not_met", "basis": "national"})
+	object.subset(f, {"rule": "dibao.tekun_excluded", "member_id": "m1", "outcome": "not_met", "basis": "reading"})
 }
 
 test_clause5_tekun_everyone_excluded if {
@@ -490,6 +490,7 @@ test_clause5_tekun_everyone_excluded if {
 	fs := dibao.findings with input as r with data.socialaid.tekun.supported_member_ids as {"m1"}
 	some f in fs
 	f.rule == "dibao.no_member_left"
+	f.basis == "reading"
 	p.rules == [lib.rule_ref("dibao.no_member_left", "not_met")]
 }
 

@@ -65,36 +65,42 @@ findings contains lib.household_finding(rego.metadata.rule(), "dibao", "info", {
 # METADATA
 # title: Member supported as 特困 is not paid 低保
 # description: >-
-#   A member supported as 特困 under clause 6 is not also paid 低保; the rest of the household is
-#   assessed without them. The plan says nothing on this; it rests on the national rules that keep the
-#   two schemes from paying the same person twice.
+#   A member supported as 特困 under clause 6 is not also paid 低保, and is left out of the 低保 household:
+#   its size and per-capita income count the other members only. No plan sentence and no national article
+#   verified here says this in words; it is the project's reading of the link between the two schemes
+#   (社会救助暂行办法 第十五条第三款 "相衔接"; 43号 第二十七条, which moves a person to 低保 only after 特困
+#   support ends).
 # custom:
 #   id: dibao.tekun_excluded
 #   clause: 5
-#   basis: national
-#   title_zh: 特困人员不再享受低保
-#   national:
-#     document: 国务院关于进一步健全特困人员救助供养制度的意见（国发〔2016〕14号）
-#     article: 做好制度衔接
+#   basis: reading
+#   reading: >-
+#     Clause 5 — members supported as 特困 are not paid 低保 as well and are left out of the 低保 household
+#     (社会救助暂行办法 第十五条第三款; 43号 第二十七条)
+#   title_zh: 特困人员不再享受低保，不计入低保家庭（本项目的解读）
 #   message:
 #     not_met:
-#       zh: 该成员已纳入特困人员救助供养，不再计入低保家庭
-#       en: this member is supported as 特困 and is not counted in the 低保 household
+#       zh: 该成员已纳入特困人员救助供养，按本项目对两项制度衔接的解读，不再计入低保家庭
+#       en: >-
+#         this member is supported as 特困 and, as the project reads the link between the two schemes, is not
+#         counted in the 低保 household
 findings contains lib.member_finding(rego.metadata.rule(), "dibao", "not_met", id, {"tekun_supported": true}) if {
 	some id in tekun_excluded_ids
 }
 
 # METADATA
 # title: No member left to assess
-# description: Every member is supported as 特困, so no one is left to assess for 低保.
+# description: >-
+#   Every member is supported as 特困 and, as the project reads the link between the two schemes, left out
+#   of the 低保 household, so no one is left to assess for 低保.
 # custom:
 #   id: dibao.no_member_left
 #   clause: 5
-#   basis: national
-#   title_zh: 家庭成员均已纳入特困供养
-#   national:
-#     document: 国务院关于进一步健全特困人员救助供养制度的意见（国发〔2016〕14号）
-#     article: 做好制度衔接
+#   basis: reading
+#   reading: >-
+#     Clause 5 — members supported as 特困 are not paid 低保 as well and are left out of the 低保 household
+#     (社会救助暂行办法 第十五条第三款; 43号 第二十七条)
+#   title_zh: 家庭成员均已纳入特困供养（本项目的解读）
 #   message:
 #     not_met:
 #       zh: 家庭成员均已纳入特困供养，无低保家庭成员
@@ -228,11 +234,19 @@ findings contains lib.member_finding(rego.metadata.rule(), "dibao", "not_met", m
 #   quote: 对整户不符合低保条件的脱贫不稳定人口、边缘易致贫人口以及人均收入在当地低保标准150%以内的低收入家庭
 #   message:
 #     met:
-#       zh: 人均收入{per_capita_income}元（低收入线{low_income_line}元）或有脱贫不稳定、边缘易致贫成员：可参照“单人户”
-#       en: per-capita income {per_capita_income} (low-income line {low_income_line}) or an edge member — route open
+#       zh: >-
+#         人均收入{per_capita_income}元（低收入线{low_income_line}元，低收入家庭财产条件：{low_income_assets_met}）
+#         或属脱贫不稳定、边缘易致贫户（{edge_population}）：可参照“单人户”
+#       en: >-
+#         per-capita income {per_capita_income} (low-income line {low_income_line}, asset rule asserted:
+#         {low_income_assets_met}) or an edge household ({edge_population}) — route open
 #     not_met:
-#       zh: 人均收入{per_capita_income}元超过低收入线{low_income_line}元，且无脱贫不稳定、边缘易致贫成员
-#       en: per-capita income {per_capita_income} is over the low-income line {low_income_line}; no edge member
+#       zh: >-
+#         人均收入{per_capita_income}元（低收入线{low_income_line}元，低收入家庭财产条件：{low_income_assets_met}），
+#         且不属脱贫不稳定、边缘易致贫户
+#       en: >-
+#         per-capita income {per_capita_income} (low-income line {low_income_line}, asset rule asserted:
+#         {low_income_assets_met}); not an edge household
 findings contains lib.household_finding(rego.metadata.rule(), "dibao", lib.outcome(route_applies), {
 	"per_capita_income": lib.money(per_capita_income),
 	"low_income_line": lib.money(low_income_line),

@@ -227,7 +227,8 @@ findings contains lib.member_finding(rego.metadata.rule(), "education", lib.outc
 #   clause: 8
 #   basis: plan
 #   title_zh: 无在校学生或需安置的残疾儿童
-#   quote: 对在各学段（不含研究生）就读的低保和特困供养人员家庭学生、孤儿、事实无人抚养儿童
+#   quote: >-
+#     对在各学段（不含研究生）就读的低保和特困供养人员家庭学生、孤儿、事实无人抚养儿童及因身心障碍等原因不方便入学接受义务教育的适龄残疾未成年人
 #   message:
 #     not_met:
 #       zh: 家庭中没有在校学生，也没有因残疾不能入学的儿童

@@ -5,8 +5,9 @@
 #   and willing to work and registered as unemployed get public employment services; those wanting to
 #   start a business get start-up support (guaranteed loan up to 200 000 yuan with interest subsidy, a
 #   one-off 5 000 yuan subsidy, 500 yuan a month site rent for at most 36 months); employment-difficult
-#   people get employment aid, and a public-welfare post where the market fails; a family with no one
-#   employed gets at least one member placed. monthly_amount is the site-rent subsidy of the members
+#   people get employment aid, and a public-welfare post where the market fails; a 低保 family with no one
+#   employed gets at least one member placed. Working age runs from 16 to the statutory retirement age
+#   by sex, post and birth cohort. monthly_amount is the site-rent subsidy of the members
 #   whose business has started and who have months left; the one-off subsidy and the loan are in details.
 # schemas:
 #   - input: schema["household.schema"]
@@ -26,17 +27,73 @@ _job(m) := _jobs[m.id]
 
 _flag(m, name) := object.get(_job(m), name, false)
 
-working_age(m) if {
-	status.ages[m.id] >= _p.working_age_min
-	status.ages[m.id] < _p.retirement_age
+# --- working age: from 16 up to the statutory retirement age by sex, post and birth cohort ---
+
+# _schedule[kind]: the retirement rule of each kind of member (men; women in 50-year posts; women in
+# 55-year posts), read from the dated parameters once.
+_schedule := {
+	"men": _rule(
+		_p.retirement_base_age_men, _p.retirement_raise_first_cohort_men,
+		_p.retirement_raise_cohort_months_men, _p.retirement_raise_max_months_men,
+	),
+	"women_50_post": _rule(
+		_p.retirement_base_age_women_50_post, _p.retirement_raise_first_cohort_women_50_post,
+		_p.retirement_raise_cohort_months_women_50_post, _p.retirement_raise_max_months_women_50_post,
+	),
+	"women_55_post": _rule(
+		_p.retirement_base_age_women_55_post, _p.retirement_raise_first_cohort_women_55_post,
+		_p.retirement_raise_cohort_months_women_55_post, _p.retirement_raise_max_months_women_55_post,
+	),
 }
+
+_rule(base, first, per, most) := {"base_months": base * 12, "first": _month_no(first), "per": per, "most": most}
+
+# _month_no: a month as a number of months ("YYYY-MM" or a date "YYYY-MM-DD").
+_month_no(d) := (to_number(substring(d, 0, 4)) * 12) + to_number(substring(d, 5, 2))
+
+# retirement_kind[id]: which rule applies — by sex and, for a woman, her post. No sex given: the men's
+# rule, the widest range (these are services; the wider range refuses no one); a woman with no post
+# given: the 55-year post, the wider of the women's ranges. Both are named among the missing facts.
+retirement_kind[m.id] := _kind(object.get(m, "sex", null), object.get(m, "retirement_post", null)) if some m in _members
+
+_kind("male", _) := "men"
+
+_kind("female", "age_50_post") := "women_50_post"
+
+_kind("female", post) := "women_55_post" if post != "age_50_post"
+
+_kind(null, _) := "men"
+
+# retirement_months[id]: the statutory retirement age in months — base × 12, plus for those born in or
+# after the first cohort one month for each started step of birth months, at most the rule's most.
+retirement_months[m.id] := _retirement_months(_schedule[retirement_kind[m.id]], m.birth_date) if some m in _members
+
+_retirement_months(r, birth) := r.base_months if {
+	_month_no(birth) < r.first
+} else := r.base_months + min([r.most, floor((_month_no(birth) - r.first) / r.per) + 1])
+
+# age_months[id]: the member's age in whole months on the decision date (a month counts from its day).
+age_months[m.id] := (_month_no(input.as_of) - _month_no(m.birth_date)) - _day_short(m.birth_date) if some m in _members
+
+_day_short(birth) := 1 if _d(input.as_of) < _d(birth)
+
+else := 0
+
+# working_age_ids: members from working_age_min (whole years) up to, not including, the retirement age.
+working_age_ids := {id |
+	some id, a in status.ages
+	a >= _p.working_age_min
+	age_months[id] < retirement_months[id]
+}
+
+working_age(m) if m.id in working_age_ids
 
 _employed(m) if m.id in _employed_ids
 
 _employed_ids := {id | some id, j in _jobs; j.status in {"employed", "self_employed"}}
 
 # candidates: working-age members of an assisted family (the member records; _candidate_ids their ids).
-candidates := {m | some m in _members; working_age(m)} if status.assisted_family
+candidates := {m | some m in _members; m.id in working_age_ids} if status.assisted_family
 
 else := set()
 
@@ -105,9 +162,11 @@ _able_working_age := {m | some m in candidates; m.id in _able_ids}
 
 default zero_employment_family := false
 
-# zero_employment_family (零就业家庭, 就业促进法 第五十六条: every family member of legal working age out of
-# work): an assisted family with working-age members able to work, none of them employed or self-employed.
+# zero_employment_family (零就业家庭): the plan's words ("确保“零就业家庭”实现动态清零") with 社会救助暂行办法
+# 第四十三条 for who counts — a 低保 family whose members able to work (of working age) are all out of
+# work, none employed or self-employed.
 zero_employment_family if {
+	status.dibao_family
 	count(_able_ids) > 0
 	count(_able_ids & _employed_ids) == 0
 }
@@ -160,7 +219,8 @@ _failing := [{"rule": "employment.assisted_family", "clause": 10, "outcome": "no
 	refs := [lib.rule_ref(id, "not_met") |
 		some id, failed in {
 			"employment.public_services": count(_unserved) > 0,
-			"employment.working_age": count(_too_young_or_old) > 0,
+			"employment.working_age": count(_too_young) > 0,
+			"employment.retirement_age": count(_too_old) > 0,
 		}
 		failed
 	]
@@ -170,8 +230,17 @@ _failing := [{"rule": "employment.assisted_family", "clause": 10, "outcome": "no
 # _unserved: candidates out of work who miss a condition of the public services.
 _unserved := (_candidate_ids - _employed_ids) - public_services
 
-# _too_young_or_old: members of an assisted family who ask for help outside working age.
-_too_young_or_old := {id | some id in _asking_ids; not id in _candidate_ids} if status.assisted_family
+# _too_young / _too_old: members of an assisted family who ask for help below working_age_min, or at or
+# past their statutory retirement age.
+_too_young := {id | some id in _asking_ids; status.ages[id] < _p.working_age_min} if status.assisted_family
+
+else := set()
+
+_too_old := {id |
+	some id in _asking_ids
+	status.ages[id] >= _p.working_age_min
+	age_months[id] >= retirement_months[id]
+} if status.assisted_family
 
 else := set()
 
@@ -227,6 +296,29 @@ missing_facts contains {
 	m.id in _candidate_ids
 	status.get(m, ["employment"], null) == null
 	not m.education.enrolled == true
+}
+
+# A member of an assisted family who asks for help, with no sex given (or, for a woman, no post), at an
+# age where the women's (or the 50-year post's) retirement age would already have been reached: the
+# wider range is used, and the missing fact is named.
+missing_facts contains {
+	"pointer": sprintf("/household/members/%d/%s", [i, field]),
+	"program": "employment",
+	"rule": "employment.retirement_age",
+	"assumption": assumption,
+} if {
+	status.assisted_family
+	some i, m in _members
+	m.id in _asking_ids
+	[field, assumption] := _unstated(m)
+	age_months[m.id] >= _retirement_months(_schedule.women_50_post, m.birth_date)
+}
+
+_unstated(m) := ["sex", "read_as_men_range"] if object.get(m, "sex", null) == null
+
+_unstated(m) := ["retirement_post", "read_as_55_post_range"] if {
+	m.sex == "female"
+	object.get(m, "retirement_post", null) == null
 }
 
 # --- findings (explanation only) ---
@@ -288,31 +380,68 @@ findings contains lib.member_finding(rego.metadata.rule(), "employment", lib.out
 }
 
 # METADATA
-# title: Working age
+# title: Working age — from 16
 # description: >-
-#   Employment assistance is for members of working age: from 16 (劳动法 第十五条 forbids hiring anyone
-#   under 16) up to the statutory retirement age (read as 60 for every member; see the parameter source).
-#   The plan says only "劳动年龄段内"; the bounds are national.
+#   Employment assistance is for members of working age, from 16 (劳动法 第十五条 forbids hiring anyone
+#   under 16). The plan says only "劳动年龄段内"; the bound is national.
 # custom:
 #   id: employment.working_age
 #   clause: 10
 #   basis: national
-#   title_zh: 劳动年龄段
+#   title_zh: 劳动年龄段（年满16周岁）
 #   national:
 #     document: 中华人民共和国劳动法
 #     article: 第十五条
 #   message:
 #     not_met:
-#       zh: '{age}岁，不在劳动年龄段（{working_age_min}周岁至未满{retirement_age}周岁）内'
-#       en: 'aged {age}, outside working age ({working_age_min} up to {retirement_age})'
+#       zh: '{age}岁，未满{working_age_min}周岁，不在劳动年龄段内'
+#       en: 'aged {age}, under {working_age_min} — outside working age'
 findings contains lib.member_finding(rego.metadata.rule(), "employment", "not_met", id, {
-	"age": status.ages[m.id],
+	"age": status.ages[id],
 	"working_age_min": _p.working_age_min,
-	"retirement_age": _p.retirement_age,
 }) if {
-	some m in _members
-	id := m.id
-	id in _too_young_or_old
+	some id in _too_young
+}
+
+# METADATA
+# title: Working age — up to the statutory retirement age
+# description: >-
+#   Working age ends at the statutory retirement age, by sex and post and, from 2025-01-01, by birth
+#   cohort: men 60 rising to 63 and women in 55-year posts 55 rising to 58 by one month every four months
+#   of birth, women in 50-year posts 50 rising to 55 by one month every two months (the 2024 decision on
+#   the gradual rise; dated parameters). With no sex given the men's, widest range is used; a woman with no
+#   post given gets the 55-year post's range; each is named among the missing facts. Reported for every
+#   member of an assisted family who asks for help from 16.
+# custom:
+#   id: employment.retirement_age
+#   clause: 10
+#   basis: national
+#   title_zh: 劳动年龄段（未达法定退休年龄）
+#   national:
+#     document: 全国人民代表大会常务委员会关于实施渐进式延迟法定退休年龄的决定（2024年）
+#     article: 国务院关于渐进式延迟法定退休年龄的办法 第二条
+#   message:
+#     met:
+#       zh: '{age_years}岁{age_extra_months}个月，未达法定退休年龄{retirement_years}岁{retirement_extra_months}个月（{kind}）'
+#       en: >-
+#         aged {age_years} years {age_extra_months} months, below the statutory retirement age of
+#         {retirement_years} years {retirement_extra_months} months ({kind})
+#     not_met:
+#       zh: '{age_years}岁{age_extra_months}个月，已达法定退休年龄{retirement_years}岁{retirement_extra_months}个月（{kind}），不在劳动年龄段内'
+#       en: >-
+#         aged {age_years} years {age_extra_months} months, at or past the statutory retirement age of
+#         {retirement_years} years {retirement_extra_months} months ({kind}) — outside working age
+findings contains lib.member_finding(rego.metadata.rule(), "employment", lib.outcome(age_months[id] < retirement_months[id]), id, {
+	"kind": retirement_kind[id],
+	"age_years": floor(age_months[id] / 12),
+	"age_extra_months": age_months[id] % 12,
+	"retirement_months": retirement_months[id],
+	"retirement_years": floor(retirement_months[id] / 12),
+	"retirement_extra_months": retirement_months[id] % 12,
+}) if {
+	status.assisted_family
+	some id in _asking_ids
+	status.ages[id] >= _p.working_age_min
 }
 
 # METADATA
@@ -402,23 +531,25 @@ findings contains lib.member_finding(rego.metadata.rule(), "employment", "met", 
 # METADATA
 # title: Zero-employment family
 # description: >-
-#   An assisted family whose working-age members able to work are none of them employed or self-employed
-#   (a 零就业家庭: 就业促进法 第五十六条, every family member of legal working age out of work) gets at least
-#   one member placed. The plan names the goal (确保“零就业家庭”实现动态清零); who counts is national.
+#   The plan's own words: "零就业家庭" are to be cleared as they arise (确保“零就业家庭”实现动态清零). Who
+#   counts follows 社会救助暂行办法 第四十三条: a 低保 family whose members able to work are all out of work
+#   (here: the working-age members able to work, none employed or self-employed); at least one member is
+#   to be placed.
 # custom:
 #   id: employment.zero_employment_family
 #   clause: 10
-#   basis: national
-#   title_zh: 零就业家庭至少一人就业
-#   national:
-#     document: 中华人民共和国就业促进法
-#     article: 第五十六条
+#   basis: plan
+#   title_zh: 零就业家庭动态清零
+#   quote: 确保“零就业家庭”实现动态清零
 #   message:
 #     met:
-#       zh: 零就业家庭：{able_working_age}名有劳动能力的劳动年龄成员均未就业，确保至少一人就业
+#       zh: >-
+#         零就业家庭（低保家庭有劳动能力的成员均处于失业状态，社会救助暂行办法第四十三条）：{able_working_age}名有劳动能力的
+#         劳动年龄成员均未就业，确保至少一人就业
 #       en: >-
-#         zero-employment family — none of the {able_working_age} working-age members able to work is
-#         employed; at least one is to be placed
+#         zero-employment family (a 低保 family whose members able to work are all out of work, 社会救助暂行办法
+#         第四十三条) — none of the {able_working_age} working-age members able to work is employed; at least one
+#         is to be placed
 findings contains lib.household_finding(rego.metadata.rule(), "employment", "met", {
 	"able_working_age": count(_able_working_age),
 	"employed": 0,

@@ -54,7 +54,7 @@ test_clause10_age_15_outside if {
 	not "a" in r.public_services
 	f := _finding(r, "employment.working_age", "a")
 	f.basis == "national"
-	f.values == {"age": 15, "working_age_min": 16, "retirement_age": 60}
+	f.values == {"age": 15, "working_age_min": 16}
 	r.programs.employment.rules == [{"rule": "employment.working_age", "clause": 10, "outcome": "not_met"}]
 }
 
@@ -63,10 +63,129 @@ test_clause10_age_59_in_working_age if {
 	"a" in r.public_services
 }
 
-test_clause10_age_60_outside if {
-	r := _run([_m("a", "1965-06-01", _seeker)], true)
-	not "a" in r.public_services
-	_finding(r, "employment.working_age", "a").values.age == 60
+# --- the statutory retirement age by sex, post and birth cohort (dated parameters) ---
+
+_req_on(as_of, members) := {
+	"as_of": as_of,
+	"household": {"area": "urban", "assets_test_met": true, "members": members},
+}
+
+_run_on(as_of, members) := r if {
+	r := employment with input as _req_on(as_of, members)
+		with status.assisted_family as true
+}
+
+_who(id, birth, extra) := object.union({"id": id, "birth_date": birth, "employment": _seeker}, extra)
+
+_in(as_of, member) if "a" in _run_on(as_of, [member]).public_services
+
+# A man born 1965-06-01: cohort 1965-06 is 5 months after the first (1965-01); one month of rise per 4
+# months of birth → floor(5 / 4) + 1 = 2 months → 60 years 2 months = 722 months, reached 2025-08-01.
+# 2025-07-31: 721 months → in; 2025-08-01: 722 → out; 2025-08-02: 722 → out.
+test_clause10_man_born_1965_06_retires_at_60_and_2_months if {
+	man := _who("a", "1965-06-01", {"sex": "male"})
+	_in("2025-07-31", man)
+	not _in("2025-08-01", man)
+	not _in("2025-08-02", man)
+	r := _run_on("2025-08-01", [man])
+	r.retirement_months.a == 722
+	f := _finding(r, "employment.retirement_age", "a")
+	f.outcome == "not_met"
+	f.values == {
+		"kind": "men", "age_years": 60, "age_extra_months": 2, "retirement_months": 722,
+		"retirement_years": 60, "retirement_extra_months": 2,
+	}
+	r.programs.employment.rules == [{"rule": "employment.retirement_age", "clause": 10, "outcome": "not_met"}]
+	count(r.missing_facts) == 0
+	_finding(_run_on("2025-07-31", [man]), "employment.retirement_age", "a").outcome == "met"
+}
+
+# Born 1964-12-31, before the first cohort: 60 years = 720 months, reached 2024-12-31.
+# 2024-12-30: 719 → in; 2024-12-31: 720 → out.
+test_clause10_man_born_before_the_first_cohort_retires_at_60 if {
+	man := _who("a", "1964-12-31", {"sex": "male"})
+	_in("2024-12-30", man)
+	not _in("2024-12-31", man)
+	_run_on("2024-12-31", [man]).retirement_months.a == 720
+}
+
+# Born 1980-01-01: 180 months after 1965-01 → floor(180 / 4) + 1 = 46, capped at 36 → 63 years = 756.
+# 2042-12-31: 755 → in; 2043-01-01: 756 → out. (The horizon of the parameters is 2026: a projection.)
+test_clause10_man_rise_is_capped_at_63 if {
+	man := _who("a", "1980-01-01", {"sex": "male"})
+	_run_on("2025-06-01", [man]).retirement_months.a == 756
+	_in("2042-12-31", man)
+	not _in("2043-01-01", man)
+}
+
+# A woman in a 50-year post born 1975-03-10: 2 months after 1975-01, one month per 2 months →
+# floor(2 / 2) + 1 = 2 → 50 years 2 months = 602 months, reached 2025-05-10.
+# 2025-05-09: 601 → in; 2025-05-10: 602 → out; 2025-05-11: 602 → out.
+test_clause10_woman_in_a_50_year_post_born_1975_03 if {
+	woman := _who("a", "1975-03-10", {"sex": "female", "retirement_post": "age_50_post"})
+	_in("2025-05-09", woman)
+	not _in("2025-05-10", woman)
+	not _in("2025-05-11", woman)
+	_run_on("2025-05-10", [woman]).retirement_months.a == 602
+	_run_on("2025-05-10", [woman]).retirement_kind.a == "women_50_post"
+}
+
+# Cap for the 50-year post: born 1990-01-01, 180 months after 1975-01 → 91, capped at 60 → 55 years = 660.
+test_clause10_woman_in_a_50_year_post_rise_is_capped_at_55 if {
+	woman := _who("a", "1990-01-01", {"sex": "female", "retirement_post": "age_50_post"})
+	_run_on("2025-06-01", [woman]).retirement_months.a == 660
+}
+
+# A woman in a 55-year post born 1970-01-20: the first cohort → floor(0 / 4) + 1 = 1 → 55 years 1 month
+# = 661 months, reached 2025-02-20. 2025-02-19: 660 → in; 2025-02-20: 661 → out.
+test_clause10_woman_in_a_55_year_post_born_1970_01 if {
+	woman := _who("a", "1970-01-20", {"sex": "female", "retirement_post": "age_55_post"})
+	_in("2025-02-19", woman)
+	not _in("2025-02-20", woman)
+	_run_on("2025-02-20", [woman]).retirement_months.a == 661
+}
+
+# Before 2025-01-01 no rise is in force (most months 0): a woman in a 50-year post born 1974-12-05 reaches
+# 50 = 600 months on 2024-12-05. 2024-12-04: 599 → in; 2024-12-05: 600 → out.
+test_clause10_no_rise_before_2025 if {
+	woman := _who("a", "1974-12-05", {"sex": "female", "retirement_post": "age_50_post"})
+	_in("2024-12-04", woman)
+	not _in("2024-12-05", woman)
+}
+
+# No sex given: the men's (widest) range. Born 1970-01-20, on 2025-06-01 aged 55 years 4 months
+# (664 months): a woman in a 50-year post would be out (born 1970 is before that rule's first cohort:
+# 600), a man is in (1970-01 is 60 months after 1965-01 → 16 → 60 years 16 months = 736). In, and the
+# missing sex is named.
+test_clause10_no_sex_given_uses_the_mens_range_and_names_the_fact if {
+	r := _run_on("2025-06-01", [_who("a", "1970-01-20", {})])
+	"a" in r.public_services
+	r.retirement_kind.a == "men"
+	r.retirement_months.a == 736
+	r.missing_facts == {{
+		"pointer": "/household/members/0/sex", "program": "employment",
+		"rule": "employment.retirement_age", "assumption": "read_as_men_range",
+	}}
+}
+
+# A woman with no post given: the 55-year post's range (the wider of the women's). Born 1972-05-01, on
+# 2025-06-01 aged 53 years 1 month (637 months): past the 50-year post (600) but within the 55-year post
+# (1972-05 is 28 months after 1970-01 → 8 → 668). In, and the missing post is named.
+test_clause10_woman_without_a_post_uses_the_55_year_post_and_names_the_fact if {
+	r := _run_on("2025-06-01", [_who("a", "1972-05-01", {"sex": "female"})])
+	"a" in r.public_services
+	r.retirement_months.a == 668
+	r.missing_facts == {{
+		"pointer": "/household/members/0/retirement_post", "program": "employment",
+		"rule": "employment.retirement_age", "assumption": "read_as_55_post_range",
+	}}
+}
+
+# A young member with no sex given: no range could refuse her, so nothing is named.
+test_clause10_no_sex_given_named_only_where_it_could_matter if {
+	r := _run_on("2025-06-01", [_who("a", "1990-01-01", {})])
+	"a" in r.public_services
+	count(r.missing_facts) == 0
 }
 
 test_clause10_missing_registration if {
@@ -164,10 +283,22 @@ test_clause10_zero_employment_family if {
 	r := _run([_m("a", "1980-01-01", _seeker), b], true)
 	r.zero_employment_family
 	f := _hh_finding(r, "employment.zero_employment_family")
-	f.basis == "national"
+	f.basis == "plan"
 	f.values == {"able_working_age": 2, "employed": 0}
 	r.program_details.employment == {"public_employment_services": ["a"], "zero_employment_family": true}
 	"zero_employment_placement" in r.programs.employment.in_kind
+}
+
+# Who counts (社会救助暂行办法 第四十三条): a 低保 family. The same members in a low-income family that is
+# not a 低保 family: not a zero-employment family.
+test_clause10_zero_employment_family_is_a_dibao_family if {
+	b := _m("b", "1982-01-01", {"status": "unemployed", "able_to_work": true})
+	r := employment with input as _req([_m("a", "1980-01-01", _seeker), b])
+		with status.assisted_family as true
+		with status.dibao_family as false
+	not r.zero_employment_family
+	not "zero_employment_placement" in r.programs.employment.in_kind
+	r.programs.employment.eligible
 }
 
 test_clause10_not_zero_employment_when_one_works if {

@@ -21,10 +21,12 @@ _p := params.p.medical
 # The four groups of dynamic enrollment, in the plan's order, each as the set of its members.
 _group_ids := ["dibao_member", "low_income_family_vulnerable", "edge_population", "relocated"]
 
-# 低收入家庭中的老年人、未成年人、重度残疾人和重病患者 (only looked at in a low-income family).
-_low_income_vulnerable := ((status.elderly_ids | status.minor_ids) | status.severely_disabled_ids) | status.seriously_ill_ids if {
-	status.low_income_family
-} else := set()
+# 低收入家庭中的老年人、未成年人、重度残疾人和重病患者: the elderly, minors, severely disabled and seriously
+# ill among the household's low-income people — every member of a low-income family, and every 特困
+# person in their own right, whoever else lives with them (READING.md, "Who counts as a low-income family").
+_vulnerable := ((status.elderly_ids | status.minor_ids) | status.severely_disabled_ids) | status.seriously_ill_ids
+
+_low_income_vulnerable := _vulnerable & status.low_income_ids
 
 _relocated_ids := {m.id | some m in _members; m.relocated == true}
 
@@ -57,9 +59,7 @@ insurance_check := {m.id | some m in _members; m.id in status.tuopin_ids; status
 
 # _low_income_ids: 脱贫人口、特困供养人员、低保对象等低收入人口 — read as 脱贫 people, 特困 people, 低保 members,
 # edge populations and every member of a low-income family.
-_low_income_ids := {m.id | some m in _members} if {
-	status.low_income_family
-} else := ((status.tuopin_ids | status.tekun_member_ids) | status.dibao_member_ids) | status.edge_ids
+_low_income_ids := ((status.low_income_ids | status.tuopin_ids) | status.dibao_member_ids) | status.edge_ids
 
 warning_line(m) := _p.warning_line_low_income if {
 	m.id in _low_income_ids
@@ -111,6 +111,7 @@ _met_refs := [lib.rule_ref(id, "met") |
 	some id, present in {
 		"medical.dynamic_enrollment": count(enrolled_ids) > 0,
 		"medical.insurance_check": count(insurance_check) > 0,
+		"medical.warning_line": count(referrals) > 0,
 		"medical.episode_referral": count(referrals) > 0,
 		"medical.coverage_from_payment": count(coverage_from) > 0,
 	}
@@ -236,10 +237,40 @@ findings contains lib.member_finding(rego.metadata.rule(), "medical", "met", id,
 }
 
 # METADATA
+# title: The warning line that applies to a member
+# description: >-
+#   The plan sets two lines on the compliant self-paid cost after medical assistance: 10 000 yuan for
+#   insured residents in general and 4 000 yuan for low-income people (脱贫人口, 特困供养人员, 低保对象 …,
+#   read as 脱贫 people, 特困 people, 低保 members, edge populations and every member of a low-income
+#   family). Reported for each member with an episode.
+# custom:
+#   id: medical.warning_line
+#   clause: 7
+#   basis: plan
+#   title_zh: 适用的医疗费用预警线
+#   quote: >-
+#     以合规费用自付部分10000元作为城乡居民基本医疗保险参保人员预警线，以合规费用自付部分4000元作为脱贫人口、特困供养人员、低保对象等低收入人口预警线
+#   message:
+#     info:
+#       zh: 适用预警线{warning_line}元（{line}；低收入人口预警线{line_low_income}元，参保人员预警线{line_general}元）
+#       en: >-
+#         warning line {warning_line} ({line}; low-income people {line_low_income}, insured residents
+#         {line_general})
+findings contains lib.member_finding(rego.metadata.rule(), "medical", "info", m.id, {
+	"line": _line_kind(m),
+	"warning_line": warning_line(m),
+	"line_low_income": _p.warning_line_low_income,
+	"line_general": _p.warning_line_general,
+}) if {
+	some m in _members
+	count(m.medical_episodes) > 0
+}
+
+# METADATA
 # title: Warning line on a single episode
 # description: >-
 #   A single episode's compliant self-paid cost after medical assistance strictly above the member's line
-#   (10 000 yuan for insured residents, 4 000 for low-income people) is referred to the assisting departments.
+#   (medical.warning_line chooses it) is referred to the assisting departments.
 # custom:
 #   id: medical.episode_referral
 #   clause: 7

@@ -57,10 +57,39 @@ test_clause7_low_income_line_just_above_referred if {
 	p.eligible
 	p.in_kind == ["medical_referral"]
 	r.program_details.medical.referrals == [{"member_id": "a", "date": "2025-05-01", "self_paid": 4000.01, "line": 4000}]
-	_refs(r) == {"medical.episode_referral": "met"}
+	_refs(r) == {"medical.warning_line": "met", "medical.episode_referral": "met"}
 	f := _finding(r, "medical.episode_referral", "a")
 	f.outcome == "met"
 	f.values.compliant_self_paid == 4000.01
+
+	# The line is chosen by its own rule, which quotes the sentence that sets both lines.
+	w := _finding(r, "medical.warning_line", "a")
+	w.outcome == "info"
+	w.basis == "plan"
+	w.values == {"line": "low_income", "warning_line": 4000, "line_low_income": 4000, "line_general": 10000}
+}
+
+# A member without episodes has no line finding.
+test_clause7_no_episode_no_line_finding if {
+	r := _run([_m("a", {})], false)
+	not _finding(r, "medical.warning_line", "a")
+}
+
+# A 特困 elder is in clause 7's second group (低收入家庭中的老年人) in her own right, whoever else lives
+# with her: here a son aged 45 earning 3000, the family not low-income. Born 1950-01-01 → 75 on
+# 2025-06-01; the son is in no group.
+test_clause7_tekun_elder_is_in_the_low_income_group_whoever_lives_with_her if {
+	elder := {"id": "e", "birth_date": "1950-01-01", "monthly_income": 0, "poverty_status": "none"}
+	r := medical with input as _req([elder, _m("s", {})])
+		with status.dibao_member_ids as set()
+		with status.tekun_member_ids as {"e"}
+		with status.low_income_family as false
+	r.groups == {"e": ["low_income_family_vulnerable"], "s": []}
+	r.covered_member_ids == ["e"]
+	medical.warning_line(elder) == 4000 with input as _req([elder, _m("s", {})])
+		with status.dibao_member_ids as set()
+		with status.tekun_member_ids as {"e"}
+		with status.low_income_family as false
 }
 
 # 3999.99 < 4000 → no referral.

@@ -183,7 +183,7 @@ missing_facts contains {
 #   basis: national
 #   title_zh: 价格补贴联动机制启动条件
 #   national:
-#     document: 关于进一步健全社会救助和保障标准与物价上涨挂钩联动机制的通知（发改价格〔2021〕1553号）
+#     document: 关于进一步健全社会救助和保障标准与物价上涨挂钩联动机制的通知（发改价格规〔2021〕1553号）
 #     article: 启动条件
 #   message:
 #     met:
@@ -210,11 +210,15 @@ findings contains lib.household_finding(rego.metadata.rule(), "price_subsidy", l
 #   reading: Clause 5 — price subsidy ("保障对象" are every covered person of 低保 and of 特困 support)
 #   message:
 #     met:
-#       zh: 低保对象{dibao_persons}人、特困人员{tekun_persons}人，共{persons}人
-#       en: '{dibao_persons} 低保 and {tekun_persons} 特困 persons, {persons} in all'
+#       zh: >-
+#         低保对象{dibao_persons}人、特困人员{tekun_persons}人，共{persons}人（只计本方案的低保和特困；国家联动机制
+#         发改价格规〔2021〕1553号还覆盖孤儿等其他群体，不在此计）
+#       en: >-
+#         {dibao_persons} 低保 and {tekun_persons} 特困 persons, {persons} in all (this plan's programs only; the
+#         national mechanism, 发改价格规〔2021〕1553号, also covers groups such as orphans, not counted here)
 #     not_met:
-#       zh: 无低保对象或特困人员
-#       en: no covered person of 低保 or 特困 support
+#       zh: 无低保对象或特困人员（只计本方案的低保和特困）
+#       en: no covered person of 低保 or 特困 support (this plan's programs only)
 findings contains lib.household_finding(rego.metadata.rule(), "price_subsidy", lib.outcome(person_count > 0), {
 	"dibao_persons": count(dibao_ids),
 	"tekun_persons": count(tekun_ids),

@@ -151,38 +151,53 @@ else := [{"rule": "care_services.referral", "clause": 3, "outcome": "not_met"}]
 program_details["care_services"] := _care_details
 
 # A member of an assisted family who is elderly, a minor or disabled, with no self-care assessment, is
-# read as able to care for themselves: no referral.
+# read as able to care for themselves: no referral (READING.md, clause 3).
 missing_facts contains {
 	"pointer": sprintf("/household/members/%d/self_care", [i]),
 	"program": "care_services",
-	"rule": "care_services.referral",
+	"rule": "care_services.self_care_not_given",
 	"assumption": "read_as_able",
 } if {
-	status.assisted_family
 	some i, m in _members
+	m.id in _unassessed
+}
+
+# _unassessed: members of an assisted family who are elderly, minors or disabled and whose self-care
+# ability the request does not give.
+_unassessed := {m.id |
+	status.assisted_family
+	some m in _members
 	m.id in _category_ids
 	not status.assessed_self_care(m)
 }
 
 # METADATA
-# title: Visiting and care services
+# title: Referral for visiting and care services
 # description: >-
-#   A member of a 低保, 特困 or low-income family who cannot care for themselves (self-care partly or
-#   fully lost) and is elderly, a minor or disabled is referred for visiting and care services; one who
-#   cannot care for themselves but is outside an assisted family or outside the three categories is not.
+#   The plan encourages places that can to explore visiting and care services ("鼓励有条件的地方探索"): the
+#   decision refers a member for them, it does not grant an entitlement. A member of a 低保, 特困 or
+#   low-income family who cannot care for themselves (self-care partly or fully lost) and is elderly, a
+#   minor or disabled is referred; one who cannot care for themselves but is outside an assisted family or
+#   outside the three categories is not.
 # custom:
 #   id: care_services.referral
 #   clause: 3
 #   basis: plan
-#   title_zh: 社会救助家庭中生活不能自理的老年人、未成年人、残疾人访视、照料服务
-#   quote: 对社会救助家庭中生活不能自理的老年人、未成年人、残疾人等提供必要的访视、照料服务
+#   title_zh: 社会救助家庭中生活不能自理的老年人、未成年人、残疾人转介访视、照料服务
+#   quote: 鼓励有条件的地方探索对社会救助家庭中生活不能自理的老年人、未成年人、残疾人等提供必要的访视、照料服务
 #   message:
 #     met:
-#       zh: 社会救助家庭成员（{age}岁，{categories}），{self_care}，提供访视、照料服务
-#       en: member of an assisted family (aged {age}, {categories}), {self_care} — visiting and care services
+#       zh: >-
+#         社会救助家庭成员（{age}岁，{categories}），{self_care}：转介访视、照料服务（方案鼓励有条件的地方探索提供，
+#         属转介，不是确定的待遇）
+#       en: >-
+#         member of an assisted family (aged {age}, {categories}), {self_care} — referred for visiting and care
+#         services (the plan encourages places that can to provide them: a referral, not an entitlement)
 #     not_met:
-#       zh: 生活不能自理（{self_care}），但社会救助家庭：{assisted_family}；类别：{categories}
-#       en: 'cannot care for oneself ({self_care}), but assisted family: {assisted_family}; categories: {categories}'
+#       zh: 生活不能自理（{self_care}），但社会救助家庭：{assisted_family}；类别：{categories}；不予转介
+#       en: >-
+#         cannot care for oneself ({self_care}), but assisted family: {assisted_family}; categories: {categories}
+#         — not referred
 findings contains lib.member_finding(rego.metadata.rule(), "care_services", lib.outcome(referred), m.id, {
 	"self_care": status.self_care(m),
 	"categories": categories[m.id],
@@ -197,8 +212,7 @@ findings contains lib.member_finding(rego.metadata.rule(), "care_services", lib.
 # title: No member unable to care for oneself
 # description: >-
 #   Visiting and care services are for members who cannot care for themselves: with no member whose
-#   self-care is assessed as partly or fully lost, nobody is referred. A member with no assessment is read
-#   as able (and named among the missing facts where the family is an assisted one).
+#   self-care is assessed as partly or fully lost, nobody is referred.
 # custom:
 #   id: care_services.no_dependent_member
 #   clause: 3
@@ -207,27 +221,58 @@ findings contains lib.member_finding(rego.metadata.rule(), "care_services", lib.
 #   quote: 对社会救助家庭中生活不能自理的老年人、未成年人、残疾人等提供必要的访视、照料服务
 #   message:
 #     not_met:
-#       zh: 没有经评估生活不能自理的成员（已评估{assessed}人；未评估的按能自理对待）
-#       en: no member is assessed as unable to care for oneself ({assessed} assessed; one not assessed is read as able)
+#       zh: 没有经评估生活不能自理的成员（已评估{assessed}人，未提供自理能力{unassessed}人）
+#       en: no member is assessed as unable to care for oneself ({assessed} assessed, {unassessed} not given)
 findings contains lib.household_finding(rego.metadata.rule(), "care_services", "not_met", {
 	"assessed": count([m | some m in _members; status.assessed_self_care(m)]),
+	"unassessed": count(_unassessed),
 }) if count(_dependent) == 0
 
 # METADATA
-# title: Agricultural migrants assessed where they live
+# title: Self-care ability not given — read as able
 # description: >-
-#   An agricultural migrant household is assessed like a resident household: being registered elsewhere is
-#   not by itself a reason to refuse any program.
+#   A member of an assisted family who is elderly, a minor or disabled and whose self-care ability the
+#   request does not give is read as able to care for oneself: no referral, and the missing fact is named
+#   so the caseworker can assess it.
+# custom:
+#   id: care_services.self_care_not_given
+#   clause: 3
+#   basis: reading
+#   reading: Clause 3 — a member whose self-care ability is not given is read as able to care for oneself
+#   title_zh: 未提供生活自理能力：按能自理对待（本项目的解读）
+#   message:
+#     info:
+#       zh: 未提供生活自理能力（{categories}），按能自理对待，不予转介；请评估后重新判断
+#       en: >-
+#         self-care ability not given ({categories}); read as able to care for oneself, not referred — assess
+#         it and decide again
+findings contains lib.member_finding(rego.metadata.rule(), "care_services", "info", id, {
+	"categories": categories[id],
+}) if {
+	some id in _unassessed
+}
+
+# METADATA
+# title: Agricultural migrants who meet the conditions
+# description: >-
+#   The plan asks for timely help to agricultural migrants who meet the conditions; 57号 第五条 lets the
+#   holder of a residence permit apply where they live. A household the caller states lives in the
+#   district is assessed like any other; the finding claims no more than that.
 # custom:
 #   id: services.agricultural_migrant
 #   clause: 4
 #   basis: plan
-#   title_zh: 符合条件的农业转移人口提供相应救助帮扶
-#   quote: 顺应农业转移人口市民化进程，及时对符合条件的农业转移人口提供相应救助帮扶
+#   title_zh: 及时对符合条件的农业转移人口提供相应救助帮扶
+#   quote: 及时对符合条件的农业转移人口提供相应救助帮扶
 #   message:
 #     info:
-#       zh: 农业转移人口：按常住地同等条件审核，户籍不在本区不作为拒绝救助的理由
-#       en: agricultural migrants are assessed like residents; being registered elsewhere is not a reason to refuse
+#       zh: >-
+#         农业转移人口：方案要求及时对符合条件的农业转移人口提供相应救助帮扶；家庭在本区居住，按与其他家庭相同的条件审核
+#         （持居住证的可在居住地申请，最低生活保障审核确认办法第五条）
+#       en: >-
+#         agricultural migrants who meet the conditions get timely help (the plan's words); a household living
+#         in the district is assessed like any other (a residence-permit holder may apply where they live, 57号
+#         第五条)
 findings contains lib.household_finding(rego.metadata.rule(), "all", "info", {"agricultural_migrant": true}) if {
 	_household.agricultural_migrant == true
 }

@@ -133,7 +133,7 @@ test_clause3_care_able_no_dependent_member if {
 	[f] := [f | some f in r.findings; f.program == "care_services"]
 	f.rule == "care_services.no_dependent_member"
 	not f.member_id
-	f.values == {"assessed": 1}
+	f.values == {"assessed": 1, "unassessed": 0}
 	count(r.missing_facts) == 0
 }
 
@@ -143,8 +143,21 @@ test_clause3_care_self_care_absent_is_a_missing_fact if {
 	not r.programs.care_services.eligible
 	r.missing_facts == {{
 		"pointer": "/household/members/1/self_care", "program": "care_services",
-		"rule": "care_services.referral", "assumption": "read_as_able",
+		"rule": "care_services.self_care_not_given", "assumption": "read_as_able",
 	}}
+	_refs(r, "care_services") == [["care_services.no_dependent_member", "not_met"]]
+	f := _member_finding(r, "care_services.self_care_not_given", "e")
+	f.basis == "reading"
+	f.outcome == "info"
+	f.values == {"categories": ["elderly"]}
+	_finding(r, "care_services.no_dependent_member").values == {"assessed": 0, "unassessed": 1}
+}
+
+# Outside an assisted family an unassessed elder is not named: nobody would be referred either way.
+test_clause3_care_self_care_absent_outside_an_assisted_family_is_not_named if {
+	r := _run(_req("urban", [_a, {"id": "e", "birth_date": "1950-01-01"}], {}), false, false)
+	count(r.missing_facts) == 0
+	not _member_finding(r, "care_services.self_care_not_given", "e")
 }
 
 # --- clause 4 ---

@@ -78,19 +78,34 @@ low_income_line := params.p.dibao.low_income_ratio * dibao.standard
 
 default low_income_by_income := false
 
-# The family's per-capita counted income, everyone living together (特困 members included), at or below
-# the line. Without a 特困 member this is clause 5's own test (socialaid.dibao.low_income); with one,
-# clause 5's single-person route reads the 低保 household it assesses, and the family status reads the
-# whole family: a household of 特困 people alone is not "no family" but a family with its own income.
-low_income_by_income if dibao.family_per_capita_income <= low_income_line
+# The household for the low-income test is the household clause 5 assesses: members supported as 特困
+# are left out of it (READING.md, "Who counts as a low-income family"). Its per-capita counted income at
+# or below the line ("150%以内" includes it) is clause 5's own test, socialaid.dibao.low_income.
+low_income_by_income if dibao.low_income
+
+default low_income_assets_met := false
+
+# low_income_assets_met: the caller asserts the low-income-family asset rule
+# (household.low_income_assets_test_met); the project's reading adds it to the income line.
+low_income_assets_met if dibao.low_income_assets_met
 
 default low_income_family := false
 
-# low_income_family: recognised as a low-income family now, or the family's per-capita counted income at
-# or below 1.5 × the standard (the plan's "150%以内" in clause 5, the line included).
+# low_income_family: recognised as a low-income family now, or the household clause 5 assesses has a
+# per-capita counted income at or below 1.5 × the standard and the caller asserts the asset rule.
 low_income_family if _household.current_benefits.low_income == true
 
-low_income_family if low_income_by_income
+low_income_family if {
+	low_income_by_income
+	low_income_assets_met
+}
+
+# low_income_ids: the low-income people of the household — every member of a low-income family, and
+# every 特困 person in their own right (clause 7 names 特困供养人员 among the 低收入人口), whoever else
+# lives with them.
+low_income_ids := _member_ids if low_income_family
+
+else := tekun_member_ids
 
 default assisted_family := false
 
@@ -195,38 +210,89 @@ family_facts := {
 # recognised_low_income: the request says the family is recognised as low-income now.
 recognised_low_income := get(_household, ["current_benefits", "low_income"], false)
 
-# missing_facts: status itself defaults nothing that decides an outcome; each clause names the facts
-# it read through status (insurance, self-care) in its own missing_facts.
-missing_facts := set()
+# missing_facts: the low-income asset assertion (below); each clause names the other facts it read
+# through status (insurance, self-care) in its own missing_facts.
 
 # METADATA
 # title: Low-income family status
 # description: >-
-#   A low-income family is one recognised as such now, or whose per-capita counted income — everyone
-#   living together, 特困 members included — is at or below 1.5 × the 低保 standard ("150%以内" includes
-#   the line). Clauses 3, 7 and 10 rely on it.
+#   A low-income family is one recognised as such now, or one whose household as clause 5 assesses it
+#   (members supported as 特困 left out) has a per-capita counted income at or below 1.5 × the 低保
+#   standard ("150%以内" includes the line) and asserts the low-income-family asset rule. The plan leaves
+#   the definition open (clause 2: 不断完善低收入家庭认定办法); this is the project's reading of it with the
+#   one figure the plan gives. Clauses 3, 7 and 10 rely on it.
 # custom:
 #   id: status.low_income_family
 #   clause: 5
-#   basis: plan
-#   title_zh: 低收入家庭
-#   quote: 人均收入在当地低保标准150%以内的低收入家庭
+#   basis: reading
+#   reading: Who counts as a low-income family — per-capita counted income of the household clause 5 assesses
+#     (特困 members left out) at or below 1.5 × the standard, plus the asserted asset rule
+#   title_zh: 低收入家庭（本项目的解读）
 #   message:
 #     met:
-#       zh: 低收入家庭：家庭人均收入{per_capita_income}元，认定线{low_income_line}元（低保标准{standard}元 × {ratio}）
+#       zh: >-
+#         低收入家庭（本项目解读）：按低保家庭（不含特困人员）{members}人计，人均收入{per_capita_income}元，
+#         不高于认定线{low_income_line}元（低保标准{standard}元 × {ratio}）；低收入家庭财产条件（申请方确认）：{low_income_assets_met}；
+#         或现已认定为低收入家庭：{recognised_low_income}
 #       en: >-
-#         low-income family: per-capita income {per_capita_income}, line {low_income_line}
-#         (standard {standard} × {ratio})
+#         low-income family (project reading): the household of {members} clause 5 assesses (特困 members left
+#         out) has per-capita income {per_capita_income}, within the line {low_income_line} (standard {standard}
+#         × {ratio}); asset rule asserted: {low_income_assets_met}; recognised now: {recognised_low_income}
 #     not_met:
-#       zh: 不是低收入家庭：家庭人均收入{per_capita_income}元高于认定线{low_income_line}元（低保标准{standard}元 × {ratio}）
+#       zh: >-
+#         不是低收入家庭（本项目解读）：按低保家庭（不含特困人员）{members}人计，人均收入{per_capita_income}元，
+#         认定线{low_income_line}元（低保标准{standard}元 × {ratio}）；收入在线内：{low_income_by_income}；
+#         低收入家庭财产条件（申请方确认）：{low_income_assets_met}
 #       en: >-
-#         not a low-income family: per-capita income {per_capita_income} is above the line {low_income_line}
-#         (standard {standard} × {ratio})
+#         not a low-income family (project reading): the household of {members} clause 5 assesses has per-capita
+#         income {per_capita_income}, line {low_income_line} (standard {standard} × {ratio}); within the line:
+#         {low_income_by_income}; asset rule asserted: {low_income_assets_met}
 findings contains lib.household_finding(rego.metadata.rule(), "status", lib.outcome(low_income_family), {
-	"per_capita_income": lib.money(dibao.family_per_capita_income),
+	"members": dibao.member_count,
+	"per_capita_income": lib.money(dibao.per_capita_income),
 	"standard": lib.money(dibao.standard),
 	"ratio": params.p.dibao.low_income_ratio,
 	"low_income_line": lib.money(low_income_line),
 	"recognised_low_income": recognised_low_income,
 	"low_income_by_income": low_income_by_income,
-})
+	"low_income_assets_met": low_income_assets_met,
+}) if {
+	dibao.member_count > 0
+}
+
+# METADATA
+# title: A 特困 person is low-income in their own right
+# description: >-
+#   Clause 7 names 特困供养人员 among the 低收入人口: a 特困 person counts as low-income whoever else lives
+#   with them, and is left out of the household the low-income-family test assesses. A 特困 elder, minor,
+#   severely disabled or seriously ill person is in clause 7's group of the low-income family's vulnerable
+#   members, and the family is one of clause 3's assisted families.
+# custom:
+#   id: status.tekun_low_income
+#   clause: 7
+#   basis: reading
+#   reading: Who counts as a low-income family — a 特困 person is low-income in their own right
+#   title_zh: 特困人员本身属于低收入人口（本项目的解读）
+#   message:
+#     info:
+#       zh: 特困供养人员属于低收入人口（方案第7条），不论与谁共同生活；不计入低收入家庭认定的家庭人口
+#       en: >-
+#         a 特困 person is low-income in their own right (clause 7 names 特困供养人员 among the 低收入人口),
+#         whoever else lives with them; not counted in the household of the low-income test
+findings contains lib.member_finding(rego.metadata.rule(), "status", "info", id, {"tekun": true}) if {
+	some id in tekun_member_ids
+}
+
+# A household within the low-income line whose asset assertion is absent: not a low-income family (the
+# asset rule is not established), named here since clauses 3, 7 and 10 all read the status.
+missing_facts contains {
+	"pointer": "/household/low_income_assets_test_met",
+	"program": "status",
+	"rule": "status.low_income_family",
+	"assumption": "not_established",
+} if {
+	low_income_by_income
+	not dibao_family
+	not recognised_low_income == true
+	not "low_income_assets_test_met" in object.keys(_household)
+}

@@ -66,15 +66,15 @@ test_status_tekun_current if {
 	status.assisted_family with input as req
 }
 
-# Low-income line 1.5 × 808 = 1212. Per capita 1211.99 ≤ 1212 → low-income; 1212.01 > 1212 → not.
-# (The exact line, 1212 — "150%以内" includes it — is clause 5's own test, socialaid.dibao.low_income.)
+# Low-income line 1.5 × 808 = 1212. Per capita 1211.99 ≤ 1212 → low-income; 1212.01 > 1212 → not;
+# the exact line, 1212 ("150%以内" includes it), is tested with a 特困 member below.
 _low_finding(req) := f if {
 	some f in status.findings with input as req
 	f.rule == "status.low_income_family"
 }
 
 test_status_low_income_just_below_line if {
-	req := _req([_m("a", 1211.99)], {})
+	req := _req([_m("a", 1211.99)], {"low_income_assets_test_met": true})
 	status.low_income_family with input as req
 	status.assisted_family with input as req
 	f := _low_finding(req)
@@ -86,7 +86,7 @@ test_status_low_income_just_below_line if {
 }
 
 test_status_low_income_just_above_line_not if {
-	req := _req([_m("a", 1212.01)], {})
+	req := _req([_m("a", 1212.01)], {"low_income_assets_test_met": true})
 	not status.low_income_family with input as req
 	not status.assisted_family with input as req
 	f := _low_finding(req)
@@ -157,29 +157,61 @@ test_status_poverty_and_insurance if {
 	status.insured({"insurance": {"insured": false}}) == false
 }
 
-# The family status reads everyone living together, 特困 members included. An elder living alone, aged 85,
-# no income, no supporter: 特困 (clause 6), so clause 5 assesses nobody — but the family's per-capita
-# income is 0 / 1 = 0 ≤ 1212: a low-income family.
-test_status_a_tekun_elder_alone_is_a_low_income_family if {
+# The household for the low-income test is the household clause 5 assesses: 特困 members are left out.
+# An elder living alone, aged 85, no income, no supporter: 特困 (clause 6), so clause 5 assesses nobody
+# and there is no low-income family to test — but she is low-income in her own right (clause 7's
+# 特困供养人员): status.low_income_ids holds her, and the finding says why.
+test_status_a_tekun_elder_alone_is_low_income_in_her_own_right if {
 	elder := {"id": "e", "birth_date": "1940-01-01", "monthly_income": 0, "legal_supporters": []}
-	req := _req([elder], {})
+	req := _req([elder], {"low_income_assets_test_met": true})
 	"e" in data.socialaid.tekun.supported_member_ids with input as req
-	status.low_income_family with input as req
-	f := _low_finding(req)
-	f.values.per_capita_income == 0
+	not status.low_income_family with input as req
+	status.low_income_ids == {"e"} with input as req
+	status.assisted_family with input as req
+	not _low_finding(req)
+	some f in status.findings with input as req
+	f.rule == "status.tekun_low_income"
+	f.member_id == "e"
+	f.basis == "reading"
 }
 
-# A 特困 elder (income 600) and a son earning 2000: clause 5 assesses the son alone, 2000 > 1212; the
-# family's per-capita income is (600 + 2000) / 2 = 1300 > 1212: not low-income. With the son earning
-# 1800 instead: (600 + 1800) / 2 = 1200 ≤ 1212: low-income, though the son alone (1800) is over the line.
-test_status_low_income_counts_the_tekun_member_in_the_family if {
+# A 特困 elder (income 600) and a son: the test reads the son alone (the household clause 5 assesses).
+# Son 1212.01 > 1212 → not a low-income family, though (600 + 1212.01) / 2 = 906.005 would be within
+# the line; son 1212 → at the line, low-income; son 1211.99 → low-income. The elder is low-income
+# either way.
+test_status_low_income_leaves_the_tekun_member_out if {
 	elder := {"id": "e", "birth_date": "1940-01-01", "monthly_income": 600, "legal_supporters": []}
-	not status.low_income_family with input as _req([elder, _m("s", 2000)], {})
-		with data.socialaid.tekun.supported_member_ids as {"e"}
-	status.low_income_family with input as _req([elder, _m("s", 1800)], {})
-		with data.socialaid.tekun.supported_member_ids as {"e"}
-	not data.socialaid.dibao.low_income with input as _req([elder, _m("s", 1800)], {})
-		with data.socialaid.tekun.supported_member_ids as {"e"}
+	over := _req([elder, _m("s", 1212.01)], {"low_income_assets_test_met": true})
+	not status.low_income_family with input as over with data.socialaid.tekun.supported_member_ids as {"e"}
+	status.low_income_ids == {"e"} with input as over with data.socialaid.tekun.supported_member_ids as {"e"}
+	f := _low_finding(over) with data.socialaid.tekun.supported_member_ids as {"e"}
+	f.values.members == 1
+	f.values.per_capita_income == 1212.01
+	f.outcome == "not_met"
+	at := _req([elder, _m("s", 1212)], {"low_income_assets_test_met": true})
+	status.low_income_family with input as at with data.socialaid.tekun.supported_member_ids as {"e"}
+	status.low_income_ids == {"e", "s"} with input as at with data.socialaid.tekun.supported_member_ids as {"e"}
+	below := _req([elder, _m("s", 1211.99)], {"low_income_assets_test_met": true})
+	status.low_income_family with input as below with data.socialaid.tekun.supported_member_ids as {"e"}
+}
+
+# The asset rule: within the line but the asset assertion false → not low-income; absent → not
+# low-income, and the missing fact is named (only where the family is not a 低保 family anyway).
+test_status_low_income_needs_the_asset_assertion if {
+	not status.low_income_family with input as _req([_m("a", 1000)], {"low_income_assets_test_met": false})
+	count(status.missing_facts) == 0 with input as _req([_m("a", 1000)], {"low_income_assets_test_met": false})
+	req := _req([_m("a", 1000)], {})
+	not status.low_income_family with input as req
+	status.missing_facts == {{
+		"pointer": "/household/low_income_assets_test_met", "program": "status",
+		"rule": "status.low_income_family", "assumption": "not_established",
+	}} with input as req
+	f := _low_finding(req)
+	f.values.low_income_by_income == true
+	f.values.low_income_assets_met == false
+
+	# A 低保 family: the assertion could change nothing here, so it is not named.
+	count(status.missing_facts) == 0 with input as _req([_m("a", 500)], {})
 }
 
 # ages (one comprehension over the household, the decision date read once) agrees with lib.age_on:

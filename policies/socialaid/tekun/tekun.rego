@@ -82,29 +82,54 @@ _disabled contains id if {
 	m.disability.grade <= _p.disability_max_grade[m.disability.type]
 }
 
-no_work_capacity := (_elderly | _minor) | _disabled
+# _continued: a minor in support who has turned 18 and, as the request says, is enrolled in compulsory
+# education or senior secondary school (普通高中、中等职业学校) continues in support (43号 第二十四条). "In
+# support" is read from the household's current 特困 support of that member.
+_continued contains id if {
+	some id, m in _members
+	_age[id] >= _p.minor_age
+	status.receiving("tekun", m)
+	m.education.enrolled == true
+	m.education.stage in _continuation_stages
+}
+
+# The stages at which 43号 第二十四条 continues a minor's support (the request's education.stage codes).
+_continuation_stages := {"compulsory", "senior_secondary"}
+
+no_work_capacity := ((_elderly | _minor) | _disabled) | _continued
 
 # METADATA
 # title: 特困 condition 1 — no capacity to work
 # description: >-
-#   No capacity to work: aged 60 or over, or a minor (under 18 on the decision date, as clause 6 sets it),
-#   or disabled at grade 1–3 intellectual or mental, grade 1–2 physical or grade 1 visual. Ages are whole
-#   years on the decision date; the birthday counts from its own day.
+#   No capacity to work (43号 第五条): aged 60 or over, or a minor, or disabled at grade 1–3 intellectual or
+#   mental, grade 1–2 physical or grade 1 visual. 第五条 says minors are under 16; clause 6 of the plan
+#   raises the age to 18 (将特困人员救助供养覆盖的未成年人年龄从16周岁延长至18周岁, see tekun.minor_age_18).
+#   43号 第二十四条 continues a minor in support past 18 while enrolled in compulsory education or senior
+#   secondary school (tekun.minor_continuation). Ages are whole years on the decision date; the birthday
+#   counts from its own day.
 # custom:
 #   id: tekun.no_work_capacity
 #   clause: 6
 #   basis: national
 #   national:
 #     document: 特困人员认定办法（民发〔2021〕43号）
-#     article: 第五条
+#     article: 第五条、第二十四条（未成年人年龄按方案第6条为未满18周岁）
 #   title_zh: 特困人员认定条件一：无劳动能力
 #   message:
 #     met:
-#       zh: 无劳动能力（{age}周岁）
-#       en: no capacity to work (aged {age})
+#       zh: >-
+#         无劳动能力（{age}周岁；43号第五条，未成年人按方案第6条为未满{minor_age}周岁；年满{minor_age}周岁在校延续供养
+#         （43号第二十四条）：{continued}）
+#       en: >-
+#         no capacity to work (aged {age}; 43号 第五条, minors under {minor_age} as clause 6 sets it; continued past
+#         {minor_age} while in school, 43号 第二十四条: {continued})
 #     not_met:
-#       zh: 有劳动能力：{age}周岁，既非{elderly_age}周岁以上也未满{minor_age}周岁，且无相应等级的残疾
-#       en: capacity to work, aged {age}, neither {elderly_age} or over nor under {minor_age}, no qualifying disability
+#       zh: >-
+#         有劳动能力：{age}周岁，既非{elderly_age}周岁以上也未满{minor_age}周岁（43号第五条，方案第6条），无相应等级的残疾，
+#         也不属在校延续供养（43号第二十四条）
+#       en: >-
+#         capacity to work, aged {age}, neither {elderly_age} or over nor under {minor_age} (43号 第五条, clause 6),
+#         no qualifying disability, not continued in support while in school (43号 第二十四条)
 findings contains lib.member_finding(
 	rego.metadata.rule(), "tekun", lib.outcome(id in no_work_capacity), id,
 	object.union(
@@ -112,6 +137,7 @@ findings contains lib.member_finding(
 			"age": _age[id],
 			"elderly_age": params.p.status.elderly_age,
 			"minor_age": _p.minor_age,
+			"continued": id in _continued,
 		},
 		_disability_values(m),
 	),
@@ -122,6 +148,30 @@ _disability_values(m) := {"disability_type": m.disability.type, "disability_grad
 }
 
 else := {}
+
+# METADATA
+# title: A minor in support continues past 18 while in school
+# description: >-
+#   A minor in 特困 support who has turned 18 continues in support while enrolled in compulsory education
+#   or senior secondary school (普通高中、中等职业学校), when the request says the person is in support now and
+#   enrolled at those stages. The plan says nothing on it; it is the national rule the project follows.
+# custom:
+#   id: tekun.minor_continuation
+#   clause: 6
+#   basis: national
+#   national:
+#     document: 特困人员认定办法（民发〔2021〕43号）
+#     article: 第二十四条
+#   title_zh: 年满18周岁仍在接受义务教育或高中阶段教育的，继续享有救助供养待遇
+#   message:
+#     met:
+#       zh: 年满{minor_age}周岁（{age}周岁），现享受特困供养且在{stage}阶段就读，继续享有救助供养待遇
+#       en: aged {age}, past {minor_age}, in 特困 support and enrolled at the {stage} stage — support continues
+findings contains lib.member_finding(rego.metadata.rule(), "tekun", "met", id, {
+	"age": _age[id],
+	"minor_age": _p.minor_age,
+	"stage": _members[id].education.stage,
+}) if some id in _continued
 
 # METADATA
 # title: Minors covered up to 18
@@ -464,25 +514,38 @@ _dispersed := supported_member_ids - _centralized
 #     info:
 #       zh: 生活自理能力评估结论：{ability}
 #       en: 'self-care: {ability}'
-#     not_met:
-#       zh: 未提供生活自理能力（self_care），无法确定照料护理标准，月金额仅含基本生活标准
-#       en: self-care ability not given (self_care); the amount holds only the basic living standard
-findings contains lib.member_finding(
-	rego.metadata.rule(), "tekun", _assessed_outcome(id), id,
-	_assessed_values(id),
-) if {
+findings contains lib.member_finding(rego.metadata.rule(), "tekun", "info", id, _assessed_values(id)) if {
 	some id in supported_member_ids
+	_ability[id]
 }
-
-_assessed_outcome(id) := "info" if _ability[id]
-
-else := "not_met"
 
 _assessed_values(id) := {"ability": _ability[id], "activities_not_managed": n} if {
 	n := status.activities_not_managed(_members[id])
-} else := {"ability": _ability[id]} if _ability[id]
+} else := {"ability": _ability[id]}
 
-else := {}
+# METADATA
+# title: Self-care ability not given — basic living standard only
+# description: >-
+#   A 特困 person whose self-care ability the request does not give is paid the basic living standard only:
+#   no care tier can be chosen. The missing fact is named so the caseworker assesses it.
+# custom:
+#   id: tekun.self_care_not_given
+#   clause: 6
+#   basis: reading
+#   reading: Clause 6 — a 特困 person whose self-care ability is not given is paid the basic living standard only
+#   title_zh: 未提供生活自理能力：仅发基本生活标准（本项目的解读）
+#   message:
+#     not_met:
+#       zh: 未提供生活自理能力（self_care），无法确定照料护理标准，月金额仅含基本生活标准{basic_living_standard}元
+#       en: >-
+#         self-care ability not given (self_care); no care tier can be chosen, the amount holds only the basic
+#         living standard {basic_living_standard}
+findings contains lib.member_finding(rego.metadata.rule(), "tekun", "not_met", id, {
+	"basic_living_standard": lib.money(basic_living_standard),
+}) if {
+	some id in supported_member_ids
+	not _ability[id]
+}
 
 # _care_rate[id]: the care standard as a share of the minimum wage, by ability and arrangement.
 _care_rate[id] := _p.care_rate_fully_lost if some id, "fully_lost" in _ability
@@ -788,7 +851,7 @@ missing_facts contains {
 missing_facts contains {
 	"pointer": _pointer(id, ["self_care"]),
 	"program": "tekun",
-	"rule": "tekun.self_care_ability",
+	"rule": "tekun.self_care_not_given",
 	"assumption": "not_assessed",
 } if {
 	some id in supported_member_ids
@@ -804,4 +867,21 @@ missing_facts contains {
 } if {
 	some id in _dispersed
 	not is_boolean(object.get(_members[id], ["tekun_arrangement", "centralized"], null))
+}
+
+# A member past 18 enrolled in compulsory education or senior secondary school, with nothing said about
+# the household's current 特困 support: whether the person is a minor in support who continues (43号
+# 第二十四条) is not established.
+missing_facts contains {
+	"pointer": "/household/current_benefits/tekun",
+	"program": "tekun",
+	"rule": "tekun.minor_continuation",
+	"assumption": "not_established",
+} if {
+	not is_object(object.get(_household, ["current_benefits", "tekun"], null))
+	some id, m in _members
+	_age[id] >= _p.minor_age
+	_age[id] < params.p.status.elderly_age
+	m.education.enrolled == true
+	m.education.stage in _continuation_stages
 }

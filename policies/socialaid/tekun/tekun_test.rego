@@ -58,7 +58,7 @@ test_clause6_age_59_day_before_60th_birthday_not_identified if {
 	f := _finding(req, "tekun.no_work_capacity")
 	f.outcome == "not_met"
 	f.basis == "national"
-	f.values == {"age": 59, "elderly_age": 60, "minor_age": 18}
+	f.values == {"age": 59, "elderly_age": 60, "minor_age": 18, "continued": false}
 	p := _program(req)
 	p.eligible == false
 	p.monthly_amount == 0
@@ -137,7 +137,72 @@ test_clause6_disability_not_qualifying_grades if {
 test_clause6_disability_values if {
 	f := _finding(_disabled("physical", 2), "tekun.no_work_capacity")
 	f.outcome == "met"
-	f.values == {"age": 45, "elderly_age": 60, "minor_age": 18, "disability_type": "physical", "disability_grade": 2}
+	f.values == {
+		"age": 45, "elderly_age": 60, "minor_age": 18, "continued": false,
+		"disability_type": "physical", "disability_grade": 2,
+	}
+}
+
+# ---- condition 1: a minor in support continues past 18 while in school (43号 第二十四条) -----------
+
+# On 2025-01-01: born 2006-01-01 → 19; born 2007-01-01 → 18 today; born 2007-01-02 → 17 (a minor).
+_pupil(birth, stage, receiving) := _req_on("2025-01-01", "urban", [_m({
+	"birth_date": birth,
+	"education": {"enrolled": true, "stage": stage},
+})]) if not receiving
+
+else := object.union(
+	_req_on("2025-01-01", "urban", [_m({
+		"birth_date": birth,
+		"education": {"enrolled": true, "stage": stage},
+	})]),
+	{"household": {"current_benefits": {"tekun": {"receiving": true}}}},
+)
+
+# Just below 18 (17): a minor, identified without the continuation.
+test_clause6_continuation_not_needed_at_17 if {
+	req := _pupil("2007-01-02", "senior_secondary", false)
+	_identified(req)
+	_finding(req, "tekun.no_work_capacity").values.continued == false
+	not _finding(req, "tekun.minor_continuation")
+}
+
+# At 18 and just above (19), in support now and in senior secondary school or compulsory education:
+# support continues; 1.3 × 808 = 1050.40.
+test_clause6_continuation_at_18_in_senior_secondary if {
+	req := _pupil("2007-01-01", "senior_secondary", true)
+	_identified(req)
+	_amount(req) == 1050.40
+	f := _finding(req, "tekun.minor_continuation")
+	f.outcome == "met"
+	f.basis == "national"
+	f.values == {"age": 18, "minor_age": 18, "stage": "senior_secondary"}
+	_finding(req, "tekun.no_work_capacity").values.continued == true
+}
+
+test_clause6_continuation_at_19_in_compulsory_education if {
+	_identified(_pupil("2006-01-01", "compulsory", true))
+}
+
+# In higher education, or not in support now: no continuation; 18 and able-bodied → capacity to work.
+test_clause6_no_continuation_in_higher_education if {
+	req := _pupil("2007-01-01", "higher", true)
+	not _identified(req)
+	_finding(req, "tekun.no_work_capacity").outcome == "not_met"
+	count(_missing(req)) == 0
+}
+
+test_clause6_no_continuation_without_current_support if {
+	not _identified(_pupil("2007-01-01", "senior_secondary", false))
+	_missing(_pupil("2007-01-01", "senior_secondary", false)) == {{
+		"pointer": "/household/current_benefits/tekun", "program": "tekun",
+		"rule": "tekun.minor_continuation", "assumption": "not_established",
+	}}
+	req := object.union(_pupil("2007-01-01", "senior_secondary", false), {"household": {"current_benefits": {
+		"tekun": {"receiving": false},
+	}}})
+	not _identified(req)
+	count(_missing(req)) == 0
 }
 
 # ---- condition 2: no means of living ----------------------------------------------------------------
@@ -459,11 +524,14 @@ test_clause6_self_care_missing if {
 	req := _one({"self_care": null})
 	_amount(req) == 1050.40
 	_program(req).details.members.m1 == {"centralized": false, "monthly_amount": 1050.40}
-	f := _finding(req, "tekun.self_care_ability")
+	not _finding(req, "tekun.self_care_ability")
+	f := _finding(req, "tekun.self_care_not_given")
 	f.outcome == "not_met"
+	f.basis == "reading"
+	f.values == {"basic_living_standard": 1050.40}
 	_missing(req) == {{
 		"pointer": "/household/members/0/self_care", "program": "tekun",
-		"rule": "tekun.self_care_ability", "assumption": "not_assessed",
+		"rule": "tekun.self_care_not_given", "assumption": "not_assessed",
 	}}
 }
 
@@ -564,7 +632,7 @@ test_clause6_every_finding_id_registered if {
 	])
 	fs := tekun.findings with input as req
 	ids := {f.rule | some f in fs}
-	count(ids) == 13
+	count(ids) == 14
 	every id in ids {
 		data.socialaid.rules[id].clause == 6
 	}

@@ -33,10 +33,12 @@ __all__ = [
     "Member",
     "PovertyStatus",
     "PriceIndex",
+    "RetirementPost",
     "RigidExpenditure",
     "RigidExpenditureKind",
     "SelfCare",
     "SelfCareAbility",
+    "Sex",
     "TekunArrangement",
 ]
 
@@ -86,6 +88,18 @@ class SelfCareAbility(StrEnum):
     able = "able"
     partly_lost = "partly_lost"
     fully_lost = "fully_lost"
+
+
+class Sex(StrEnum):
+    male = "male"
+    female = "female"
+
+
+class RetirementPost(StrEnum):
+    """For a woman: the statutory retirement age of her post before the 2024 reform (50 or 55)."""
+
+    age_50_post = "age_50_post"
+    age_55_post = "age_55_post"
 
 
 class EducationStage(StrEnum):
@@ -271,7 +285,14 @@ class Member(_Model):
     id: Text = Field(min_length=1, description=_d("Member identifier, unique in the household", "成员编号"))
     name: Text | None = Field(default=None, description=_d("Name", "姓名"))
     birth_date: Date = Field(description=_d("Birth date", "出生日期"))
-    sex: Text | None = Field(default=None, description=_d("Sex (male/female)", "性别"))
+    sex: Sex | None = Field(default=None, description=_d("Sex (male/female)", "性别"))
+    retirement_post: RetirementPost | None = Field(
+        default=None,
+        description=_d(
+            "For a woman: her post's original statutory retirement age (age_50_post or age_55_post)",
+            "女职工原法定退休年龄：五十周岁岗位或五十五周岁岗位",
+        ),
+    )
     monthly_income: Money = Field(default=0, description=_d("Monthly income, CNY", "月收入（元）"))
     disability: Disability | None = Field(default=None, description=_d("Disability, if any", "残疾情况"))
     serious_illness: bool = Field(default=False, description=_d("Has a serious illness", "患重病"))

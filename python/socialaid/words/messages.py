@@ -59,6 +59,15 @@ MESSAGES: dict[str, dict[str, str]] = {
     "assumption.not_established": {"zh": "按未认定处理", "en": "treated as not established"},
     "assumption.not_assessed": {"zh": "未作评估", "en": "not assessed"},
     "assumption.read_as_zero": {"zh": "按零计", "en": "read as zero"},
+    "assumption.read_as_able": {"zh": "按能自理对待", "en": "read as able to care for oneself"},
+    "assumption.read_as_men_range": {
+        "zh": "按男职工的法定退休年龄（范围最宽）对待",
+        "en": "read with the men's statutory retirement age (the widest range)",
+    },
+    "assumption.read_as_55_post_range": {
+        "zh": "按原法定退休年龄五十五周岁岗位对待",
+        "en": "read as a 55-year post (the wider of the women's ranges)",
+    },
     "valid": {"zh": "有效", "en": "valid"},
     "clause_no": {"zh": "第{clause}条", "en": "cl. {clause}"},
     "colon": {"zh": "：", "en": ": "},
