@@ -88,10 +88,12 @@ class Engine:
         *,
         token: str | None = None,
         timeout: float = 10.0,
-        words_cache: Path | None = WORDS_CACHE_DIR,
+        words_cache: Path | bool = True,
     ) -> Engine:
-        """Use the OPA server at ``url`` (a locked server wants its bearer ``token``)."""
-        return cls(DecisionClient(url, token=token, timeout=timeout), words_cache=WordsCache(words_cache))
+        """Use the OPA server at ``url`` (a locked server wants its bearer ``token``). Its words are kept
+        by revision in ``words_cache`` (``True``: :data:`WORDS_CACHE_DIR`; ``False``: in memory only)."""
+        directory = WORDS_CACHE_DIR if words_cache is True else (words_cache or None)
+        return cls(DecisionClient(url, token=token, timeout=timeout), words_cache=WordsCache(directory))
 
     def close(self) -> None:
         try:

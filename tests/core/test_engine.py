@@ -28,7 +28,7 @@ RUNNER = CliRunner()
 
 @pytest.mark.integration
 def test_the_library_call_returns_verified_models(sidecar: Sidecar) -> None:
-    with socialaid.Engine.connect(sidecar.url, token=sidecar.token, words_cache=None) as engine:
+    with socialaid.Engine.connect(sidecar.url, token=sidecar.token, words_cache=False) as engine:
         decision = engine.decide(URBAN)
         explanation = engine.explain(URBAN)
         words = engine.words_for(explanation)
@@ -125,7 +125,7 @@ def _serve(answer: Callable[[str, dict[str, Any]], tuple[int, str, bytes]]) -> I
 @pytest.fixture(scope="module")
 def genuine(sidecar: Sidecar) -> dict[str, Any]:
     """A genuine explanation and the genuine words, for the forger to alter."""
-    with Engine.connect(sidecar.url, token=sidecar.token, words_cache=None) as engine:
+    with Engine.connect(sidecar.url, token=sidecar.token, words_cache=False) as engine:
         explanation = engine.client.query(URBAN, rule="explanation")["result"]
         words = engine.client.query({}, rule="words")["result"]
     return {"explanation": explanation, "words": words}
