@@ -159,3 +159,42 @@ test_every_program_names_its_catalog_clause_and_tier if {
 		program.tier == data.socialaid.lib.program_tier[id]
 	}
 }
+
+# Decisive rule references are literals on the decision path (measured: a third of the allocations of a
+# registry lookup); each one's clause must be the clause its METADATA gives (the rule registry). Checked
+# over households that reach met and not-met rules of every program.
+_households := [
+	_request,
+	object.union(_request, {"price_index": {"month": "2025-01", "cpi_rise": 0.04, "food_cpi_rise": 0.07}}),
+	{"as_of": "2025-01-01", "household": {"area": "rural", "assets_test_met": true, "grain_shortage": true, "members": [
+		{
+			"id": "e", "birth_date": "1940-01-01", "monthly_income": 0, "legal_supporters": [],
+			"self_care": {"ability": "partly_lost"}, "medical_episodes": [{"date": "2024-12-01", "compliant_self_paid": 5000}],
+			"education": {"enrolled": true, "stage": "postgraduate"},
+		},
+		{
+			"id": "s", "birth_date": "2010-01-01", "monthly_income": 0, "legal_supporters": [{"relationship": "parent"}],
+			"education": {"enrolled": true, "stage": "compulsory"},
+			"employment": {"registered_unemployed": true},
+		},
+		{
+			"id": "w", "birth_date": "1985-01-01", "monthly_income": 9000,
+			"employment": {"status": "unemployed", "able_to_work": true, "willing_to_work": true, "registered_unemployed": true},
+		},
+	]}},
+	{"as_of": "2025-01-01", "household": {"area": "urban", "assets_test_met": false, "members": [
+		{"id": "a", "birth_date": "1980-01-01", "monthly_income": 9000},
+	]}},
+]
+
+test_every_decisive_rule_names_the_clause_of_its_metadata if {
+	every h in _households {
+		d := socialaid.decision with input as h
+		d.errors == []
+		every _, program in d.programs {
+			every r in program.rules {
+				r.clause == data.socialaid.rules[r.rule].clause
+			}
+		}
+	}
+}

@@ -13,9 +13,10 @@
 #   - input: schema["household.schema"]
 package socialaid.dibao
 
+import data.socialaid.facts
 import data.socialaid.lib
 import data.socialaid.params
-import data.socialaid.status
+import data.socialaid.tekun
 
 _household := input.household
 
@@ -23,11 +24,7 @@ _p := params.p.dibao
 
 # --- members (特困 members are supported under clause 6, not paid 低保) ---
 
-default _tekun_ids := set()
-
-_tekun_ids := ids if {
-	ids := data.socialaid.tekun.supported_member_ids
-}
+_tekun_ids := tekun.supported_member_ids
 
 # members are the household members assessed for 低保: everyone living together except those
 # supported as 特困 (clause 6), who are not also paid 低保.
@@ -41,10 +38,9 @@ member_count := count(members)
 
 # --- standard ---
 
-# standard: the provincial standard for the household's area, monthly (rural: the annual standard / 12).
-standard := _p.standard_urban if _household.area == "urban"
-
-standard := _p.standard_rural_annual / 12 if _household.area == "rural"
+# standard: the provincial standard for the household's area, monthly (rural: the annual standard / 12),
+# computed once in socialaid.facts.
+standard := facts.standard
 
 # --- counted income ---
 
@@ -110,14 +106,14 @@ _rates := {
 }
 
 # severely_disabled: grade 1–2 of any type, or grade 3 intellectual or mental — one definition for every
-# program, in socialaid.status (grades are parameters there).
-severely_disabled(m) if status.severely_disabled(m)
+# program, in socialaid.facts (grades are parameters of the status group).
+severely_disabled(m) if facts.severely_disabled(m)
 
 _in_category("severe_disability", m) if severely_disabled(m)
 
 _in_category("serious_illness", m) if m.serious_illness == true
 
-_in_category("elderly", m) if status.elderly(m)
+_in_category("elderly", m) if facts.elderly(m)
 
 _in_category("student", m) if m.education.enrolled == true
 
@@ -126,11 +122,12 @@ _in_category("single_parent", _) if _household.single_parent_family == true
 member_categories(m) := [c | some c in _categories; _in_category(c, m)]
 
 # _category_ids: the members in each category, as sets computed once per decision (status keeps the
-# shared definitions); member_categories(m) answers the same for one member, for the explanation.
+# shared definitions in socialaid.facts); member_categories(m) answers the same for one member, for the
+# explanation.
 _category_ids := {
-	"severe_disability": status.severely_disabled_ids,
+	"severe_disability": facts.severely_disabled_ids,
 	"serious_illness": {m.id | some m in members; m.serious_illness == true},
-	"elderly": status.elderly_ids,
+	"elderly": facts.elderly_ids,
 	"student": {m.id | some m in members; m.education.enrolled == true},
 	"single_parent": _single_parent_ids,
 }
@@ -400,10 +397,25 @@ _benefit_rules := [{"rule": "dibao.basic_benefit", "clause": 5, "outcome": "met"
 	supplement_total > 0
 } else := [{"rule": "dibao.basic_benefit", "clause": 5, "outcome": "met"}]
 
-_failing contains {"rule": "dibao.no_member_left", "clause": 5, "outcome": "not_met"} if member_count == 0
+# The conditions that fail, each a named rule the findings read too.
+default no_member_left := false
+
+# no_member_left: every member is supported as 特困, so no one is left to assess.
+no_member_left if member_count == 0
+
+default no_grace := false
+
+# no_grace: receiving, no longer below the standard, and the rise is not one that opens a grace period.
+no_grace if {
+	receiving
+	not income_test_met
+	not grace_candidate
+}
+
+_failing contains {"rule": "dibao.no_member_left", "clause": 5, "outcome": "not_met"} if no_member_left
 
 _failing contains {"rule": "dibao.income_test", "clause": 5, "outcome": "not_met"} if {
-	member_count > 0
+	not no_member_left
 	not income_test_met
 }
 
@@ -411,11 +423,7 @@ _failing contains {"rule": "dibao.assets_test", "clause": 5, "outcome": "not_met
 
 _failing contains {"rule": "dibao.grace_period", "clause": 5, "outcome": "not_met"} if grace_candidate
 
-_failing contains {"rule": "dibao.no_grace", "clause": 5, "outcome": "not_met"} if {
-	receiving
-	not income_test_met
-	not grace_candidate
-}
+_failing contains {"rule": "dibao.no_grace", "clause": 5, "outcome": "not_met"} if no_grace
 
 # --- details: numbers, booleans, ids and codes only ---
 
@@ -503,13 +511,9 @@ management := "exit" if {
 
 # --- facts the decision did not have ---
 
-_member_index[m.id] := i if some i, m in _household.members
-
-_member_pointer(id, field) := concat("/", ["", "household", "members", format_int(_member_index[id], 10), field])
-
 # An assessed member's income absent: read as 0.
 missing_facts contains {
-	"pointer": _member_pointer(m.id, "monthly_income"),
+	"pointer": facts.pointer(m.id, ["monthly_income"]),
 	"program": "dibao",
 	"rule": "dibao.income_test",
 	"assumption": "read_as_zero",
@@ -520,7 +524,7 @@ missing_facts contains {
 
 # A route candidate's support facts absent (the route needs them stated).
 missing_facts contains {
-	"pointer": _member_pointer(m.id, "lives_on_family_support"),
+	"pointer": facts.pointer(m.id, ["lives_on_family_support"]),
 	"program": "dibao",
 	"rule": "dibao.route_member_group",
 	"assumption": "not_established",
@@ -550,7 +554,7 @@ missing_facts contains {
 # A route candidate's own asset assertion absent where the route is open and the member's income is
 # below the standard.
 missing_facts contains {
-	"pointer": _member_pointer(m.id, "single_person_assets_test_met"),
+	"pointer": facts.pointer(m.id, ["single_person_assets_test_met"]),
 	"program": "dibao",
 	"rule": "dibao.route_member_means",
 	"assumption": "not_established",

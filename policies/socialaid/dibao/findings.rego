@@ -105,7 +105,7 @@ findings contains lib.member_finding(rego.metadata.rule(), "dibao", "not_met", i
 #     not_met:
 #       zh: 家庭成员均已纳入特困供养，无低保家庭成员
 #       en: every member is supported as 特困; no member is left to assess for 低保
-findings contains lib.household_finding(rego.metadata.rule(), "dibao", "not_met", {"members": 0}) if member_count == 0
+findings contains lib.household_finding(rego.metadata.rule(), "dibao", "not_met", {"members": 0}) if no_member_left
 
 # METADATA
 # title: Per-capita income below the standard
@@ -388,11 +388,7 @@ findings contains lib.household_finding(rego.metadata.rule(), "dibao", lib.outco
 findings contains lib.household_finding(rego.metadata.rule(), "dibao", "not_met", {
 	"per_capita_income": lib.money(per_capita_income),
 	"standard": lib.money(standard),
-}) if {
-	receiving
-	not income_test_met
-	not grace_candidate
-}
+}) if no_grace
 
 # METADATA
 # title: Dynamic management

@@ -10,6 +10,7 @@
 #   - input: schema["household.schema"]
 package socialaid.education
 
+import data.socialaid.facts
 import data.socialaid.lib
 import data.socialaid.params
 import data.socialaid.status
@@ -39,7 +40,7 @@ _stage_rule := {
 
 _enrolled(m) if m.education.enrolled == true
 
-_stage(m) := status.get(m, ["education", "stage"], null)
+_stage(m) := facts.get(m, ["education", "stage"], null)
 
 # students[id]: every enrolled member, with the basis codes (empty when none).
 students := {m.id: {"stage": _stage(m), "basis": array.concat(_family_bases, _own_bases(m))} |
@@ -62,15 +63,15 @@ eligible_students := {id: {"stage": s.stage, "basis": s.basis, "aid": aid[s.stag
 _cannot_attend(m) if m.education.cannot_attend_due_to_disability == true
 
 _school_age(m) if {
-	status.ages[m.id] >= _p.compulsory_age_min
-	status.ages[m.id] <= _p.compulsory_age_max
+	facts.ages[m.id] >= _p.compulsory_age_min
+	facts.ages[m.id] <= _p.compulsory_age_max
 }
 
 # placements[id]: a disabled minor of compulsory-education age who cannot attend school.
-placements := {m.id: {"age": status.ages[m.id]} |
+placements := {m.id: {"age": facts.ages[m.id]} |
 	some m in _members
 	_cannot_attend(m)
-	m.id in status.disabled_ids
+	m.id in facts.disabled_ids
 	_school_age(m)
 }
 
@@ -98,7 +99,7 @@ _stages_aided := {s.stage | some s in eligible_students}
 
 _rules := array.slice(
 	array.concat(
-		[lib.rule_ref(_stage_rule[st], "met") | some st in _stage_order; st in _stages_aided],
+		[{"rule": _stage_rule[st], "clause": 8, "outcome": "met"} | some st in _stage_order; st in _stages_aided],
 		[{"rule": "education.disabled_minor_placement", "clause": 8, "outcome": "met"} | count(placements) > 0],
 	),
 	0, 4,
@@ -106,9 +107,18 @@ _rules := array.slice(
 
 _rules := _failing if not eligible
 
+default no_student := false
+
+# no_student: no member is enrolled or kept from school by a disability — nothing to decide under clause 8.
+no_student if {
+	count(students) == 0
+	count(_unplaced) == 0
+	not eligible
+}
+
 _failing := refs if {
 	refs := array.slice(
-		[lib.rule_ref(id, "not_met") |
+		[{"rule": id, "clause": 8, "outcome": "not_met"} |
 			some id, failed in {
 				"education.eligible_student": _unfounded,
 				"education.postgraduate_excluded": _postgraduate,
@@ -162,12 +172,12 @@ program_details["education"] := _details
 
 # An enrolled student with no stage gets no aid: the stage decides it.
 missing_facts contains {
-	"pointer": sprintf("/household/members/%d/education/stage", [i]),
+	"pointer": facts.pointer(m.id, ["education", "stage"]),
 	"program": "education",
 	"rule": "education.stage_given",
 	"assumption": "not_assessed",
 } if {
-	some i, m in _members
+	some m in _members
 	_enrolled(m)
 	_stage(m) == null
 }
@@ -175,16 +185,16 @@ missing_facts contains {
 # A minor student with no family basis and no word on being an orphan or a de-facto unsupported child is
 # read as neither.
 missing_facts contains {
-	"pointer": sprintf("/household/members/%d/%s", [i, fact]),
+	"pointer": facts.pointer(m.id, [fact]),
 	"program": "education",
 	"rule": "education.eligible_student",
 	"assumption": "read_as_false",
 } if {
-	some i, m in _members
+	some m in _members
 	s := students[m.id]
 	aid[s.stage]
 	count(s.basis) == 0
-	m.id in status.minor_ids
+	m.id in facts.minor_ids
 	some fact in ["orphan", "de_facto_unsupported_child"]
 	object.get(m, fact, null) == null
 }
@@ -236,8 +246,7 @@ findings contains lib.member_finding(rego.metadata.rule(), "education", lib.outc
 findings contains lib.household_finding(rego.metadata.rule(), "education", "not_met", {
 	"students": count(students),
 }) if {
-	not eligible
-	_failing[0].rule == "education.no_student"
+	no_student
 }
 
 _aid_finding(meta, stage) := {lib.member_finding(meta, "education", "met", id, {"stage": stage, "aid": s.aid}) |
@@ -360,7 +369,7 @@ findings contains lib.member_finding(rego.metadata.rule(), "education", "not_met
 #       zh: '{age}岁，不属于{age_min}至{age_max}周岁的适龄残疾未成年人'
 #       en: 'aged {age} — not a disabled minor of compulsory-education age ({age_min} to {age_max})'
 findings contains lib.member_finding(rego.metadata.rule(), "education", lib.outcome(placed), m.id, {
-	"age": status.ages[m.id],
+	"age": facts.ages[m.id],
 	"age_min": _p.compulsory_age_min,
 	"age_max": _p.compulsory_age_max,
 	"disabled": _disabled_bool(m),
@@ -370,6 +379,6 @@ findings contains lib.member_finding(rego.metadata.rule(), "education", lib.outc
 	placed := m.id in object.keys(placements)
 }
 
-_disabled_bool(m) if m.id in status.disabled_ids
+_disabled_bool(m) if m.id in facts.disabled_ids
 
 else := false

@@ -13,6 +13,7 @@
 #   - input: schema["household.schema"]
 package socialaid.employment
 
+import data.socialaid.facts
 import data.socialaid.lib
 import data.socialaid.params
 import data.socialaid.status
@@ -21,7 +22,7 @@ _members := input.household.members
 
 _p := params.p.employment
 
-_jobs := {m.id: status.get(m, ["employment"], {}) | some m in _members}
+_jobs := {m.id: facts.get(m, ["employment"], {}) | some m in _members}
 
 _job(m) := _jobs[m.id]
 
@@ -81,7 +82,7 @@ else := 0
 
 # working_age_ids: members from working_age_min (whole years) up to, not including, the retirement age.
 working_age_ids := {id |
-	some id, a in status.ages
+	some id, a in facts.ages
 	a >= _p.working_age_min
 	age_months[id] < retirement_months[id]
 }
@@ -98,10 +99,6 @@ candidates := {m | some m in _members; m.id in working_age_ids} if status.assist
 else := set()
 
 _candidate_ids := {m.id | some m in candidates}
-
-_service_conditions := ["able_to_work", "willing_to_work", "registered_unemployed"]
-
-_missing(m) := [c | some c in _service_conditions; _flag(m, c) != true]
 
 # public_services: candidates able and willing to work and registered as unemployed (the flags are
 # read straight from each member's record: an absent flag is no).
@@ -209,14 +206,26 @@ _part_rule := {
 
 _in_kind := sort({code | some part, present in _parts; present; some code in _codes[part]})
 
-_rules := array.slice([lib.rule_ref(_part_rule[part], "met") | some part, present in _parts; present], 0, 4) if eligible
+_rules := array.slice([{"rule": _part_rule[part], "clause": 10, "outcome": "met"} | some part, present in _parts; present], 0, 4) if eligible
 
 _rules := _failing if not eligible
+
+default no_candidate := false
+
+# no_candidate: an assisted family with no working-age member out of work who misses a service condition
+# or asks outside working age, and no aid given — nothing to decide under clause 10.
+no_candidate if {
+	not eligible
+	status.assisted_family
+	count(_unserved) == 0
+	count(_too_young) == 0
+	count(_too_old) == 0
+}
 
 _failing := [{"rule": "employment.assisted_family", "clause": 10, "outcome": "not_met"}] if {
 	not status.assisted_family
 } else := refs if {
-	refs := [lib.rule_ref(id, "not_met") |
+	refs := [{"rule": id, "clause": 10, "outcome": "not_met"} |
 		some id, failed in {
 			"employment.public_services": count(_unserved) > 0,
 			"employment.working_age": count(_too_young) > 0,
@@ -232,13 +241,13 @@ _unserved := (_candidate_ids - _employed_ids) - public_services
 
 # _too_young / _too_old: members of an assisted family who ask for help below working_age_min, or at or
 # past their statutory retirement age.
-_too_young := {id | some id in _asking_ids; status.ages[id] < _p.working_age_min} if status.assisted_family
+_too_young := {id | some id in _asking_ids; facts.ages[id] < _p.working_age_min} if status.assisted_family
 
 else := set()
 
 _too_old := {id |
 	some id in _asking_ids
-	status.ages[id] >= _p.working_age_min
+	facts.ages[id] >= _p.working_age_min
 	age_months[id] >= retirement_months[id]
 } if status.assisted_family
 
@@ -287,14 +296,14 @@ program_details["employment"] := _details
 # registered, wanting a business, employment-difficult are all read as no. A member enrolled in education
 # is not asked about (a full-time student is not expected to register as unemployed).
 missing_facts contains {
-	"pointer": sprintf("/household/members/%d/employment", [i]),
+	"pointer": facts.pointer(m.id, ["employment"]),
 	"program": "employment",
 	"rule": "employment.public_services",
 	"assumption": "not_assessed",
 } if {
-	some i, m in _members
+	some m in _members
 	m.id in _candidate_ids
-	status.get(m, ["employment"], null) == null
+	facts.get(m, ["employment"], null) == null
 	not m.education.enrolled == true
 }
 
@@ -302,13 +311,13 @@ missing_facts contains {
 # age where the women's (or the 50-year post's) retirement age would already have been reached: the
 # wider range is used, and the missing fact is named.
 missing_facts contains {
-	"pointer": sprintf("/household/members/%d/%s", [i, field]),
+	"pointer": facts.pointer(m.id, [field]),
 	"program": "employment",
 	"rule": "employment.retirement_age",
 	"assumption": assumption,
 } if {
 	status.assisted_family
-	some i, m in _members
+	some m in _members
 	m.id in _asking_ids
 	[field, assumption] := _unstated(m)
 	age_months[m.id] >= _retirement_months(_schedule.women_50_post, m.birth_date)
@@ -343,8 +352,7 @@ findings contains lib.household_finding(rego.metadata.rule(), "employment", "not
 	"working_age": count(_candidate_ids),
 	"employed": count(_candidate_ids & _employed_ids),
 }) if {
-	not eligible
-	_failing[0].rule == "employment.no_candidate"
+	no_candidate
 }
 
 # METADATA
@@ -369,8 +377,8 @@ findings contains lib.household_finding(rego.metadata.rule(), "employment", "not
 #       en: >-
 #         aged {age}, not referred to public employment services — able to work: {able_to_work}; willing:
 #         {willing_to_work}; registered unemployed: {registered_unemployed}
-findings contains lib.member_finding(rego.metadata.rule(), "employment", lib.outcome(count(_missing(m)) == 0), m.id, {
-	"age": status.ages[m.id],
+findings contains lib.member_finding(rego.metadata.rule(), "employment", lib.outcome(m.id in public_services), m.id, {
+	"age": facts.ages[m.id],
 	"able_to_work": _flag(m, "able_to_work"),
 	"willing_to_work": _flag(m, "willing_to_work"),
 	"registered_unemployed": _flag(m, "registered_unemployed"),
@@ -397,7 +405,7 @@ findings contains lib.member_finding(rego.metadata.rule(), "employment", lib.out
 #       zh: '{age}岁，未满{working_age_min}周岁，不在劳动年龄段内'
 #       en: 'aged {age}, under {working_age_min} — outside working age'
 findings contains lib.member_finding(rego.metadata.rule(), "employment", "not_met", id, {
-	"age": status.ages[id],
+	"age": facts.ages[id],
 	"working_age_min": _p.working_age_min,
 }) if {
 	some id in _too_young
@@ -441,7 +449,7 @@ findings contains lib.member_finding(rego.metadata.rule(), "employment", lib.out
 }) if {
 	status.assisted_family
 	some id in _asking_ids
-	status.ages[id] >= _p.working_age_min
+	facts.ages[id] >= _p.working_age_min
 }
 
 # METADATA

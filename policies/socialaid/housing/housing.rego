@@ -12,6 +12,7 @@
 #   - input: schema["household.schema"]
 package socialaid.housing
 
+import data.socialaid.facts
 import data.socialaid.lib
 import data.socialaid.status
 
@@ -21,7 +22,7 @@ _members := _household.members
 
 _urban := _household.area == "urban"
 
-_difficulty_given := status.get(_household, ["housing", "difficulty_meets_local_standard"], null)
+_difficulty_given := facts.get(_household, ["housing", "difficulty_meets_local_standard"], null)
 
 # difficulty: the household's housing difficulty meets the local standard (asserted by the caller;
 # absent reads as not established, and is named in missing_facts).
@@ -29,7 +30,7 @@ default difficulty := false
 
 difficulty if _difficulty_given == true
 
-_dangerous_house := status.get(_household, ["housing", "dangerous_house"], false)
+_dangerous_house := facts.get(_household, ["housing", "dangerous_house"], false)
 
 default dibao_route := false
 
@@ -38,7 +39,7 @@ dibao_route if {
 	difficulty
 }
 
-_centralized(m) := status.get(m, ["tekun_arrangement", "centralized"], false)
+_centralized(m) := facts.get(m, ["tekun_arrangement", "centralized"], false)
 
 tekun_ids := status.tekun_member_ids
 
@@ -78,7 +79,7 @@ _basis := [code |
 	holds
 ]
 
-_route_refs := [lib.rule_ref(id, "met") |
+_route_refs := [{"rule": id, "clause": 9, "outcome": "met"} |
 	some id, holds in {
 		"housing.dibao_family_difficulty": dibao_route,
 		"housing.dispersed_tekun": count(tekun_route_ids) > 0,
@@ -142,14 +143,14 @@ missing_facts contains {
 
 # A 特困 person with no word on the arrangement is read as dispersed (supported at home).
 missing_facts contains {
-	"pointer": sprintf("/household/members/%d/tekun_arrangement/centralized", [i]),
+	"pointer": facts.pointer(m.id, ["tekun_arrangement", "centralized"]),
 	"program": "housing",
 	"rule": "housing.dispersed_tekun",
 	"assumption": "read_as_dispersed",
 } if {
-	some i, m in _members
+	some m in _members
 	m.id in tekun_ids
-	status.get(m, ["tekun_arrangement", "centralized"], null) == null
+	facts.get(m, ["tekun_arrangement", "centralized"], null) == null
 }
 
 # --- findings (explanation only) ---

@@ -33,8 +33,9 @@ outcome(true) := "met"
 
 outcome(false) := "not_met"
 
-# rule_ref names a decisive rule in the compact decision: its id, its clause (from the rule registry
-# built from METADATA at bundle stage) and its outcome.
+# rule_ref is a decisive rule's reference as the rule registry (built from METADATA at bundle stage)
+# gives it: for tests, which compare it with the literal references the decision path builds (a literal
+# costs a third of the allocations of this lookup; decision_test checks every clause against it).
 rule_ref(id, outcome) := {"rule": id, "clause": data.socialaid.rules[id].clause, "outcome": outcome}
 
 # money rounds an amount in yuan to the fen (0.01), half away from zero. Amounts are rounded once,
@@ -46,7 +47,7 @@ money(x) := round(x * 100) / 100
 age_on(birth_date, date) := age_at(to_number(substring(date, 0, 4)), substring(date, 5, 5), birth_date)
 
 # age_at is age_on with the date already split into its year (a number) and month-day ("MM-DD"), for a
-# caller that ages every member against the same date (socialaid.status.ages).
+# caller that ages every member against the same date (socialaid.facts.ages).
 age_at(year, month_day, birth_date) := (year - to_number(substring(birth_date, 0, 4))) - 1 if {
 	substring(birth_date, 5, 5) > month_day
 } else := year - to_number(substring(birth_date, 0, 4))

@@ -10,6 +10,7 @@
 #   - input: schema["household.schema"]
 package socialaid.medical
 
+import data.socialaid.facts
 import data.socialaid.lib
 import data.socialaid.params
 import data.socialaid.status
@@ -24,7 +25,7 @@ _group_ids := ["dibao_member", "low_income_family_vulnerable", "edge_population"
 # 低收入家庭中的老年人、未成年人、重度残疾人和重病患者: the elderly, minors, severely disabled and seriously
 # ill among the household's low-income people — every member of a low-income family, and every 特困
 # person in their own right, whoever else lives with them (READING.md, "Who counts as a low-income family").
-_vulnerable := ((status.elderly_ids | status.minor_ids) | status.severely_disabled_ids) | status.seriously_ill_ids
+_vulnerable := ((facts.elderly_ids | facts.minor_ids) | facts.severely_disabled_ids) | facts.seriously_ill_ids
 
 _low_income_vulnerable := _vulnerable & status.low_income_ids
 
@@ -33,12 +34,12 @@ _relocated_ids := {m.id | some m in _members; m.relocated == true}
 _group_members := {
 	"dibao_member": status.dibao_member_ids,
 	"low_income_family_vulnerable": _low_income_vulnerable,
-	"edge_population": status.edge_ids,
+	"edge_population": facts.edge_ids,
 	"relocated": _relocated_ids,
 }
 
 # enrolled_ids: the members of the four groups, as one union (the decision path needs no more).
-enrolled_ids := ((status.dibao_member_ids | _low_income_vulnerable) | status.edge_ids) | _relocated_ids
+enrolled_ids := ((status.dibao_member_ids | _low_income_vulnerable) | facts.edge_ids) | _relocated_ids
 
 # groups[id]: the enrollment groups of every member (empty when in none), for the explanation.
 groups := {m.id: [g | some g in _group_ids; m.id in _group_members[g]] | some m in _members}
@@ -55,11 +56,11 @@ coverage_from := {m.id: m.insurance.paid_date |
 	m.insurance.paid_date
 }
 
-insurance_check := {m.id | some m in _members; m.id in status.tuopin_ids; status.insured(m) == false}
+insurance_check := {m.id | some m in _members; m.id in facts.tuopin_ids; facts.insured(m) == false}
 
 # _low_income_ids: 脱贫人口、特困供养人员、低保对象等低收入人口 — read as 脱贫 people, 特困 people, 低保 members,
 # edge populations and every member of a low-income family.
-_low_income_ids := ((status.low_income_ids | status.tuopin_ids) | status.dibao_member_ids) | status.edge_ids
+_low_income_ids := ((status.low_income_ids | facts.tuopin_ids) | status.dibao_member_ids) | facts.edge_ids
 
 warning_line(m) := _p.warning_line_low_income if {
 	m.id in _low_income_ids
@@ -107,7 +108,7 @@ _in_kind := [code |
 	present
 ]
 
-_met_refs := [lib.rule_ref(id, "met") |
+_met_refs := [{"rule": id, "clause": 7, "outcome": "met"} |
 	some id, present in {
 		"medical.dynamic_enrollment": count(enrolled_ids) > 0,
 		"medical.insurance_check": count(insurance_check) > 0,
@@ -156,14 +157,14 @@ program_details["medical"] := _details
 
 # A 脱贫 member with no insurance record is read as insured (the model's default): no check is flagged.
 missing_facts contains {
-	"pointer": sprintf("/household/members/%d/insurance/insured", [i]),
+	"pointer": facts.pointer(m.id, ["insurance", "insured"]),
 	"program": "medical",
 	"rule": "medical.insurance_check",
 	"assumption": "read_as_insured",
 } if {
-	some i, m in _members
-	m.id in status.tuopin_ids
-	status.get(m, ["insurance", "insured"], null) == null
+	some m in _members
+	m.id in facts.tuopin_ids
+	facts.get(m, ["insurance", "insured"], null) == null
 }
 
 # --- findings (explanation only) ---
@@ -212,7 +213,7 @@ findings contains lib.member_finding(rego.metadata.rule(), "medical", "met", m.i
 #       en: aged {age}, in none of the four groups of dynamic enrollment
 findings contains lib.member_finding(rego.metadata.rule(), "medical", lib.outcome(count(gs) > 0), m.id, {
 	"groups": gs,
-	"age": status.ages[m.id],
+	"age": facts.ages[m.id],
 	"low_income_family": status.low_income_family,
 }) if {
 	some m in _members

@@ -11,8 +11,10 @@
 package socialaid.price_subsidy
 
 import data.socialaid.dibao
+import data.socialaid.facts
 import data.socialaid.lib
 import data.socialaid.params
+import data.socialaid.tekun
 
 _p := params.p.dibao
 
@@ -23,15 +25,9 @@ _price_given if is_object(_price)
 
 # --- who: every covered person of 低保 and of 特困 support ---
 
-default _tekun_ids := []
-
-_tekun_ids := ids if {
-	ids := data.socialaid.tekun.covered_member_ids
-}
-
 dibao_ids := {id | some id in dibao.covered_member_ids}
 
-tekun_ids := {id | some id in _tekun_ids}
+tekun_ids := tekun.supported_member_ids
 
 persons := sort([id | some id in (dibao_ids | tekun_ids)])
 
@@ -84,7 +80,7 @@ rise := _price.food_cpi_rise if index == "food_cpi"
 # actually receives); total: that paid amount × the persons.
 default per_person := 0
 
-per_person := lib.money(dibao.standard * rise) if triggered
+per_person := lib.money(facts.standard * rise) if triggered
 
 total := per_person * person_count
 
@@ -151,7 +147,7 @@ details := {
 	"triggered": true,
 	"index": index,
 	"rise": rise,
-	"standard": lib.money(dibao.standard),
+	"standard": lib.money(facts.standard),
 	"per_person": per_person,
 	"persons": person_count,
 } if triggered
@@ -242,7 +238,7 @@ findings contains lib.household_finding(rego.metadata.rule(), "price_subsidy", l
 #       en: '{standard} × {rise} = {per_person} a person, {persons} persons, {total} in all'
 findings contains lib.household_finding(rego.metadata.rule(), "price_subsidy", "met", {
 	"index": index,
-	"standard": lib.money(dibao.standard),
+	"standard": lib.money(facts.standard),
 	"rise": rise,
 	"per_person": per_person,
 	"persons": person_count,

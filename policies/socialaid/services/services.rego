@@ -9,6 +9,7 @@
 #   - input: schema["household.schema"]
 package socialaid.services
 
+import data.socialaid.facts
 import data.socialaid.lib
 import data.socialaid.status
 
@@ -93,28 +94,33 @@ findings contains lib.household_finding(rego.metadata.rule(), "grain_assistance"
 _categories := ["elderly", "minor", "disabled"]
 
 _category_members := {
-	"elderly": status.elderly_ids,
-	"minor": status.minor_ids,
-	"disabled": status.disabled_ids,
+	"elderly": facts.elderly_ids,
+	"minor": facts.minor_ids,
+	"disabled": facts.disabled_ids,
 }
 
 # categories[id]: the care categories (elderly, minor, disabled) of every member, computed once.
 categories := {m.id: [c | some c in _categories; m.id in _category_members[c]] | some m in _members}
 
 # _category_ids: members who are elderly, a minor or disabled.
-_category_ids := (status.elderly_ids | status.minor_ids) | status.disabled_ids
+_category_ids := (facts.elderly_ids | facts.minor_ids) | facts.disabled_ids
 
 # _dependent: members whose self-care, where assessed, is partly or fully lost (only members with a
 # self-care record are looked at).
-_dependent := {m | some m in _members; m.self_care; status.self_care(m) != "able"}
+_dependent := {m | some m in _members; m.self_care; facts.self_care(m) != "able"}
 
 # care_referrals[id]: a member of an assisted family who cannot care for themselves and is elderly, a
 # minor or disabled.
-care_referrals := {m.id: {"self_care": status.self_care(m), "categories": categories[m.id]} |
+care_referrals := {m.id: {"self_care": facts.self_care(m), "categories": categories[m.id]} |
 	status.assisted_family
 	some m in _dependent
 	m.id in _category_ids
 }
+
+default no_dependent_member := false
+
+# no_dependent_member: no member whose self-care is assessed as partly or fully lost.
+no_dependent_member if count(_dependent) == 0
 
 _care_covered := sort([id | some id, _ in care_referrals])
 
@@ -144,7 +150,7 @@ programs["care_services"] := {
 # such member at all, that there is none.
 _care_rules := [{"rule": "care_services.referral", "clause": 3, "outcome": "met"}] if care_eligible
 
-else := [{"rule": "care_services.no_dependent_member", "clause": 3, "outcome": "not_met"}] if count(_dependent) == 0
+else := [{"rule": "care_services.no_dependent_member", "clause": 3, "outcome": "not_met"}] if no_dependent_member
 
 else := [{"rule": "care_services.referral", "clause": 3, "outcome": "not_met"}]
 
@@ -153,12 +159,12 @@ program_details["care_services"] := _care_details
 # A member of an assisted family who is elderly, a minor or disabled, with no self-care assessment, is
 # read as able to care for themselves: no referral (READING.md, clause 3).
 missing_facts contains {
-	"pointer": sprintf("/household/members/%d/self_care", [i]),
+	"pointer": facts.pointer(m.id, ["self_care"]),
 	"program": "care_services",
 	"rule": "care_services.self_care_not_given",
 	"assumption": "read_as_able",
 } if {
-	some i, m in _members
+	some m in _members
 	m.id in _unassessed
 }
 
@@ -168,7 +174,7 @@ _unassessed := {m.id |
 	status.assisted_family
 	some m in _members
 	m.id in _category_ids
-	not status.assessed_self_care(m)
+	not facts.assessed_self_care(m)
 }
 
 # METADATA
@@ -199,9 +205,9 @@ _unassessed := {m.id |
 #         cannot care for oneself ({self_care}), but assisted family: {assisted_family}; categories: {categories}
 #         — not referred
 findings contains lib.member_finding(rego.metadata.rule(), "care_services", lib.outcome(referred), m.id, {
-	"self_care": status.self_care(m),
+	"self_care": facts.self_care(m),
 	"categories": categories[m.id],
-	"age": status.ages[m.id],
+	"age": facts.ages[m.id],
 	"assisted_family": status.assisted_family,
 }) if {
 	some m in _dependent
@@ -224,9 +230,9 @@ findings contains lib.member_finding(rego.metadata.rule(), "care_services", lib.
 #       zh: 没有经评估生活不能自理的成员（已评估{assessed}人，未提供自理能力{unassessed}人）
 #       en: no member is assessed as unable to care for oneself ({assessed} assessed, {unassessed} not given)
 findings contains lib.household_finding(rego.metadata.rule(), "care_services", "not_met", {
-	"assessed": count([m | some m in _members; status.assessed_self_care(m)]),
+	"assessed": count([m | some m in _members; facts.assessed_self_care(m)]),
 	"unassessed": count(_unassessed),
-}) if count(_dependent) == 0
+}) if no_dependent_member
 
 # METADATA
 # title: Self-care ability not given — read as able

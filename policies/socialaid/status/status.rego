@@ -1,67 +1,31 @@
 # METADATA
-# title: Assistance status shared by the special-assistance clauses
+# title: Statuses that depend on clauses 5 and 6
 # description: >-
-#   Who is a 低保 member, a 特困 person, a member of a low-income family, elderly, a minor, severely
-#   disabled or unable to care for oneself — one helper per notion, used by clauses 3, 4 and 7–10.
-#   低保 and 特困 status come from clauses 5 and 6 where this decision decides them, and otherwise from
-#   what the household receives now (current_benefits; member_ids empty = the whole household).
+#   Who is a 低保 member, a 特困 person, a member of a low-income family or of an assisted family — the
+#   statuses clauses 3, 4 and 7–10 read. 低保 and 特困 status come from clauses 5 and 6 where this
+#   decision decides them, and otherwise from what the household receives now (socialaid.facts). This
+#   layer sits above socialaid.tekun and socialaid.dibao and below the programs that read it; the
+#   household's own facts (ages, categories, self-care, the standard) are in socialaid.facts.
 # schemas:
 #   - input: schema["household.schema"]
 package socialaid.status
 
 import data.socialaid.dibao
+import data.socialaid.facts
 import data.socialaid.lib
 import data.socialaid.params
+import data.socialaid.tekun
 
 _household := input.household
 
-# get is the value at path in obj, or dflt when it is absent or null.
-get(obj, path, dflt) := v if {
-	v := object.get(obj, path, null)
-	v != null
-} else := dflt
+_member_ids := facts.member_ids
 
-# receiving(kind, m): the household's current benefit of that kind ("dibao", "tekun") covers member m.
-receiving(kind, m) if m.id in _receiving_ids(kind)
+# dibao_member_ids: 低保 members (低保对象) — covered by clause 5 in this decision, or receiving 低保 now;
+# tekun_member_ids: 特困 people — supported under clause 6 in this decision, or receiving 特困 support
+# now. Sets computed once per decision.
+dibao_member_ids := {id | some id in dibao.covered_member_ids} | facts.receiving_ids.dibao
 
-# Members clause 5 covers in this decision.
-_dibao_decided contains id if {
-	some id in dibao.covered_member_ids
-}
-
-# Members clause 6 supports in this decision. The tekun package may not exist yet: then this set is empty.
-_tekun_decided contains id if {
-	some id in data.socialaid.tekun.supported_member_ids
-}
-
-# dibao_member: a 低保 member (低保对象) — covered by clause 5 in this decision, or receiving 低保 now.
-dibao_member(m) if m.id in dibao_member_ids
-
-# tekun_member: a 特困 person — supported under clause 6 in this decision, or receiving 特困 support now.
-tekun_member(m) if m.id in tekun_member_ids
-
-_member_ids := {m.id | some m in _household.members}
-
-# _receiving[kind]: the members the household's current benefit of that kind covers (member_ids empty =
-# the whole household), read once per decision.
-_receiving_ids(kind) := _covered_now(get(b, ["member_ids"], [])) if {
-	b := get(_household, ["current_benefits", kind], {})
-	b.receiving == true
-} else := set()
-
-_covered_now(listed) := _member_ids if count(listed) == 0
-
-else := {id | some id in listed; id in _member_ids}
-
-_receiving_dibao := _receiving_ids("dibao")
-
-_receiving_tekun := _receiving_ids("tekun")
-
-# dibao_member_ids and tekun_member_ids: the same tests as sets over the household, computed once per
-# decision (a function with arguments is not memoized; the clauses ask these many times).
-dibao_member_ids := _dibao_decided | _receiving_dibao
-
-tekun_member_ids := _tekun_decided | _receiving_tekun
+tekun_member_ids := tekun.supported_member_ids | facts.receiving_ids.tekun
 
 default dibao_family := false
 
@@ -74,7 +38,7 @@ default tekun_family := false
 tekun_family if count(tekun_member_ids) > 0
 
 # low_income_line is 1.5 × the 低保 standard for the household's area.
-low_income_line := params.p.dibao.low_income_ratio * dibao.standard
+low_income_line := dibao.low_income_line
 
 default low_income_by_income := false
 
@@ -93,7 +57,7 @@ default low_income_family := false
 
 # low_income_family: recognised as a low-income family now, or the household clause 5 assesses has a
 # per-capita counted income at or below 1.5 × the standard and the caller asserts the asset rule.
-low_income_family if _household.current_benefits.low_income == true
+low_income_family if recognised_low_income == true
 
 low_income_family if {
 	low_income_by_income
@@ -116,90 +80,6 @@ assisted_family if tekun_family
 
 assisted_family if low_income_family
 
-# age is the member's age in whole years on the decision date (looked up for members of the household).
-age(m) := a if {
-	a := ages[m.id]
-} else := lib.age_on(m.birth_date, input.as_of)
-
-elderly(m) if age(m) >= params.p.status.elderly_age
-
-minor(m) if age(m) < params.p.status.adult_age
-
-disabled(m) if m.disability.grade
-
-severely_disabled(m) if m.disability.grade <= params.p.status.severe_disability_max_grade
-
-severely_disabled(m) if {
-	m.disability.type in {"intellectual", "mental"}
-	m.disability.grade <= params.p.status.severe_disability_max_grade_intellectual_mental
-}
-
-seriously_ill(m) if m.serious_illness == true
-
-# 脱贫人口: read as the members marked tuopin or tuopin_unstable (脱贫不稳定 people are 脱贫 people whose
-# situation is unstable); 边缘易致贫 people were never registered as poor and are not 脱贫人口.
-tuopin_population(m) if m.poverty_status in {"tuopin", "tuopin_unstable"}
-
-# 边缘人口（含脱贫不稳定户、边缘易致贫人口）.
-edge_population(m) if m.poverty_status in {"tuopin_unstable", "edge_at_risk"}
-
-# insured: enrolled in residents' medical insurance; an absent insurance record reads as insured
-# (the model's default), so only a stated "insured": false flags a member.
-insured(m) := get(m, ["insurance", "insured"], true)
-
-# assessed_self_care is "able", "partly_lost" or "fully_lost": derived from the six daily activities
-# when given (1–3 not managed = partly lost, 4 or more = fully lost), else the assessed ability; undefined
-# when the request gives neither (特困's care standard then cannot be decided).
-assessed_self_care(m) := _level(activities_not_managed(m)) if {
-	activities_not_managed(m)
-} else := ability if {
-	ability := get(m, ["self_care", "ability"], null)
-	ability != null
-}
-
-# activities_not_managed counts the daily activities a member does not manage alone (when given).
-activities_not_managed(m) := count([a | some a in activities; a == false]) if {
-	activities := get(m, ["self_care", "daily_activities"], null)
-	activities != null
-}
-
-# self_care: the assessed ability, or able when nothing is said (no referral on silence).
-self_care(m) := level if {
-	level := assessed_self_care(m)
-} else := "able"
-
-_level(n) := "fully_lost" if {
-	n >= params.p.status.self_care_fully_lost_min
-} else := "partly_lost" if {
-	n >= params.p.status.self_care_partly_lost_min
-} else := "able"
-
-cannot_care_for_self(m) if self_care(m) != "able"
-
-# Per-member status as sets and maps over the household, computed once per decision for the clauses that
-# ask about every member (the functions above stay for single-member questions).
-# (Complete rules, so each is evaluated once per query and then read from the cache.)
-# (The decision date's year and month-day are read once, not once a member.)
-ages := {m.id: lib.age_at(_as_of_year, _as_of_md, m.birth_date) | some m in _household.members}
-
-_as_of_year := to_number(substring(input.as_of, 0, 4))
-
-_as_of_md := substring(input.as_of, 5, 5)
-
-elderly_ids := {id | some id, a in ages; a >= params.p.status.elderly_age}
-
-minor_ids := {id | some id, a in ages; a < params.p.status.adult_age}
-
-disabled_ids := {m.id | some m in _household.members; disabled(m)}
-
-severely_disabled_ids := {m.id | some m in _household.members; severely_disabled(m)}
-
-seriously_ill_ids := {m.id | some m in _household.members; seriously_ill(m)}
-
-tuopin_ids := {m.id | some m in _household.members; tuopin_population(m)}
-
-edge_ids := {m.id | some m in _household.members; edge_population(m)}
-
 # family_facts is the household's status, for the values of a finding.
 family_facts := {
 	"dibao_family": dibao_family,
@@ -208,10 +88,7 @@ family_facts := {
 }
 
 # recognised_low_income: the request says the family is recognised as low-income now.
-recognised_low_income := get(_household, ["current_benefits", "low_income"], false)
-
-# missing_facts: the low-income asset assertion (below); each clause names the other facts it read
-# through status (insurance, self-care) in its own missing_facts.
+recognised_low_income := facts.recognised_low_income
 
 # METADATA
 # title: Low-income family status
@@ -250,7 +127,7 @@ recognised_low_income := get(_household, ["current_benefits", "low_income"], fal
 findings contains lib.household_finding(rego.metadata.rule(), "status", lib.outcome(low_income_family), {
 	"members": dibao.member_count,
 	"per_capita_income": lib.money(dibao.per_capita_income),
-	"standard": lib.money(dibao.standard),
+	"standard": lib.money(facts.standard),
 	"ratio": params.p.dibao.low_income_ratio,
 	"low_income_line": lib.money(low_income_line),
 	"recognised_low_income": recognised_low_income,

@@ -11,9 +11,9 @@
 #   - input: schema["household.schema"]
 package socialaid.tekun
 
+import data.socialaid.facts
 import data.socialaid.lib
 import data.socialaid.params
-import data.socialaid.status
 
 _household := input.household
 
@@ -26,17 +26,13 @@ minimum_wage := params.p.wages.minimum_wage_monthly
 urban_dibao_standard := params.p.dibao.standard_urban
 
 # The 低保 standard of the household's own area, for the "no means of living" test (urban monthly;
-# rural annual / 12).
-dibao_standard := params.p.dibao.standard_urban if _household.area == "urban"
+# rural annual / 12), computed once in socialaid.facts.
+dibao_standard := facts.standard
 
-dibao_standard := params.p.dibao.standard_rural_annual / 12 if _household.area == "rural"
-
-# _members[id] is the member with that id; _index[id] its position (for JSON pointers).
+# _members[id] is the member with that id.
 _members[m.id] := m if some m in _household.members
 
-_index[m.id] := i if some i, m in _household.members
-
-_age := status.ages
+_age := facts.ages
 
 basic_living_standard := _p.basic_living_ratio * urban_dibao_standard
 
@@ -88,7 +84,7 @@ _disabled contains id if {
 _continued contains id if {
 	some id, m in _members
 	_age[id] >= _p.minor_age
-	status.receiving("tekun", m)
+	facts.receiving("tekun", m)
 	m.education.enrolled == true
 	m.education.stage in _continuation_stages
 }
@@ -356,47 +352,26 @@ _grounds_all[id] := [a.unable | some a in _assess_all(m)] if {
 	is_array(m.legal_supporters)
 }
 
-# _unable(s): the same five grounds as _ground_facts, as short-circuiting rules for the decision path
-# (a test checks that both agree).
-_unable(s) if s.is_tekun == true
-
+# _unable(s): the supporter is unable to support on at least one ground — read from the same ground facts
+# the explanation reports (_ground_facts), so each ground is written once.
 _unable(s) if {
-	s.receives_dibao == true
-	_at_least(_supporter_age(s), _p.supporter_dibao_age) == true
+	some facts in _ground_facts(s)
+	_all_true(facts)
 }
 
-_unable(s) if {
-	s.assets_within_low_income_rule == true
-	_income_below_line(s) == true
-	_at_least(_supporter_age(s), _p.supporter_elderly_age) == true
-}
-
-_unable(s) if {
-	s.assets_within_low_income_rule == true
-	_income_below_line(s) == true
-	_severe(s) == true
-}
-
-_unable(s) if {
-	s.assets_within_low_income_rule == true
-	_group5(s)
-}
-
-_group5(s) if s.no_civil_capacity == true
-
-_group5(s) if s.missing == true
-
-_group5(s) if s.imprisoned == true
-
-# no_able_supporter: the candidates whose stated supporters (none, or all) are unable to support.
-no_able_supporter contains id if {
-	some id in _candidates
+# _none_able(id): the member's stated supporters (none, or all) are unable to support — condition 3,
+# one definition for the decision (no_able_supporter, over the candidates) and the explanation (every
+# member). An absent legal_supporters list is not "none": not established.
+_none_able(id) if {
 	supporters := _members[id].legal_supporters
 	is_array(supporters)
 	every s in supporters {
 		_unable(s)
 	}
 }
+
+# no_able_supporter: the candidates whose stated supporters (none, or all) are unable to support.
+no_able_supporter := {id | some id in _candidates; _none_able(id)}
 
 # METADATA
 # title: 特困 condition 3 — no legal supporter able to support
@@ -427,22 +402,16 @@ no_able_supporter contains id if {
 #       en: >-
 #         legal supporters stated: {supporters_stated}; {supporters} legal supporter(s), {able_supporters} not found
 #         unable to support
-findings contains lib.member_finding(rego.metadata.rule(), "tekun", lib.outcome(_none_able(id)), id, {
+findings contains lib.member_finding(rego.metadata.rule(), "tekun", lib.outcome(_none_able_b(id)), id, {
 	"supporters_stated": id in object.keys(_grounds_all),
 	"supporters": count(object.get(_grounds_all, id, [])),
 	"able_supporters": count([g | some g in object.get(_grounds_all, id, []); count(g) == 0]),
 	"unable_grounds": object.get(_grounds_all, id, []),
 }) if some id, _ in _members
 
-# _none_able(id): condition 3 for any member (the explanation reports it for every member).
-default _none_able(_) := false
+_none_able_b(id) if _none_able(id)
 
-_none_able(id) if {
-	grounds := _grounds_all[id]
-	every g in grounds {
-		count(g) > 0
-	}
-}
+else := false
 
 # ---------------------------------------------------------------------------------------------------
 # Identification: all three conditions.
@@ -487,7 +456,7 @@ covered_member_ids := sort([id | some id in supported_member_ids])
 
 # _ability[id]: from the six daily activities or as assessed — one definition for every program, in
 # socialaid.status (thresholds are parameters there); undefined when the request gives neither.
-_ability[id] := status.assessed_self_care(_members[id]) if some id in supported_member_ids
+_ability[id] := facts.assessed_self_care(_members[id]) if some id in supported_member_ids
 
 _centralized contains id if {
 	some id in supported_member_ids
@@ -520,7 +489,7 @@ findings contains lib.member_finding(rego.metadata.rule(), "tekun", "info", id, 
 }
 
 _assessed_values(id) := {"ability": _ability[id], "activities_not_managed": n} if {
-	n := status.activities_not_managed(_members[id])
+	n := facts.activities_not_managed(_members[id])
 } else := {"ability": _ability[id]}
 
 # METADATA
@@ -728,14 +697,14 @@ default _rules := []
 _rules := array.slice(
 	array.concat(
 		[{"rule": "tekun.identified", "clause": 6, "outcome": "met"}, {"rule": "tekun.basic_living_standard", "clause": 6, "outcome": "met"}],
-		[lib.rule_ref(r, "met") | some r in sort([r | some r in _care_rules])],
+		[{"rule": r, "clause": 6, "outcome": "met"} | some r in sort([r | some r in _care_rules])],
 	),
 	0, 4,
 ) if eligible
 
 _rules := [{"rule": "tekun.no_work_capacity", "clause": 6, "outcome": "not_met"}] if count(no_work_capacity) == 0
 
-_rules := [lib.rule_ref(c, "not_met") | some c in sort([c | some c in _failed_by_candidates])] if {
+_rules := [{"rule": c, "clause": 6, "outcome": "not_met"} | some c in sort([c | some c in _failed_by_candidates])] if {
 	not eligible
 	count(no_work_capacity) > 0
 }
@@ -787,11 +756,9 @@ program_details["tekun"] := _details
 # ---------------------------------------------------------------------------------------------------
 # Missing facts: what the package needed and did not have, and what it did without it.
 
-_pointer(id, path) := concat("/", array.concat(["", "household", "members", format_int(_index[id], 10)], path))
-
 # An absent legal_supporters list leaves condition 3 not established, for a member who meets the others.
 missing_facts contains {
-	"pointer": _pointer(id, ["legal_supporters"]),
+	"pointer": facts.pointer(id, ["legal_supporters"]),
 	"program": "tekun",
 	"rule": "tekun.supporters_unable",
 	"assumption": "not_established",
@@ -803,7 +770,7 @@ missing_facts contains {
 # A supporter fact the request does not give, where it keeps a ground of inability from being decided and
 # no other supporter of the member is plainly able: that ground is not established.
 missing_facts contains {
-	"pointer": _pointer(id, ["legal_supporters", format_int(j, 10), field]),
+	"pointer": facts.pointer(id, ["legal_supporters", format_int(j, 10), field]),
 	"program": "tekun",
 	"rule": "tekun.supporters_unable",
 	"assumption": "not_established",
@@ -826,7 +793,7 @@ _unable_or_pending(a) if count(a.pending) > 0
 
 # An absent monthly income is read as 0, for a member without capacity to work.
 missing_facts contains {
-	"pointer": _pointer(id, ["monthly_income"]),
+	"pointer": facts.pointer(id, ["monthly_income"]),
 	"program": "tekun",
 	"rule": "tekun.no_means_of_living",
 	"assumption": "read_as_zero",
@@ -849,7 +816,7 @@ missing_facts contains {
 
 # A supported member without a self-care assessment gets the basic living standard only.
 missing_facts contains {
-	"pointer": _pointer(id, ["self_care"]),
+	"pointer": facts.pointer(id, ["self_care"]),
 	"program": "tekun",
 	"rule": "tekun.self_care_not_given",
 	"assumption": "not_assessed",
@@ -860,7 +827,7 @@ missing_facts contains {
 
 # A supported member without tekun_arrangement is read as in dispersed support (at home).
 missing_facts contains {
-	"pointer": _pointer(id, ["tekun_arrangement", "centralized"]),
+	"pointer": facts.pointer(id, ["tekun_arrangement", "centralized"]),
 	"program": "tekun",
 	"rule": "tekun.dispersed_care_visits",
 	"assumption": "read_as_dispersed",
