@@ -117,3 +117,9 @@ def test_the_base_reads_no_program_and_nothing_reads_the_entrypoints() -> None:
     assert graph["socialaid.tekun"] <= infrastructure | {"socialaid.facts"}, graph["socialaid.tekun"]
     readers_of_root = sorted(p for p, reads in graph.items() if "socialaid" in reads)
     assert not readers_of_root, readers_of_root
+    # the later programs read outcomes of clauses 5 and 6 through socialaid.status, not the programs
+    later = ["price_subsidy", "medical", "education", "housing", "employment", "services"]
+    direct = sorted(
+        f"socialaid.{p} -> {q}" for p in later for q in graph[f"socialaid.{p}"] & {"socialaid.dibao", "socialaid.tekun"}
+    )
+    assert not direct, direct

@@ -86,14 +86,12 @@ program_details := object.union_n([
 ])
 
 # missing_facts: every fact a package needed and did not have, with what it did without it.
-missing_facts := sort([m | some m in _missing])
+missing_facts := sort(_missing)
 
 _missing := union({
-	{m | some m in status.missing_facts}, {m | some m in dibao.missing_facts},
-	{m | some m in tekun.missing_facts}, {m | some m in price_subsidy.missing_facts},
-	{m | some m in medical.missing_facts}, {m | some m in education.missing_facts},
-	{m | some m in housing.missing_facts}, {m | some m in employment.missing_facts},
-	{m | some m in services.missing_facts},
+	status.missing_facts, dibao.missing_facts, tekun.missing_facts, price_subsidy.missing_facts,
+	medical.missing_facts, education.missing_facts, housing.missing_facts, employment.missing_facts,
+	services.missing_facts,
 })
 
 # findings: every finding of every package — evaluated only for the explanation.

@@ -55,9 +55,11 @@ income[m.id] := object.get(m, "monthly_income", 0) if some m in members
 # member_deductions[id]: the capped rigid expenditure of each assessed member.
 member_deductions[id] := sum([deduction(e) | some e in _rigid; e.member_id == id]) if some id in _member_ids
 
-gross_income := sum([x | some x in income])
+gross_income := sum([object.get(m, "monthly_income", 0) | some m in members])
 
-deductions := sum([d | some d in member_deductions])
+# deductions: every assessed member's capped rigid expenditure, in one pass (member_deductions, per
+# member, is read only by the single-person route).
+deductions := sum([deduction(e) | some e in _rigid; e.member_id in _member_ids])
 
 # counted_income is the household's monthly income as counted for 低保: income minus the capped
 # deductions, never below zero.

@@ -75,7 +75,7 @@ placements := {m.id: {"age": facts.ages[m.id]} |
 	_school_age(m)
 }
 
-_unplaced := {m |
+_unplaced := {m.id |
 	some m in _members
 	_cannot_attend(m)
 	not placements[m.id]

@@ -49,6 +49,14 @@ _schedule := {
 
 _rule(base, first, per, most) := {"base_months": base * 12, "first": _month_no(first), "per": per, "most": most}
 
+# _base_years[kind]: the base age of each rule, in years — all the decision path needs for a member
+# younger than it (the full rule, _schedule, is read only for members at or past their base age).
+_base_years := {
+	"men": _p.retirement_base_age_men,
+	"women_50_post": _p.retirement_base_age_women_50_post,
+	"women_55_post": _p.retirement_base_age_women_55_post,
+}
+
 # _month_no: a month as a number of months ("YYYY-MM" or a date "YYYY-MM-DD").
 _month_no(d) := (to_number(substring(d, 0, 4)) * 12) + to_number(substring(d, 5, 2))
 
@@ -84,6 +92,15 @@ else := 0
 working_age_ids := {id |
 	some id, a in facts.ages
 	a >= _p.working_age_min
+	_under_retirement(id, a)
+}
+
+# _under_retirement(id, a): the member (aged a in whole years) has not reached the retirement age. Below
+# the rule's base age in years this needs no months; from it, the months decide.
+_under_retirement(id, a) if a < _base_years[retirement_kind[id]]
+
+_under_retirement(id, a) if {
+	a >= _base_years[retirement_kind[id]]
 	age_months[id] < retirement_months[id]
 }
 
@@ -93,12 +110,11 @@ _employed(m) if m.id in _employed_ids
 
 _employed_ids := {id | some id, j in _jobs; j.status in {"employed", "self_employed"}}
 
-# candidates: working-age members of an assisted family (the member records; _candidate_ids their ids).
-candidates := {m | some m in _members; m.id in working_age_ids} if status.assisted_family
+# _candidate_ids: the working-age members of an assisted family (ids: a set of ids is cheaper to build
+# than a set of member records, which OPA hashes whole).
+_candidate_ids := working_age_ids if status.assisted_family
 
 else := set()
-
-_candidate_ids := {m.id | some m in candidates}
 
 # public_services: candidates able and willing to work and registered as unemployed (the flags are
 # read straight from each member's record: an absent flag is no).
@@ -134,7 +150,7 @@ site_rent_months_left(m) := max([0, _p.site_rent_max_months - months_elapsed(_jo
 # startup[id]: a member wanting to start a business — the guaranteed loan (up to startup_loan_max, with
 # interest subsidy) and the one-off subsidy are in kind / one-off (parameters); once the business has
 # started, the months elapsed, the months of site rent left and this month's site rent.
-startup := {m.id: _rent_entry(m) | some m in candidates; _jobs[m.id].wants_to_start_business == true}
+startup := {m.id: _rent_entry(m) | some m in _members; m.id in _candidate_ids; _jobs[m.id].wants_to_start_business == true}
 
 _rent_entry(m) := {
 	"started": true,
@@ -155,7 +171,7 @@ public_welfare_posts := {id | some id in employment_aid; _jobs[id].market_placem
 
 _able_ids := {id | some id in _candidate_ids; _jobs[id].able_to_work == true}
 
-_able_working_age := {m | some m in candidates; m.id in _able_ids}
+_able_working_age := _able_ids
 
 default zero_employment_family := false
 
@@ -247,8 +263,9 @@ else := set()
 
 _too_old := {id |
 	some id in _asking_ids
-	facts.ages[id] >= _p.working_age_min
-	age_months[id] >= retirement_months[id]
+	a := facts.ages[id]
+	a >= _p.working_age_min
+	not _under_retirement(id, a)
 } if status.assisted_family
 
 else := set()
@@ -383,7 +400,8 @@ findings contains lib.member_finding(rego.metadata.rule(), "employment", lib.out
 	"willing_to_work": _flag(m, "willing_to_work"),
 	"registered_unemployed": _flag(m, "registered_unemployed"),
 }) if {
-	some m in candidates
+	some m in _members
+	m.id in _candidate_ids
 	not _employed(m)
 }
 

@@ -10,11 +10,10 @@
 #   - input: schema["household.schema"]
 package socialaid.price_subsidy
 
-import data.socialaid.dibao
 import data.socialaid.facts
 import data.socialaid.lib
 import data.socialaid.params
-import data.socialaid.tekun
+import data.socialaid.status
 
 _p := params.p.dibao
 
@@ -25,9 +24,9 @@ _price_given if is_object(_price)
 
 # --- who: every covered person of 低保 and of 特困 support ---
 
-dibao_ids := {id | some id in dibao.covered_member_ids}
+dibao_ids := status.dibao_covered_ids
 
-tekun_ids := tekun.supported_member_ids
+tekun_ids := status.tekun_supported_ids
 
 persons := sort([id | some id in (dibao_ids | tekun_ids)])
 

@@ -18,13 +18,11 @@ _req(area, members, cpi, food) := {
 _prog(req, tekun) := p if {
 	p := object.union(price_subsidy.programs.price_subsidy, {"details": price_subsidy.program_details.price_subsidy}) with input as req
 		with data.socialaid.tekun.supported_member_ids as {id | some id in tekun}
-		with data.socialaid.tekun.covered_member_ids as tekun
 }
 
 _findings(req, tekun) := fs if {
 	fs := price_subsidy.findings with input as req
 		with data.socialaid.tekun.supported_member_ids as {id | some id in tekun}
-		with data.socialaid.tekun.covered_member_ids as tekun
 }
 
 _has(req, tekun, want) if {
@@ -115,15 +113,13 @@ test_clause5_price_not_assessed if {
 	p := _prog(r, [])
 	p.details == {"assessed": false}
 	not p.eligible
-	fs := price_subsidy.missing_facts with input as r with data.socialaid.tekun.covered_member_ids as []
-		with data.socialaid.tekun.supported_member_ids as set()
+	fs := price_subsidy.missing_facts with input as r with data.socialaid.tekun.supported_member_ids as set()
 	fs == {{
 		"pointer": "/price_index", "program": "price_subsidy",
 		"rule": "price_subsidy.trigger", "assumption": "not_assessed",
 	}}
 	r2 := object.remove(_req("urban", [_m("m1", 900)], 0, 0), ["price_index"])
-	gs := price_subsidy.missing_facts with input as r2 with data.socialaid.tekun.covered_member_ids as []
-		with data.socialaid.tekun.supported_member_ids as set()
+	gs := price_subsidy.missing_facts with input as r2 with data.socialaid.tekun.supported_member_ids as set()
 	count(gs) == 0
 }
 

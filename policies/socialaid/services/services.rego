@@ -105,15 +105,16 @@ categories := {m.id: [c | some c in _categories; m.id in _category_members[c]] |
 # _category_ids: members who are elderly, a minor or disabled.
 _category_ids := (facts.elderly_ids | facts.minor_ids) | facts.disabled_ids
 
-# _dependent: members whose self-care, where assessed, is partly or fully lost (only members with a
-# self-care record are looked at).
-_dependent := {m | some m in _members; m.self_care; facts.self_care(m) != "able"}
+# _dependent: the ids of members whose self-care, where assessed, is partly or fully lost (only members
+# with a self-care record are looked at).
+_dependent := {m.id | some m in _members; m.self_care; facts.self_care(m) != "able"}
 
 # care_referrals[id]: a member of an assisted family who cannot care for themselves and is elderly, a
 # minor or disabled.
 care_referrals := {m.id: {"self_care": facts.self_care(m), "categories": categories[m.id]} |
 	status.assisted_family
-	some m in _dependent
+	some m in _members
+	m.id in _dependent
 	m.id in _category_ids
 }
 
@@ -210,7 +211,8 @@ findings contains lib.member_finding(rego.metadata.rule(), "care_services", lib.
 	"age": facts.ages[m.id],
 	"assisted_family": status.assisted_family,
 }) if {
-	some m in _dependent
+	some m in _members
+	m.id in _dependent
 	referred := m.id in object.keys(care_referrals)
 }
 

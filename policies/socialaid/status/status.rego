@@ -23,9 +23,15 @@ _member_ids := facts.member_ids
 # dibao_member_ids: 低保 members (低保对象) — covered by clause 5 in this decision, or receiving 低保 now;
 # tekun_member_ids: 特困 people — supported under clause 6 in this decision, or receiving 特困 support
 # now. Sets computed once per decision.
-dibao_member_ids := {id | some id in dibao.covered_member_ids} | facts.receiving_ids.dibao
+dibao_member_ids := dibao_covered_ids | facts.receiving_ids.dibao
 
-tekun_member_ids := tekun.supported_member_ids | facts.receiving_ids.tekun
+tekun_member_ids := tekun_supported_ids | facts.receiving_ids.tekun
+
+# dibao_covered_ids / tekun_supported_ids: who clauses 5 and 6 cover in this decision — the outcomes the
+# later programs may read (the price subsidy counts these), through this layer and not the programs.
+dibao_covered_ids := {id | some id in dibao.covered_member_ids}
+
+tekun_supported_ids := tekun.supported_member_ids
 
 default dibao_family := false
 
@@ -97,7 +103,8 @@ recognised_low_income := facts.recognised_low_income
 #   (members supported as 特困 left out) has a per-capita counted income at or below 1.5 × the 低保
 #   standard ("150%以内" includes the line) and asserts the low-income-family asset rule. The plan leaves
 #   the definition open (clause 2: 不断完善低收入家庭认定办法); this is the project's reading of it with the
-#   one figure the plan gives. Clauses 3, 7 and 10 rely on it.
+#   one figure the plan gives ("以内" includes the line; 57号 第八条's stricter "低于" is noted, not
+#   followed). Clauses 3, 7 and 10 rely on it.
 # custom:
 #   id: status.low_income_family
 #   clause: 5

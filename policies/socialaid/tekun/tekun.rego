@@ -83,10 +83,10 @@ _disabled contains id if {
 # support" is read from the household's current 特困 support of that member.
 _continued contains id if {
 	some id, m in _members
-	_age[id] >= _p.minor_age
-	facts.receiving("tekun", m)
 	m.education.enrolled == true
 	m.education.stage in _continuation_stages
+	_age[id] >= _p.minor_age
+	id in facts.receiving_ids.tekun
 }
 
 # The stages at which 43号 第二十四条 continues a minor's support (the request's education.stage codes).
@@ -845,10 +845,10 @@ missing_facts contains {
 	"rule": "tekun.minor_continuation",
 	"assumption": "not_established",
 } if {
-	not is_object(object.get(_household, ["current_benefits", "tekun"], null))
 	some id, m in _members
-	_age[id] >= _p.minor_age
-	_age[id] < params.p.status.elderly_age
 	m.education.enrolled == true
 	m.education.stage in _continuation_stages
+	_age[id] >= _p.minor_age
+	_age[id] < params.p.status.elderly_age
+	not is_object(object.get(_household, ["current_benefits", "tekun"], null))
 }
