@@ -122,7 +122,7 @@ def test_opa_sees_none_of_the_parents_environment(served: Served) -> None:
     opa_pids = [p for p in Path("/proc").iterdir() if p.name.isdigit() and _parent(p) == served.proc.pid]
     assert len(opa_pids) == 1
     environ = (opa_pids[0] / "environ").read_bytes().split(b"\0")
-    assert sorted(e for e in environ if e) == [b"GOGC=400"]
+    assert sorted(e for e in environ if e) == [b"GOGC=400", b"GOMEMLIMIT=256MiB"]
 
 
 def _parent(proc_dir: Path) -> int:

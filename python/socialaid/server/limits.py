@@ -9,15 +9,19 @@ JSON escapes as 12 bytes each (``\\ud840\\udc00``). Encoded as a client encodes 
 escapes, the default separators) it is :func:`largest_request_bytes` long: 4.75 MB (4 751 099 bytes). No valid
 decision request is longer, except by whitespace or digits a canonical encoder does not write.
 
-``MAX_BODY_BYTES`` (8 MiB) is that size with room to spare, and the same limit is the decompressed
-limit ``MAX_DECOMPRESSED_BYTES``: OPA (``server.decoding.max_length`` and ``server.decoding.gzip.max_length``)
+``MAX_BODY_BYTES`` (5 MiB, 5 242 880 bytes) is that size and a tenth more, and the same limit is the
+decompressed limit ``MAX_DECOMPRESSED_BYTES``: OPA (``server.decoding.max_length`` and ``server.decoding.gzip.max_length``)
 refuses a longer body with 400 before reading it when it says its length, after reading at most the
 limit when it is chunked, and stops inflating a gzip body one byte past the limit. A batch of 1 000
 households must fit in the same body: 1 000 synthetic households take 0.3–0.7 MB.
 
 OPA has no per-query evaluation deadline (its server cancels an evaluation only when the client goes
-away; ``opa run`` has no evaluation timeout), so the work of a request is bounded by these sizes and by
-the policy checking list lengths before it walks any item (policies/socialaid/validation).
+away; ``opa run`` and its configuration have no evaluation timeout), so the work of a request is bounded
+by these sizes and by the policy counting list lengths before it walks any item
+(policies/socialaid/validation). What is left is OPA's own reading of a body within the limit: its
+authorizer parses every ``POST /v1/data`` body before any policy runs, token or not, at about 100 ms of
+CPU a megabyte (benchmarks/refusal_cost.py); ``GOMEMLIMIT`` (socialaid.server.sidecar) keeps a burst of
+such bodies from growing OPA's memory without bound.
 """
 
 from __future__ import annotations
@@ -35,7 +39,7 @@ __all__ = [
     "largest_request_bytes",
 ]
 
-MAX_BODY_BYTES = 8 * 1024 * 1024
+MAX_BODY_BYTES = 5 * 1024 * 1024
 MAX_DECOMPRESSED_BYTES = MAX_BODY_BYTES
 
 _WIDE = "\U00020000"  # 𠀀, CJK Extension B: 4 bytes in UTF-8, 12 as a JSON escape

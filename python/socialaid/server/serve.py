@@ -69,8 +69,8 @@ DEFAULT_ADDR = "127.0.0.1:8181"
 DEFAULT_LOG_DIR = REPO_ROOT / "build" / "serve"
 DECISION_LOG_BYTES = 64 * 1024 * 1024
 DECISION_LOG_BACKUPS = 10
-# A log line longer than this is kept as a stub (decision id, path, time, length, SHA-256). No line of a
-# request within the body limit comes near it; 2 × the body limit leaves room for a large answer.
+# A log line longer than this (10 MiB) is kept as a stub (decision id, path, time, length, SHA-256). No
+# line of a request within the body limit comes near it; 2 × the body limit leaves room for a large answer.
 MAX_LOG_LINE_BYTES = 2 * MAX_BODY_BYTES
 TOKEN_ENV = "SOCIALAID_OPA_TOKEN"
 # serve's exit status when its OPA stops without being asked to (killed, crashed): the engine is
