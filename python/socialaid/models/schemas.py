@@ -46,11 +46,15 @@ def render(name: str) -> str:
 
 
 def write_all() -> list[Path]:
+    """Every schema of SCHEMAS, and the server's OpenAPI document (schemas/openapi.json)."""
+    from socialaid.models import openapi
+
     written = []
     for name in SCHEMAS:
         path = schema_path(name)
         path.write_text(render(name), encoding="utf-8")
         written.append(path)
+    written.append(openapi.write())
     return written
 
 

@@ -10,10 +10,11 @@ escapes, the default separators) it is :func:`largest_request_bytes` long: 4.75 
 decision request is longer, except by whitespace or digits a canonical encoder does not write.
 
 ``MAX_BODY_BYTES`` (5 MiB, 5 242 880 bytes) is that size and a tenth more, and the same limit is the
-decompressed limit ``MAX_DECOMPRESSED_BYTES``: OPA (``server.decoding.max_length`` and ``server.decoding.gzip.max_length``)
-refuses a longer body with 400 before reading it when it says its length, after reading at most the
-limit when it is chunked, and stops inflating a gzip body one byte past the limit. A batch of 1 000
-households must fit in the same body: 1 000 synthetic households take 0.3–0.7 MB.
+decompressed limit ``MAX_DECOMPRESSED_BYTES``: OPA (``server.decoding.max_length`` and
+``server.decoding.gzip.max_length``) refuses a longer body with 400 before reading it when it says its
+length, after reading at most the limit when it is chunked, and stops inflating a gzip body one byte
+past the limit. A batch of 1 000 households must fit in the same body: 1 000 synthetic households take
+0.3–0.7 MB.
 
 OPA has no per-query evaluation deadline (its server cancels an evaluation only when the client goes
 away; ``opa run`` and its configuration have no evaluation timeout), so the work of a request is bounded
