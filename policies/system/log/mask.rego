@@ -27,14 +27,15 @@ _request_paths := {"socialaid/decision", "socialaid/explanation"}
 
 _known_paths := _request_paths | {"socialaid/batch", "socialaid/words", "socialaid/parameters_on"}
 
-# A unit is one request and its answer: the whole event for a decision or an explanation, one row of a batch.
+# A unit is one request and its answer: the whole event for a decision or an explanation (key ""), one
+# row of a batch (key: its index). Units are looked up by key, never compared or hashed whole.
 # (An event of a failed evaluation has no result: its request counts as invalid, and is not logged.)
-_units contains {"request": input.input, "result": object.get(input, "result", null), "in": [], "out": []} if {
+_unit[""] := {"request": input.input, "result": object.get(input, "result", null), "in": [], "out": []} if {
 	input.path in _request_paths
 	"input" in object.keys(input)
 }
 
-_units contains {"request": r, "result": _row(i), "in": ["requests", i], "out": ["decisions", i]} if {
+_unit[i] := {"request": r, "result": _row(i), "in": ["requests", i], "out": ["decisions", i]} if {
 	input.path == "socialaid/batch"
 	_batch_accepted
 	some i, r in input.input.requests
@@ -50,41 +51,43 @@ _batch_accepted if {
 }
 
 # Valid: the answer is an object with a list of errors, none of kind input, to a request with members.
-_valid(unit) if {
-	is_array(unit.result.errors)
-	every e in unit.result.errors {
+_valid contains k if {
+	some k, u in _unit
+	is_array(u.result.errors)
+	every e in u.result.errors {
 		e.kind != "input"
 	}
-	is_array(unit.request.household.members)
+	is_array(u.request.household.members)
 }
 
-_valid_units contains u if {
-	some u in _units
-	_valid(u)
+_invalid contains k if {
+	some k, _ in _unit
+	not k in _valid
 }
 
-_invalid_units contains u if {
-	some u in _units
-	not _valid(u)
-}
+# Each valid unit's member ids and their positions, computed once.
+_ids[k] := {m.id: i | some i, m in _unit[k].request.household.members} if some k in _valid
 
 # --- invalid requests: a digest, a size and the errors' pointers ----------------------------------------
 
 _digest(value) := {"sha256": crypto.sha256(text), "characters": count(text)} if text := json.marshal(value)
 
 mask contains {"op": "upsert", "path": _pointer("input", u["in"]), "value": _digest(u.request)} if {
-	some u in _invalid_units
+	some k in _invalid
+	u := _unit[k]
 }
 
 mask contains {"op": "upsert", "path": _pointer("result", array.concat(u.out, ["errors"])), "value": errors} if {
-	some u in _invalid_units
+	some k in _invalid
+	u := _unit[k]
 	is_array(u.result.errors)
 	errors := [{"kind": e.kind, "pointer": _safe_pointer(e.pointer)} | some e in u.result.errors]
 }
 
 # as_of is repeated in the answer whatever it holds
 mask contains {"op": "upsert", "path": _pointer("result", array.concat(u.out, ["as_of"])), "value": _masked} if {
-	some u in _invalid_units
+	some k in _invalid
+	u := _unit[k]
 	is_string(u.result.as_of)
 	not regex.match(`^[0-9]{4}-[0-9]{2}-[0-9]{2}$`, u.result.as_of)
 }
@@ -125,87 +128,86 @@ mask contains {"op": "remove", "path": "/result"} if input.path == "socialaid/wo
 
 # --- valid requests: masked by field ------------------------------------------------------------------
 
-_members(u) := u.request.household.members
-
-_ids(u) := {m.id: i | some i, m in _members(u)}
-
 _pseudonym(i) := sprintf("member-%d", [i])
 
 _in(u, path) := _pointer("input", array.concat(u["in"], path))
 
-mask contains {"op": "upsert", "path": _in(u, ["household", "id"]), "value": _masked} if {
-	some u in _valid_units
-	is_string(u.request.household.id)
+_out(u, path) := _pointer("result", array.concat(u.out, path))
+
+# every member of every valid unit: [unit key, position, member]
+_member_of contains [k, i, m] if {
+	some k in _valid
+	some i, m in _unit[k].request.household.members
 }
 
-mask contains {"op": "upsert", "path": _in(u, ["household", "members", i, "id"]), "value": _pseudonym(i)} if {
-	some u in _valid_units
-	some i, _ in _members(u)
+mask contains {"op": "upsert", "path": _in(_unit[k], ["household", "id"]), "value": _masked} if {
+	some k in _valid
+	is_string(_unit[k].request.household.id)
 }
 
-mask contains {"op": "remove", "path": _in(u, ["household", "members", i, "name"])} if {
-	some u in _valid_units
-	some i, m in _members(u)
+mask contains {"op": "upsert", "path": _in(_unit[k], ["household", "members", i, "id"]), "value": _pseudonym(i)} if {
+	some [k, i, _] in _member_of
+}
+
+mask contains {"op": "remove", "path": _in(_unit[k], ["household", "members", i, "name"])} if {
+	some [k, i, m] in _member_of
 	"name" in object.keys(m)
 }
 
-mask contains {"op": "upsert", "path": _in(u, ["household", "members", i, "birth_date"]), "value": year} if {
-	some u in _valid_units
-	some i, m in _members(u)
+mask contains {"op": "upsert", "path": _in(_unit[k], ["household", "members", i, "birth_date"]), "value": year} if {
+	some [k, i, m] in _member_of
 	year := substring(m.birth_date, 0, 4)
 }
 
-mask contains {"op": "upsert", "path": _in(u, ["household", "members", i, "sex"]), "value": _masked} if {
-	some u in _valid_units
-	some i, m in _members(u)
+mask contains {"op": "upsert", "path": _in(_unit[k], ["household", "members", i, "sex"]), "value": _masked} if {
+	some [k, i, m] in _member_of
 	is_string(m.sex)
 	not m.sex in _sexes
 }
 
-mask contains {"op": "remove", "path": _in(u, ["household", "members", i, "legal_supporters", j, "name"])} if {
-	some u in _valid_units
-	some i, m in _members(u)
+mask contains {"op": "remove", "path": _in(_unit[k], ["household", "members", i, "legal_supporters", j, "name"])} if {
+	some [k, i, m] in _member_of
 	some j, s in m.legal_supporters
 	"name" in object.keys(s)
 }
 
 mask contains {
 	"op": "upsert",
-	"path": _in(u, ["household", "members", i, "legal_supporters", j, "birth_date"]),
+	"path": _in(_unit[k], ["household", "members", i, "legal_supporters", j, "birth_date"]),
 	"value": substring(s.birth_date, 0, 4),
 } if {
-	some u in _valid_units
-	some i, m in _members(u)
+	some [k, i, m] in _member_of
 	some j, s in m.legal_supporters
 	is_string(s.birth_date)
 }
 
 mask contains {
 	"op": "upsert",
-	"path": _in(u, ["household", "members", i, "legal_supporters", j, "relationship"]),
+	"path": _in(_unit[k], ["household", "members", i, "legal_supporters", j, "relationship"]),
 	"value": _masked,
 } if {
-	some u in _valid_units
-	some i, m in _members(u)
+	some [k, i, m] in _member_of
 	some j, s in m.legal_supporters
 	is_string(s.relationship)
 	not s.relationship in _relationships
 }
 
-mask contains {"op": "upsert", "path": _in(u, ["household", "rigid_expenditures", k, "member_id"]), "value": v} if {
-	some u in _valid_units
-	some k, x in u.request.household.rigid_expenditures
-	v := _pseudonym(_ids(u)[x.member_id])
+mask contains {"op": "upsert", "path": _in(u, ["household", "rigid_expenditures", j, "member_id"]), "value": v} if {
+	some k in _valid
+	u := _unit[k]
+	some j, x in u.request.household.rigid_expenditures
+	v := _pseudonym(_ids[k][x.member_id])
 }
 
 mask contains {
 	"op": "upsert",
-	"path": _in(u, ["household", "current_benefits", program, "member_ids", k]),
-	"value": _pseudonym(_ids(u)[id]),
+	"path": _in(u, ["household", "current_benefits", program, "member_ids", j]),
+	"value": _pseudonym(_ids[k][id]),
 } if {
-	some u in _valid_units
+	some k in _valid
+	u := _unit[k]
 	some program in ["dibao", "tekun"]
-	some k, id in u.request.household.current_benefits[program].member_ids
+	some j, id in u.request.household.current_benefits[program].member_ids
 }
 
 mask contains {
@@ -213,14 +215,16 @@ mask contains {
 	"path": _in(u, ["household", "current_benefits", "income_rise_cause"]),
 	"value": _masked,
 } if {
-	some u in _valid_units
+	some k in _valid
+	u := _unit[k]
 	cause := u.request.household.current_benefits.income_rise_cause
 	is_string(cause)
 	not cause in _causes
 }
 
 mask contains {"op": "upsert", "path": _in(u, ["parameter_overrides"]), "value": renamed} if {
-	some u in _valid_units
+	some k in _valid
+	u := _unit[k]
 	overrides := u.request.parameter_overrides
 	some group, names in overrides
 	some key in ({group} | object.keys(names))
@@ -228,25 +232,46 @@ mask contains {"op": "upsert", "path": _in(u, ["parameter_overrides"]), "value":
 	renamed := {_safe_key(g): {_safe_key(n): v | some n, v in ns} | some g, ns in overrides}
 }
 
-# The answer repeats member ids as values (covered_member_ids, findings) and as keys (details per member).
-mask contains {"op": "upsert", "path": _pointer("result", array.concat(u.out, path)), "value": v} if {
-	some u in _valid_units
-	ids := _ids(u)
-	walk(u.result, [path, value])
+# The answer repeats member ids where it names members: each program's covered members, the findings'
+# member, and anywhere in a program's working (details), as values and as keys (details per member).
+# Only those parts are searched: the rest of an answer is the bundle's codes, rule ids and numbers.
+mask contains {"op": "upsert", "path": _out(u, ["programs", p, "covered_member_ids", j]), "value": v} if {
+	some k in _valid
+	u := _unit[k]
+	some p, program in u.result.programs
+	some j, id in program.covered_member_ids
+	v := _pseudonym(_ids[k][id])
+}
+
+mask contains {"op": "upsert", "path": _out(u, ["findings", j, "member_id"]), "value": v} if {
+	some k in _valid
+	u := _unit[k]
+	some j, finding in u.result.findings
+	v := _pseudonym(_ids[k][finding.member_id])
+}
+
+mask contains {"op": "upsert", "path": _out(u, array.concat(["programs", p, "details"], path)), "value": v} if {
+	some k in _valid
+	u := _unit[k]
+	ids := _ids[k]
+	some p, program in u.result.programs
+	walk(program.details, [path, value])
 	is_string(value)
 	v := _pseudonym(ids[value])
 	not _through_id_key(path, ids)
 }
 
-mask contains {"op": "upsert", "path": _pointer("result", array.concat(u.out, path)), "value": renamed} if {
-	some u in _valid_units
-	ids := _ids(u)
-	walk(u.result, [path, obj])
+mask contains {"op": "upsert", "path": _out(u, array.concat(["programs", p, "details"], path)), "value": renamed} if {
+	some k in _valid
+	u := _unit[k]
+	ids := _ids[k]
+	some p, program in u.result.programs
+	walk(program.details, [path, obj])
 	is_object(obj)
 	some key, _ in obj
 	ids[key]
 	not _through_id_key(path, ids)
-	renamed := {_renamed_key(k, ids): _scrub(v, ids) | some k, v in obj}
+	renamed := {_renamed_key(x, ids): _scrub(v, ids) | some x, v in obj}
 }
 
 _through_id_key(path, ids) if {
