@@ -6,8 +6,9 @@
 #
 #   A valid request (decision, explanation, each valid request of a batch) is logged masked: names are
 #   removed; birth dates keep their year; the household id is replaced by ***; every member id becomes
-#   member-<position> in the input and wherever the result repeats it (values and keys), so that the
-#   entry still reads as one household without naming anyone; sex, relationship and the cause of an
+#   member-<position> in the input and where the result names members (covered members, findings, the
+#   programs' details, as values and as keys), so that the entry still reads as one household without
+#   naming anyone; sex, relationship and the cause of an
 #   income rise are kept only when they are words of a known vocabulary; parameter override names that
 #   hold a run of digits, a phone number or a character outside printable ASCII become ***. Everything
 #   else in a valid request is a code of the schema, a date, a number or a boolean.
