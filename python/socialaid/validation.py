@@ -24,10 +24,12 @@ if TYPE_CHECKING:
 __all__ = [
     "MAX_DEPTH",
     "consistency_errors",
+    "end_anchored",
     "load_request",
     "preflight",
     "read_json",
     "shape_errors",
+    "size_errors",
     "validate",
     "validated",
 ]
@@ -45,7 +47,36 @@ def _validator() -> Draft202012Validator:
 
     from socialaid.models import schemas
 
-    return Draft202012Validator(schemas.load("household"), format_checker=FormatChecker())
+    return Draft202012Validator(end_anchored(schemas.load("household")), format_checker=FormatChecker())
+
+
+def end_anchored(schema: Any) -> Any:
+    """The schema with every ``pattern`` (and ``patternProperties`` name) ending in ``\\Z`` instead of ``$``.
+
+    The committed schema's patterns are ``^…$``, read by OPA with Go's regexp, where ``$`` is the end of
+    the text. Python's ``$`` also matches before a final newline, so ``"2025-01\\n"`` would pass here and be
+    refused by the policy; ``\\Z`` is Python's end of the text. Every pattern of the schema is ``^…$``
+    (a test checks it), so the two read each pattern alike.
+    """
+    if isinstance(schema, list):
+        return [end_anchored(item) for item in schema]
+    if not isinstance(schema, dict):
+        return schema
+    out: dict[str, Any] = {}
+    for key, value in schema.items():
+        if key == "pattern" and isinstance(value, str):
+            out[key] = _end_anchor(value)
+        elif key == "patternProperties" and isinstance(value, dict):
+            out[key] = {_end_anchor(name): end_anchored(sub) for name, sub in value.items()}
+        else:
+            out[key] = end_anchored(value)
+    return out
+
+
+def _end_anchor(pattern: str) -> str:
+    if not (pattern.startswith("^") and pattern.endswith("$") and not pattern.endswith("\\$")):
+        raise ValueError(f"schema pattern {pattern!r} is not anchored ^…$")
+    return pattern[:-1] + "\\Z"
 
 
 def _escape(part: object) -> str:
@@ -73,8 +104,8 @@ def _expected(error: ValidationError) -> str:
         return f"a number {words[str(kind)]} {value}"
     if kind in {"minItems", "minLength"}:
         return f"at least {value} {'item' if kind == 'minItems' else 'character'}(s)"
-    if kind == "pattern":
-        return f"a string matching {value}"
+    if kind == "pattern":  # as the schema writes it (^…$), not as it is checked here (^…\\Z)
+        return f"a string matching {value.removesuffix(chr(92) + 'Z')}$"
     if kind == "anyOf":
         return "a value matching one of the allowed forms"
     return f"a value satisfying {kind}: {json.dumps(value, ensure_ascii=False)}"
@@ -166,14 +197,59 @@ def shape_errors(request: Any) -> list[FieldError]:
     return sorted(errors, key=lambda e: e.pointer)
 
 
+@lru_cache(maxsize=1)
+def _limits() -> dict[str, int]:
+    from socialaid.models import schemas
+
+    return schemas.list_limits(schemas.load("household"))
+
+
+def size_errors(request: dict[str, Any]) -> list[FieldError]:
+    """Capped lists longer than the schema allows, found by counting, as the policy counts them first
+    (policies/socialaid/validation): the schema check then never walks the items of an oversized list."""
+    limits = _limits()
+    errors: list[FieldError] = []
+
+    def check(pointer: str, value: Any, cap: int, kind: type[list[Any]] | type[dict[str, Any]]) -> None:
+        if isinstance(value, kind) and len(value) > cap:
+            errors.append(FieldError(pointer, f"{len(value)} items", f"at most {cap} items"))
+
+    household = request.get("household")
+    household = household if isinstance(household, dict) else {}
+    members = household.get("members")
+    check("/household/members", members, limits["members"], list)
+    check("/household/rigid_expenditures", household.get("rigid_expenditures"), limits["rigid_expenditures"], list)
+    if isinstance(members, list) and len(members) <= limits["members"]:
+        for i, member in enumerate(members):
+            for name in ("medical_episodes", "legal_supporters"):
+                if isinstance(member, dict):
+                    check(f"/household/members/{i}/{name}", member.get(name), limits[name], list)
+    benefits = household.get("current_benefits")
+    for program in ("dibao", "tekun"):
+        benefit = benefits.get(program) if isinstance(benefits, dict) else None
+        if isinstance(benefit, dict):
+            pointer = f"/household/current_benefits/{program}/member_ids"
+            check(pointer, benefit.get("member_ids"), limits["benefit_member_ids"], list)
+    overrides = request.get("parameter_overrides")
+    check("/parameter_overrides", overrides, limits["override_groups"], dict)
+    if isinstance(overrides, dict) and len(overrides) <= limits["override_groups"]:
+        for group, names in overrides.items():
+            check(f"/parameter_overrides/{_escape(group)}", names, limits["overrides_a_group"], dict)
+    return sorted(errors, key=lambda e: e.pointer)
+
+
 def validate(request: Any) -> list[FieldError]:
-    """All errors of a request: hostile shapes, else schema errors in document order, else (for a
-    request that fits the schema) consistency errors; an empty list when it is valid."""
+    """All errors of a request: hostile shapes, else lists over their caps (counted), else schema errors
+    in document order, else (for a request that fits the schema) consistency errors; an empty list when
+    it is valid."""
     shape = shape_errors(request)
     if shape:
         return shape
     if not isinstance(request, dict):
         return [FieldError("", f"the input is a {_json_type(request)}", "a JSON object")]
+    sizes = size_errors(request)
+    if sizes:
+        return sizes
     errors = sorted(_validator().iter_errors(request), key=lambda e: (list(map(str, e.absolute_path)), e.message))
     if errors:
         return [_field_error(e) for e in errors]

@@ -37,13 +37,22 @@ class Served:
         return f"http://{self.host}:{self.port}"
 
     def request(
-        self, method: str, path: str, body: Any = None, *, token: str | None = "default", raw: bytes | None = None
+        self,
+        method: str,
+        path: str,
+        body: Any = None,
+        *,
+        token: str | None = "default",
+        raw: bytes | None = None,
+        headers: dict[str, str] | None = None,
     ) -> tuple[int, Any]:
         """(status, parsed JSON body or None) of one request; the service token unless told otherwise."""
         conn = http.client.HTTPConnection(self.host, self.port, timeout=30)
-        headers = {"Content-Type": "application/json"}
+        sent = {"Content-Type": "application/json"}
         if token is not None:
-            headers["Authorization"] = f"Bearer {self.token if token == 'default' else token}"
+            sent["Authorization"] = f"Bearer {self.token if token == 'default' else token}"
+        sent.update(headers or {})
+        headers = sent
         payload = raw if raw is not None else (None if body is None else json.dumps(body).encode())
         try:
             conn.request(method, path, body=payload, headers=headers)
@@ -86,6 +95,33 @@ def wait_listening(proc: subprocess.Popen[str], timeout: float = 60) -> str:
         time.sleep(0.05)
         line = proc.stdout.readline()
     return line
+
+
+def opa_pid(serve_pid: int) -> int:
+    """The pid of the OPA process a serve process runs (its only child)."""
+    children = [p for p in Path("/proc").iterdir() if p.name.isdigit() and _parent(p) == serve_pid]
+    assert len(children) == 1, children
+    return int(children[0].name)
+
+
+def _parent(proc_dir: Path) -> int:
+    try:
+        stat = (proc_dir / "stat").read_text()
+    except OSError:
+        return -1
+    return int(stat.rsplit(")", 1)[1].split()[1])
+
+
+def decision_log_text(served: Served, needle: str, timeout: float = 30) -> str:
+    """All decision-log and OPA-log text once ``needle`` (e.g. a decision id) is in it; the logs are
+    written asynchronously, and a loaded machine takes its time."""
+    deadline = time.monotonic() + timeout
+    while True:
+        logs = sorted(p for p in served.log_dir.iterdir() if p.name.startswith(("decisions.jsonl", "opa.log")))
+        text = "".join(p.read_text("utf-8", errors="replace") for p in logs)
+        if needle in text or time.monotonic() > deadline:
+            return text
+        time.sleep(0.05)
 
 
 @pytest.fixture(scope="package")

@@ -112,9 +112,32 @@ def _mutate(kind: str, request: dict[str, Any], rng: random.Random) -> Any:
     elif kind == "deep_nesting":  # written into the text (too deep for Python's encoder in a thread)
         request[rng.choice(["parameter_overrides", "extra", "household"])] = f"__DEEP_{rng.randint(33, 1000)}__"
     elif kind == "long_string":
-        members[0]["name"] = "名" * rng.randint(201, 5000)
+        members[0]["name"] = "名" * rng.randint(65, 5000)
     elif kind == "not_an_object":
         return rng.choice([0, 1.5, True, False, None, "x", [], [request]])
+    elif kind == "pattern_edge":  # where Python's re and Go's regexp read a pattern differently
+        value = rng.choice(["2025-01\n", "2025-01", "٢٠٢٥-01", "2025-1", "2025-01 ", "\n2025-01", "２０２５-01"])
+        request["price_index"] = {"month": value, "cpi_rise": 0.01, "food_cpi_rise": 0.02}
+    elif kind == "date_edge":
+        target = rng.choice([("as_of",), ("household", "members", rng.randrange(len(members)), "birth_date")])
+        _set(
+            request,
+            target,
+            rng.choice(["2025-01-01\n", "2025-02-30", "2025-02-29", "2024-02-29", "1980-1-01", "١٩٨٠-01-01"]),
+        )
+    elif kind == "integral_float":
+        members[0]["disability"] = {"grade": rng.choice([2.0, 2.5, 0.0, 4.0, 5.0]), "type": "physical"}
+    elif kind == "list_over_cap":
+        where = rng.choice(["rigid", "episodes", "supporters"])
+        if where == "rigid":
+            item = {"member_id": "mother", "kind": "illness", "monthly_amount": 1, "verified_cap": 1}
+            request["household"]["rigid_expenditures"] = [dict(item) for _ in range(rng.choice([400, 401, 2000]))]
+        elif where == "episodes":
+            members[0]["medical_episodes"] = [
+                {"date": "2024-06-01", "compliant_self_paid": 1} for _ in range(rng.choice([100, 101, 500]))
+            ]
+        else:
+            members[0]["legal_supporters"] = [{"relationship": "son"} for _ in range(rng.choice([20, 21, 100]))]
     return request
 
 
@@ -137,6 +160,10 @@ KINDS = [
     "deep_nesting",
     "long_string",
     "not_an_object",
+    "pattern_edge",
+    "date_edge",
+    "integral_float",
+    "list_over_cap",
     *_RAW,
 ]
 

@@ -6,7 +6,9 @@
 #   request gets errors naming the field (an RFC 6901 JSON pointer) and never an outcome. Input that is
 #   not an object, a schema check that cannot run, an unknown parameter override (whatever its value)
 #   and an override sent to a server not in analyst mode are errors too. Every check is linear in the
-#   size of the household, and the schema caps that size.
+#   size of the household, and the schema caps that size: every capped list is counted first (count()
+#   does not walk the items), and the schema check runs only on a request whose lists are within their
+#   caps, so a request of 500 000 items is refused after counting, not after checking each item.
 package socialaid.validation
 
 import data.socialaid.mode
@@ -20,9 +22,16 @@ errors := [_input_error("", sprintf("the input is a %s", [type_name(input)]), "a
 	not is_object(input)
 }
 
+# Lists longer than the schema allows, found by counting: nothing else is checked on such a request.
+errors := [e | some e in _size_errors] if {
+	is_object(input)
+	count(_size_errors) > 0
+}
+
 # The schema check could not be made at all: never a decision on an unchecked request.
 errors := [_input_error("", "the request could not be checked against the schema", "a JSON object")] if {
 	is_object(input)
+	_sizes_ok
 	not _match
 }
 
@@ -30,6 +39,7 @@ errors := [_input_error("", "the request could not be checked against the schema
 # failed check always yields an error, even one whose details could not be read.
 errors := _schema_errors if {
 	is_object(input)
+	_sizes_ok
 	[valid, _] := _match
 	not valid
 }
@@ -42,6 +52,7 @@ _schema_errors := errs if {
 # A request that fits the schema can still contradict itself; the schema cannot say these.
 errors := [e | some e in _consistency] if {
 	is_object(input)
+	_sizes_ok
 	[valid, _] := _match
 	valid
 	count(_consistency) > 0
@@ -51,7 +62,69 @@ _given if type_name(input)
 
 # The schema check, made once per decision (and only on an object: json.match_schema fails on others).
 # The schema is JSON text in the bundle: the server caches the compiled schema keyed by this string.
-_match := json.match_schema(input, data.socialaid.schemas.household.text) if is_object(input)
+_match := json.match_schema(input, data.socialaid.schemas.household.text) if {
+	is_object(input)
+	_sizes_ok
+}
+
+# --- list lengths, counted before anything walks a list --------------------------------------------------
+# The caps are the schema's own (maxItems, maxProperties), put in the bundle beside it at bundle stage.
+
+_limits := data.socialaid.schemas.household.limits
+
+_sizes_ok if count(_size_errors) == 0
+
+_size_errors contains _too_long("/household/members", _members, _limits.members) if {
+	is_array(_members)
+	count(_members) > _limits.members
+}
+
+_size_errors contains _too_long("/household/rigid_expenditures", list, _limits.rigid_expenditures) if {
+	list := input.household.rigid_expenditures
+	is_array(list)
+	count(list) > _limits.rigid_expenditures
+}
+
+# A member's lists are counted only when the members are within their cap (at most 100 counts).
+_size_errors contains _too_long(sprintf("/household/members/%d/%s", [i, name]), list, _limits[name]) if {
+	is_array(_members)
+	count(_members) <= _limits.members
+	some i, m in _members
+	some name in ["medical_episodes", "legal_supporters"]
+	list := m[name]
+	is_array(list)
+	count(list) > _limits[name]
+}
+
+_size_errors contains _too_long(sprintf("/household/current_benefits/%s/member_ids", [p]), list, cap) if {
+	some p in ["dibao", "tekun"]
+	list := input.household.current_benefits[p].member_ids
+	is_array(list)
+	cap := _limits.benefit_member_ids
+	count(list) > cap
+}
+
+_size_errors contains _too_long("/parameter_overrides", overrides, _limits.override_groups) if {
+	overrides := input.parameter_overrides
+	is_object(overrides)
+	count(overrides) > _limits.override_groups
+}
+
+_size_errors contains _too_long(concat("/", ["", "parameter_overrides", _escape(g)]), names, cap) if {
+	overrides := input.parameter_overrides
+	is_object(overrides)
+	count(overrides) <= _limits.override_groups
+	some g, names in overrides
+	is_object(names)
+	cap := _limits.overrides_a_group
+	count(names) > cap
+}
+
+_too_long(pointer, list, cap) := _input_error(
+	pointer,
+	sprintf("%d items", [count(list)]),
+	sprintf("at most %d items", [cap]),
+)
 
 _members := input.household.members
 

@@ -142,3 +142,58 @@ test_an_empty_property_name_is_refused_at_every_level if {
 		e.pointer == path
 	}
 }
+
+# --- list lengths are counted before the schema check walks any item ------------------------------------
+
+_items(n, item) := [item | some _ in numbers.range(1, n)]
+
+test_too_many_members_is_one_error_found_by_counting if {
+	# each of the 101 members is invalid too (no birth date): the schema check, which would say so for
+	# every one, does not run
+	bad := json.patch(_ok, [{"op": "replace", "path": "/household/members", "value": _items(101, {"id": 1})}])
+	validation.errors == [{
+		"kind": "input", "pointer": "/household/members",
+		"problem": "101 items", "expected": "at most 100 items",
+	}] with input as bad
+}
+
+test_at_the_caps_the_schema_check_runs if {
+	members := [{"id": sprintf("m%d", [i]), "birth_date": "1980-01-01"} | some i in numbers.range(1, 100)]
+	at_cap := json.patch(_ok, [{"op": "replace", "path": "/household/members", "value": members}])
+	validation.errors == [] with input as at_cap
+	one_bad := json.patch(at_cap, [{"op": "remove", "path": "/household/members/99/birth_date"}])
+	[e] := validation.errors with input as one_bad
+	e.pointer == "/household/members/99/birth_date"
+}
+
+test_each_capped_list_is_counted if {
+	item := {"member_id": "a", "kind": "x"}
+	cases := {
+		"/household/rigid_expenditures": _add("/household/rigid_expenditures", _items(401, item)),
+		"/household/members/0/medical_episodes": _add("/household/members/0/medical_episodes", _items(101, 0)),
+		"/household/members/0/legal_supporters": _add("/household/members/0/legal_supporters", _items(21, 0)),
+		"/household/current_benefits/tekun/member_ids": _add(
+			"/household/current_benefits",
+			{"tekun": {"member_ids": _items(101, 0)}},
+		),
+		"/parameter_overrides": _add("/parameter_overrides", {sprintf("g%d", [i]): {} | some i in numbers.range(1, 33)}),
+		"/parameter_overrides/dibao": _add(
+			"/parameter_overrides",
+			{"dibao": {sprintf("p%d", [i]): 1 | some i in numbers.range(1, 65)}},
+		),
+	}
+	every pointer, request in cases {
+		[e] := validation.errors with input as request
+		e.pointer == pointer
+		startswith(e.expected, "at most ")
+	}
+}
+
+test_a_list_of_the_wrong_type_is_the_schema_checks if {
+	bad := json.patch(_ok, [{"op": "add", "path": "/household/rigid_expenditures", "value": "x"}])
+	[e] := validation.errors with input as bad
+	e.pointer == "/household/rigid_expenditures"
+	e.expected == "a value satisfying the schema (invalid_type)"
+}
+
+_add(path, value) := json.patch(_ok, [{"op": "add", "path": path, "value": value}])

@@ -7,7 +7,8 @@
 #   anyone. Every other request is refused: every PUT, PATCH and DELETE (no policy or data can be
 #   replaced while the server runs), /v1/query and /v1/compile (no ad-hoc query, so no `with`), the
 #   internal rules, /v1/config, /v1/status, /metrics. The token is checked against its SHA-256, given
-#   to the server at start as the label token_sha256, so the token itself is in no file and no log.
+#   to the server at start in its configuration file (socialaid.token_sha256, a file only the server's
+#   user reads), so neither the token nor its hash is on a command line, in a label or in a log.
 package system.authz
 
 # The public entrypoints of docs/decision-shape.md; everything else in the bundle is internal.
@@ -19,7 +20,11 @@ service_params := {"pretty"}
 
 analyst_params := {"pretty", "explain", "instrument", "metrics", "strict-builtin-errors"}
 
-_labels := object.get(opa.runtime(), ["config", "labels"], {})
+_config := object.get(opa.runtime(), "config", {})
+
+_labels := object.get(_config, "labels", {})
+
+_token_sha256 := object.get(_config, ["socialaid", "token_sha256"], null)
 
 _analyst if _labels.mode == "analyst"
 
@@ -46,8 +51,18 @@ _allowed_params := analyst_params if _analyst
 _allowed_params := service_params if not _analyst
 
 _authenticated if {
+	is_string(_token_sha256)
+	count(_token_sha256) == 64
+	crypto.sha256(_presented_token) == lower(_token_sha256)
+}
+
+# The token the caller presents. OPA's token identifier reads only "Bearer <token>" with a capital B;
+# the scheme is case-insensitive (RFC 7235, section 2.1), so a single Authorization header whose scheme
+# is any case of "bearer" is read here from the request's headers.
+_presented_token := input.identity if {
 	is_string(input.identity)
-	is_string(_labels.token_sha256)
-	count(_labels.token_sha256) == 64
-	crypto.sha256(input.identity) == lower(_labels.token_sha256)
+} else := token if {
+	headers := object.get(input, ["headers", "Authorization"], [])
+	count(headers) == 1
+	token := regex.find_all_string_submatch_n(`^(?i:bearer)[ \t]+([^ \t]+)[ \t]*$`, headers[0], 1)[0][1]
 }

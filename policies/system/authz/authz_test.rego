@@ -5,7 +5,7 @@ import data.system.authz
 # sha256("s3cret") — computed by crypto.sha256 below, not typed in, so the test cannot drift.
 _token_hash := crypto.sha256("s3cret")
 
-_runtime(mode) := {"config": {"labels": {"mode": mode, "token_sha256": _token_hash}}}
+_runtime(mode) := {"config": {"labels": {"mode": mode}, "socialaid": {"token_sha256": _token_hash}}}
 
 _post(name) := {"method": "POST", "path": ["v1", "data", "socialaid", name], "identity": "s3cret"}
 
@@ -29,6 +29,34 @@ test_a_wrong_or_missing_token_is_refused if {
 
 test_no_token_configured_refuses_everyone if {
 	not authz.allow with input as _post("decision") with opa.runtime as {"config": {"labels": {}}}
+}
+
+test_a_token_hash_in_the_labels_is_not_read if {
+	# the hash moved out of the labels (OPA copies every label into every decision-log event)
+	not authz.allow with input as _post("decision")
+		with opa.runtime as {"config": {"labels": {"mode": "service", "token_sha256": _token_hash}}}
+}
+
+_with_header(value) := {
+	"method": "POST", "path": ["v1", "data", "socialaid", "decision"],
+	"headers": {"Authorization": [value]},
+}
+
+test_the_bearer_scheme_is_case_insensitive if {
+	every value in ["bearer s3cret", "BEARER s3cret", "beArEr  s3cret"] {
+		authz.allow with input as _with_header(value) with opa.runtime as _runtime("service")
+	}
+}
+
+test_a_header_that_is_not_one_bearer_token_is_refused if {
+	every value in ["bearer", "bearer wrong", "basic s3cret", "bearers3cret", "bearer s3cret extra", "s3cret"] {
+		not authz.allow with input as _with_header(value) with opa.runtime as _runtime("service")
+	}
+	two := {"method": "POST", "path": ["v1", "data", "socialaid", "decision"], "headers": {"Authorization": [
+		"bearer s3cret",
+		"bearer s3cret",
+	]}}
+	not authz.allow with input as two with opa.runtime as _runtime("service")
 }
 
 test_writes_and_ad_hoc_queries_are_refused if {

@@ -14,7 +14,19 @@ from typing import Annotated
 from pydantic import BaseModel, ConfigDict, Field, WithJsonSchema
 
 __all__ = [
+    "DATE_PATTERN",
+    "MAX_AMOUNT",
+    "MAX_ID",
+    "MAX_LEGAL_SUPPORTERS",
+    "MAX_MEDICAL_EPISODES",
     "MAX_MEMBERS",
+    "MAX_NAME",
+    "MAX_OVERRIDES_A_GROUP",
+    "MAX_OVERRIDE_GROUPS",
+    "MAX_RIGID_EXPENDITURES",
+    "MAX_SHORT_TEXT",
+    "MAX_TEXT",
+    "MONTH_PATTERN",
     "Area",
     "CurrentBenefits",
     "DailyActivities",
@@ -54,15 +66,30 @@ def _d(en: str, zh: str) -> str:
 # not a case of this plan; it is refused with the pointer /household/members.
 MAX_MEMBERS = 100
 MAX_AMOUNT = 1e9
-_MAX_LIST = 400
-_MAX_TEXT = 200
+# Lists: a member's medical episodes and legal supporters, the household's rigid expenditures. They bound
+# the largest valid request (socialaid.server.limits), and with it the server's body-size limit.
+MAX_MEDICAL_EPISODES = 100
+MAX_LEGAL_SUPPORTERS = 20
+MAX_RIGID_EXPENDITURES = 400
+# Strings, in characters: ids and names, short codes written as text (sex, relationship), free text.
+MAX_ID = 64
+MAX_NAME = 64
+MAX_SHORT_TEXT = 32
+MAX_TEXT = 200
+MAX_OVERRIDE_GROUPS = 32
+MAX_OVERRIDES_A_GROUP = 64
 
 Money = Annotated[float, Field(ge=0, le=MAX_AMOUNT, allow_inf_nan=False)]
-Date = Annotated[
-    dt.date,
-    WithJsonSchema({"type": "string", "format": "date", "pattern": r"^(19|20)[0-9]{2}-[0-9]{2}-[0-9]{2}$"}),
-]
-Text = Annotated[str, Field(max_length=_MAX_TEXT)]
+# Patterns are written so that Go's regexp (OPA) and Python's re (socialaid.validation) read them alike:
+# ^…$ around the whole value, [0-9] for digits (Python's \d matches any Unicode digit), no look-around.
+# Python's $ also matches before a final newline; socialaid.validation checks patterns as full matches.
+DATE_PATTERN = r"^(19|20)[0-9]{2}-[0-9]{2}-[0-9]{2}$"
+MONTH_PATTERN = r"^[0-9]{4}-(0[1-9]|1[0-2])$"
+Date = Annotated[dt.date, WithJsonSchema({"type": "string", "format": "date", "pattern": DATE_PATTERN})]
+Id = Annotated[str, Field(max_length=MAX_ID)]
+Name = Annotated[str, Field(max_length=MAX_NAME)]
+ShortText = Annotated[str, Field(max_length=MAX_SHORT_TEXT)]
+Text = Annotated[str, Field(max_length=MAX_TEXT)]
 
 
 class _Model(BaseModel):
@@ -223,8 +250,8 @@ class MedicalEpisode(_Model):
 
 
 class LegalSupporter(_Model):
-    name: Text | None = Field(default=None, description=_d("Name", "姓名"))
-    relationship: Text | None = Field(default=None, description=_d("Relationship", "关系"))
+    name: Name | None = Field(default=None, description=_d("Name", "姓名"))
+    relationship: ShortText | None = Field(default=None, description=_d("Relationship", "关系"))
     birth_date: Date | None = Field(default=None, description=_d("Birth date", "出生日期"))
     is_tekun: bool = Field(default=False, description=_d("Is a 特困 person", "本人为特困人员"))
     receives_dibao: bool = Field(default=False, description=_d("Receives 低保", "本人为低保对象"))
@@ -282,8 +309,8 @@ class TekunArrangement(_Model):
 
 
 class Member(_Model):
-    id: Text = Field(min_length=1, description=_d("Member identifier, unique in the household", "成员编号"))
-    name: Text | None = Field(default=None, description=_d("Name", "姓名"))
+    id: Id = Field(min_length=1, description=_d("Member identifier, unique in the household", "成员编号"))
+    name: Name | None = Field(default=None, description=_d("Name", "姓名"))
     birth_date: Date = Field(description=_d("Birth date", "出生日期"))
     sex: Sex | None = Field(default=None, description=_d("Sex (male/female)", "性别"))
     retirement_post: RetirementPost | None = Field(
@@ -311,7 +338,7 @@ class Member(_Model):
     insurance: Insurance | None = Field(default=None, description=_d("Medical insurance", "医保参保情况"))
     medical_episodes: list[MedicalEpisode] = Field(
         default_factory=list,
-        max_length=_MAX_LIST,
+        max_length=MAX_MEDICAL_EPISODES,
         description=_d("Medical episodes with self-paid costs", "就医自付费用记录"),
     )
     orphan: bool = Field(default=False, description=_d("Orphan", "孤儿"))
@@ -331,7 +358,7 @@ class Member(_Model):
     )
     legal_supporters: list[LegalSupporter] | None = Field(
         default=None,
-        max_length=_MAX_LIST,
+        max_length=MAX_LEGAL_SUPPORTERS,
         description=_d(
             "Legal supporters (赡养、抚养、扶养义务人); [] states there are none; absent means not stated, "
             "and then 特困 condition 3 is not established",
@@ -344,7 +371,7 @@ class Member(_Model):
 
 
 class RigidExpenditure(_Model):
-    member_id: Text = Field(description=_d("Member who incurs it", "支出所属成员编号"))
+    member_id: Id = Field(description=_d("Member who incurs it", "支出所属成员编号"))
     kind: RigidExpenditureKind = Field(
         description=_d(
             "Cause: disability, serious or chronic illness, non-compulsory education, employment cost",
@@ -368,7 +395,7 @@ class CurrentBenefit(_Model):
     receiving: bool = Field(default=False, description=_d("Receiving now", "正在享受"))
     monthly_amount: Money = Field(default=0, description=_d("Current monthly amount, CNY", "现月发放金额（元）"))
     since: Date | None = Field(default=None, description=_d("Receiving since", "起始日期"))
-    member_ids: list[Text] = Field(
+    member_ids: list[Id] = Field(
         default_factory=list,
         max_length=MAX_MEMBERS,
         description=_d("Members covered (empty = whole household)", "保障成员"),
@@ -393,7 +420,7 @@ class CurrentBenefits(_Model):
 
 
 class PriceIndex(_Model):
-    month: str = Field(pattern=r"^\d{4}-(0[1-9]|1[0-2])$", description=_d("Month, YYYY-MM", "月份"))
+    month: str = Field(pattern=MONTH_PATTERN, description=_d("Month, YYYY-MM", "月份"))
     cpi_rise: float = Field(
         ge=-1, le=10, description=_d("CPI rise year on year, as a fraction", "居民消费价格指数同比涨幅")
     )
@@ -403,7 +430,7 @@ class PriceIndex(_Model):
 
 
 class Household(_Model):
-    id: Text | None = Field(default=None, description=_d("Household identifier", "家庭编号"))
+    id: Id | None = Field(default=None, description=_d("Household identifier", "家庭编号"))
     area: Area = Field(description=_d("Urban or rural", "城市或农村"))
     members: list[Member] = Field(
         min_length=1,
@@ -430,7 +457,7 @@ class Household(_Model):
     )
     grain_shortage: bool = Field(default=False, description=_d("Short of grain in the lean season", "季节性缺粮"))
     rigid_expenditures: list[RigidExpenditure] = Field(
-        default_factory=list, max_length=_MAX_LIST, description=_d("Rigid expenditures", "家庭刚性支出")
+        default_factory=list, max_length=MAX_RIGID_EXPENDITURES, description=_d("Rigid expenditures", "家庭刚性支出")
     )
     housing: Housing | None = Field(default=None, description=_d("Housing", "住房情况"))
     current_benefits: CurrentBenefits | None = Field(
@@ -445,9 +472,11 @@ Overrides = Annotated[
     WithJsonSchema(
         {
             "type": "object",
+            "maxProperties": MAX_OVERRIDE_GROUPS,
             "patternProperties": {
                 _NAME: {
                     "type": "object",
+                    "maxProperties": MAX_OVERRIDES_A_GROUP,
                     "patternProperties": {_NAME: _OVERRIDE_VALUE},
                     "additionalProperties": False,
                 }

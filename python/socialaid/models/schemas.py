@@ -15,7 +15,7 @@ from pydantic import BaseModel
 from socialaid.models import Decision, Explanation, HouseholdRequest
 from socialaid.paths import SCHEMA_DIR
 
-__all__ = ["SCHEMAS", "generate", "load", "render", "schema_path", "write_all"]
+__all__ = ["SCHEMAS", "generate", "list_limits", "load", "render", "schema_path", "write_all"]
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
@@ -46,14 +46,49 @@ def render(name: str) -> str:
 
 
 def write_all() -> list[Path]:
+    """Every schema of SCHEMAS, and the server's OpenAPI document (schemas/openapi.json)."""
+    from socialaid.models import openapi
+
     written = []
     for name in SCHEMAS:
         path = schema_path(name)
         path.write_text(render(name), encoding="utf-8")
         written.append(path)
+    written.append(openapi.write())
     return written
 
 
 def load(name: str) -> dict[str, Any]:
     data: dict[str, Any] = json.loads(schema_path(name).read_text(encoding="utf-8"))
     return data
+
+
+def list_limits(schema: dict[str, Any]) -> dict[str, int]:
+    """The household schema's caps on list lengths (and object sizes), read from the schema itself.
+
+    The bundle carries them as ``data.socialaid.schemas.household.limits`` so that the policy counts every
+    capped list before the schema check walks any item of one (policies/socialaid/validation);
+    :func:`socialaid.validation.validate` counts the same lists first.
+    """
+    defs = schema["$defs"]
+
+    def branch(node: dict[str, Any], key: str) -> dict[str, Any]:
+        for candidate in [node, *node.get("anyOf", [])]:
+            if key in candidate:
+                return dict(candidate)
+        raise ValueError(f"the household schema has no {key} where the caps are read")
+
+    def items(model: str, prop: str) -> int:
+        return int(branch(defs[model]["properties"][prop], "maxItems")["maxItems"])
+
+    overrides = schema["properties"]["parameter_overrides"]
+    group = next(iter(branch(overrides, "patternProperties")["patternProperties"].values()))
+    return {
+        "members": items("Household", "members"),
+        "rigid_expenditures": items("Household", "rigid_expenditures"),
+        "medical_episodes": items("Member", "medical_episodes"),
+        "legal_supporters": items("Member", "legal_supporters"),
+        "benefit_member_ids": items("CurrentBenefit", "member_ids"),
+        "override_groups": int(branch(overrides, "maxProperties")["maxProperties"]),
+        "overrides_a_group": int(branch(group, "maxProperties")["maxProperties"]),
+    }

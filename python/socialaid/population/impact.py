@@ -265,8 +265,11 @@ def bundle_at_revision(revision: str, workdir: Path) -> tuple[Path, str]:
     staged = tree / "build" / "stage"
     if proc.returncode != 0 or not (staged / ".manifest").is_file():
         raise BundleError(f"staging the policy of {short} failed:\n{(proc.stderr or proc.stdout).strip()[-2000:]}")
+    # The server's own policies (authorization, log mask) are today's: the base runs on today's locked
+    # sidecar, which gives its token the way today's authorization reads it; only socialaid/ is the revision's.
     for root in ROOTS:
-        if root != "socialaid" and not (staged / root).exists() and (POLICY_DIR / root).is_dir():
+        if root != "socialaid" and (POLICY_DIR / root).is_dir():
+            shutil.rmtree(staged / root, ignore_errors=True)
             shutil.copytree(POLICY_DIR / root, staged / root)
     manifest = _json.loads((staged / ".manifest").read_text("utf-8"))
     manifest["roots"] = sorted(set(manifest.get("roots", [])) | set(ROOTS))

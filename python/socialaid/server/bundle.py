@@ -75,8 +75,10 @@ def stage(target: Path = STAGE_DIR, *, revision: str | None = None) -> Path:
         data_dir.mkdir(parents=True, exist_ok=True)
         # As JSON text, not an object: OPA caches the compiled schema keyed by this value, and a string
         # key costs one hash a request where the schema as an object cost ~2 600 allocations to hash.
-        text = json.dumps(schemas.load(name), ensure_ascii=False, separators=(",", ":"))
-        (data_dir / "data.json").write_text(json.dumps({"text": text}, ensure_ascii=False), "utf-8")
+        schema = schemas.load(name)
+        text = json.dumps(schema, ensure_ascii=False, separators=(",", ":"))
+        data = {"text": text, "limits": schemas.list_limits(schema)}
+        (data_dir / "data.json").write_text(json.dumps(data, ensure_ascii=False), "utf-8")
     _write_rule_registry(target)
     _write_parameter_index(target)
     manifest = {

@@ -7,27 +7,37 @@ refused and the server does not start); a scrubbed environment; service mode (pa
 refused) unless ``--analyst`` is given at start.
 
 The token comes from ``--token-file`` or ``$SOCIALAID_OPA_TOKEN``; without either, one is made and
-written (mode 0600) to ``LOG_DIR/token``. OPA gets only its SHA-256.
+written (mode 0600) to ``LOG_DIR/token``. OPA gets only its SHA-256, in the configuration file
+``opa-config.json`` (0600, in a 0700 temporary directory removed when serve stops;
+:func:`socialaid.server.sidecar.server_config`), which also sets the body-size limits (:mod:`socialaid.server.limits`).
 
 Decision logs are OPA's own (``decision_logs.console``), masked by ``system.log.mask`` before they
-are written; this process writes them to ``LOG_DIR/decisions.jsonl``, rotated at
-``DECISION_LOG_BYTES`` with ``DECISION_LOG_BACKUPS`` old files kept (``decisions.jsonl.1`` is the
-newest); OPA's other log lines go to ``LOG_DIR/opa.log`` (rotated the same way, 3 kept) and its
-errors to stderr as well.
+are written; this process writes them to ``LOG_DIR/decisions.jsonl`` (0600 files in a 0700 directory),
+rotated at ``DECISION_LOG_BYTES`` with ``DECISION_LOG_BACKUPS`` old files kept (``decisions.jsonl.1`` is
+the newest); a line longer than ``MAX_LOG_LINE_BYTES`` is kept as a stub. OPA's other log lines go to
+``LOG_DIR/opa.log`` (rotated the same way, 3 kept) and its errors to stderr as well.
+
+Exit status: 0 when OPA stopped because it was asked to; 5 (``EXIT_OPA_DIED``) when it was killed or
+crashed; 5 too when it would not start (a bundle that fails verification, a bad ``--addr``).
 """
 
 from __future__ import annotations
 
 import collections
 import contextlib
+import hashlib
+import io
 import json
 import logging
 import logging.handlers
 import os
+import re
 import secrets
+import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from dataclasses import dataclass, field
@@ -39,13 +49,16 @@ import requests
 
 from socialaid.errors import EngineUnavailableError, SocialaidError
 from socialaid.paths import REPO_ROOT, opa_binary
-from socialaid.server.sidecar import Mode, opa_command, scrubbed_env
+from socialaid.server.limits import MAX_BODY_BYTES
+from socialaid.server.sidecar import Mode, opa_command, read_config, scrubbed_env, server_config, write_private
 
 __all__ = [
     "DECISION_LOG_BACKUPS",
     "DECISION_LOG_BYTES",
     "DEFAULT_ADDR",
     "DEFAULT_LOG_DIR",
+    "EXIT_OPA_DIED",
+    "MAX_LOG_LINE_BYTES",
     "ServeOptions",
     "parse_addr",
     "read_token",
@@ -56,7 +69,13 @@ DEFAULT_ADDR = "127.0.0.1:8181"
 DEFAULT_LOG_DIR = REPO_ROOT / "build" / "serve"
 DECISION_LOG_BYTES = 64 * 1024 * 1024
 DECISION_LOG_BACKUPS = 10
+# A log line longer than this (10 MiB) is kept as a stub (decision id, path, time, length, SHA-256). No
+# line of a request within the body limit comes near it; 2 × the body limit leaves room for a large answer.
+MAX_LOG_LINE_BYTES = 2 * MAX_BODY_BYTES
 TOKEN_ENV = "SOCIALAID_OPA_TOKEN"
+# serve's exit status when its OPA stops without being asked to (killed, crashed): the engine is
+# unavailable, the exit code of EngineUnavailableError (README: exit codes).
+EXIT_OPA_DIED = EngineUnavailableError.exit_code
 SHUTDOWN_GRACE = 15.0  # OPA's own grace period is 10 s
 
 
@@ -102,15 +121,61 @@ def read_token(token_file: Path | None, log_dir: Path) -> tuple[str, str]:
     return token, f"{path} (made now)"
 
 
+class _PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
+    """A rotating log whose files are made 0600 (rotation renames them, so the old ones stay 0600)."""
+
+    def _open(self) -> io.TextIOWrapper:
+        fd = os.open(self.baseFilename, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+        os.fchmod(fd, 0o600)
+        return open(fd, "a", encoding=self.encoding, errors=self.errors)
+
+
 def _rotating(path: Path, max_bytes: int, backups: int) -> logging.Logger:
     logger = logging.getLogger(f"socialaid.server.serve.{path}")
     logger.handlers.clear()
     logger.propagate = False
     logger.setLevel(logging.INFO)
-    handler = logging.handlers.RotatingFileHandler(path, maxBytes=max_bytes, backupCount=backups, encoding="utf-8")
+    handler = _PrivateRotatingFileHandler(path, maxBytes=max_bytes, backupCount=backups, encoding="utf-8")
     handler.setFormatter(logging.Formatter("%(message)s"))
     logger.addHandler(handler)
     return logger
+
+
+_DECISION_ID = re.compile(rb'"decision_id":"([0-9a-f-]{1,64})"')
+_PATH = re.compile(rb'"path":"([A-Za-z0-9_/]{1,200})"')
+_TIMESTAMP = re.compile(rb'"timestamp":"([0-9TZ:.+-]{1,40})"')
+
+
+def _read_line(stream: IO[bytes], cap: int) -> tuple[bytes, int, str]:
+    """One line of at most ``cap`` bytes: (the line, 0, "") or, for a longer one, (its first and last
+    4 KiB, its length, its SHA-256); a longer line is read in pieces and never held whole."""
+    raw = stream.readline(cap + 1)
+    if len(raw) <= cap or raw.endswith(b"\n"):
+        return raw, 0, ""
+    digest = hashlib.sha256(raw)
+    head, tail, size = raw[:4096], raw[-4096:], len(raw)
+    while True:
+        more = stream.readline(cap + 1)
+        if not more:
+            break
+        digest.update(more)
+        size += len(more)
+        tail = (tail + more)[-4096:]
+        if more.endswith(b"\n"):
+            break
+    return head + tail, size, digest.hexdigest()
+
+
+def _stub(part: bytes, size: int, digest: str) -> str:
+    """What is kept of a log line longer than MAX_LOG_LINE_BYTES: its decision id, path and time (read
+    from its first and last bytes), its length and SHA-256, never its content."""
+    stub: dict[str, object] = {"msg": "Decision Log" if b'"msg":"Decision Log"' in part else "OPA log line"}
+    for key, pattern in (("decision_id", _DECISION_ID), ("path", _PATH), ("timestamp", _TIMESTAMP)):
+        found = pattern.search(part)
+        if found:
+            stub[key] = found.group(1).decode()
+    stub.update({"truncated": True, "bytes": size, "sha256": digest})
+    return json.dumps(stub, separators=(",", ":"))
 
 
 class _LogPump(threading.Thread):
@@ -126,8 +191,11 @@ class _LogPump(threading.Thread):
     def run(self) -> None:
         # This thread must never stop reading: OPA blocks on a full pipe, and with it every request.
         # Decision logs are recognised without parsing them (an input can nest 1 000 levels deep).
-        for raw in iter(self.stream.readline, b""):
-            line = raw.decode("utf-8", errors="replace").rstrip("\n")
+        while True:
+            raw, size, digest = _read_line(self.stream, MAX_LOG_LINE_BYTES)
+            if not raw:
+                break
+            line = _stub(raw, size, digest) if size else raw.decode("utf-8", errors="replace").rstrip("\n")
             try:
                 if '"msg":"Decision Log"' in line:
                     self.decisions.info(line)
@@ -158,7 +226,8 @@ def _parse(line: str) -> dict[str, object]:
 
 
 def serve(options: ServeOptions) -> int:
-    """Run the locked server until it stops or this process is interrupted; OPA's exit status."""
+    """Run the locked server until it stops or this process is interrupted: 0 when OPA stopped because it
+    was asked to (SIGTERM, SIGINT) or stopped cleanly, ``EXIT_OPA_DIED`` (5) when it died otherwise."""
     from socialaid.server.bundle import ensure_fresh, signing_keys
 
     host, port = parse_addr(options.addr)
@@ -167,16 +236,21 @@ def serve(options: ServeOptions) -> int:
         raise EngineUnavailableError(f"policy bundle not found at {bundle}")
     verification_key = options.verification_key or signing_keys()[1]
     log_dir = options.log_dir
-    log_dir.mkdir(parents=True, exist_ok=True)
+    log_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+    log_dir.chmod(0o700)  # the decision logs hold incomes, illnesses and disabilities
     token, token_source = read_token(options.token_file, log_dir)
+    base = read_config(options.config) if options.config is not None else None
+    config = server_config(token=token, mode=options.mode, base=base)
+    # in a private directory of its own (0700, removed when serve stops), not beside the logs, which are
+    # archived: the file holds the token's hash
+    config_dir = Path(tempfile.mkdtemp(prefix="socialaid-serve-"))
+    config_file = write_private(config_dir, "opa-config.json", json.dumps(config))
     cmd = opa_command(
         opa=opa_binary(),
         addr=options.addr,
         bundle=bundle,
         verification_key=verification_key,
-        token=token,
-        mode=options.mode,
-        config=options.config,
+        config_file=config_file,
     )
     proc = subprocess.Popen(
         cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=scrubbed_env()
@@ -216,9 +290,14 @@ def serve(options: ServeOptions) -> int:
             except subprocess.TimeoutExpired:
                 proc.kill()
         pump.join(timeout=5)
+        shutil.rmtree(config_dir, ignore_errors=True)
         for sig, handler in previous.items():
             signal.signal(sig, handler)
-    return 0 if code in (0, -signal.SIGTERM, -signal.SIGINT) else code
+    if code in (0, -signal.SIGTERM, -signal.SIGINT):
+        return 0
+    how = f"was killed by signal {-code}" if code < 0 else f"exited with status {code}"
+    print(f"socialaid serve: OPA {how}: {pump.last_error()}", file=sys.stderr)
+    return EXIT_OPA_DIED
 
 
 def _wait(proc: subprocess.Popen[bytes], stopping: list[float]) -> int:

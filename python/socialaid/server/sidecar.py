@@ -3,22 +3,27 @@
     with Sidecar() as opa:
         client = DecisionClient(opa.url, token=opa.token)
 
-The sidecar is the same locked server as ``socialaid serve`` (see :func:`opa_command`): authorization
-on (only the public entrypoints and ``/health``), a bearer token made for this sidecar alone, the
-bundle's signature verified at start, decision logs on (so every answer has a decision id), and a
-scrubbed environment (``opa.runtime().env`` sees only the Go runtime settings). It starts in analyst
-mode by default — the CLI's what-if and sweep need overrides, and the server is this process's alone
-— or in service mode. It waits until ``/health?bundles`` says the bundle is active, keeps OPA's log
-in a private temporary directory that is removed when it stops, and stops OPA on exit — on an
-exception, on Ctrl-C and, on Linux, even when this process is killed (the child dies with its parent).
+The sidecar is the same locked server as ``socialaid serve`` (see :func:`opa_command` and
+:func:`server_config`): authorization on (only the public entrypoints and ``/health``), a bearer
+token made for this sidecar alone (its hash in a 0600 configuration file, never on the command
+line), the body-size limits of :mod:`socialaid.server.limits`, the bundle's signature verified at
+start, decision logs on (so every answer has a decision id), and a scrubbed environment
+(``opa.runtime().env`` sees only the Go runtime settings). It starts in analyst mode by default —
+the CLI's what-if and sweep need overrides, and the server is this process's alone — or in service
+mode. It waits until ``/health?bundles`` says the bundle is active, keeps OPA's log in a private
+temporary directory (0700) that is removed when it stops, and stops OPA on exit — on an exception,
+on Ctrl-C and, on Linux, even when this process is killed (the child dies with its parent).
 """
 
 from __future__ import annotations
 
 import atexit
 import contextlib
+import copy
 import ctypes
 import hashlib
+import json
+import os
 import secrets
 import shutil
 import signal
@@ -29,20 +34,34 @@ import tempfile
 import time
 from pathlib import Path
 from types import TracebackType
-from typing import IO, Literal
+from typing import IO, Any, Literal
 
 import requests
 
 from socialaid.errors import EngineUnavailableError
 from socialaid.paths import BUNDLE_FILE, opa_binary
+from socialaid.server import limits
 
-__all__ = ["GO_RUNTIME_ENV", "Mode", "Sidecar", "free_port", "opa_command", "scrubbed_env", "token_sha256"]
+__all__ = [
+    "GO_RUNTIME_ENV",
+    "Mode",
+    "Sidecar",
+    "free_port",
+    "opa_command",
+    "read_config",
+    "scrubbed_env",
+    "server_config",
+    "token_sha256",
+    "write_private",
+]
 
 Mode = Literal["service", "analyst"]
 
 # Go runtime settings OPA runs with, and the only environment it gets. GOGC=400 (collect when the heap
-# has grown 4×, not 2×) measured +26 % decisions per second (issue 9).
-GO_RUNTIME_ENV = {"GOGC": "400"}
+# has grown 4×, not 2×) measured +26 % decisions per second (issue 9). GOMEMLIMIT caps what that lets the
+# heap grow to: 40 requests of 1.8 MB took OPA from 70 MB to 667 MB resident with GOGC=400 alone (issue
+# 19); a batch OPA peaks at 187 MB, under the limit, so the limit costs decisions nothing.
+GO_RUNTIME_ENV = {"GOGC": "400", "GOMEMLIMIT": "256MiB"}
 
 _PR_SET_PDEATHSIG = 1
 
@@ -64,23 +83,70 @@ def scrubbed_env() -> dict[str, str]:
     return dict(GO_RUNTIME_ENV)
 
 
-def opa_command(
-    *,
-    opa: Path,
-    addr: str,
-    bundle: Path,
-    verification_key: Path,
-    token: str,
-    mode: Mode,
-    config: Path | None = None,
-    decision_logs: bool = True,
-) -> list[str]:
+def server_config(
+    *, token: str, mode: Mode, decision_logs: bool = True, base: dict[str, Any] | None = None
+) -> dict[str, Any]:
+    """The OPA configuration of a locked server: the operator's ``base`` (deploy/opa-config.yaml) with what
+    the lock needs set over it, whatever ``base`` says: the token's SHA-256 under ``socialaid.token_sha256``
+    (read by policies/system/authz through ``opa.runtime().config``; not a label, because OPA copies every
+    label into every decision-log event), the mode as the label ``mode``, the body-size and decompressed-size
+    limits (:mod:`socialaid.server.limits`) and the decision-log mask."""
+    config: dict[str, Any] = copy.deepcopy(base or {})
+    config.setdefault("labels", {})
+    if not isinstance(config["labels"], dict):
+        raise EngineUnavailableError("the OPA configuration's labels must be a mapping")
+    config["labels"].pop("token_sha256", None)
+    config["labels"]["mode"] = mode
+    config["socialaid"] = {"token_sha256": token_sha256(token)}
+    server = config.setdefault("server", {})
+    if not isinstance(server, dict):
+        raise EngineUnavailableError("the OPA configuration's server section must be a mapping")
+    server["decoding"] = limits.decoding_config()
+    if decision_logs:
+        logs = config.setdefault("decision_logs", {})
+        if not isinstance(logs, dict):
+            raise EngineUnavailableError("the OPA configuration's decision_logs section must be a mapping")
+        logs["console"] = True
+        logs["mask_decision"] = "/system/log/mask"
+    else:
+        config.pop("decision_logs", None)
+    return config
+
+
+def read_config(path: Path) -> dict[str, Any]:
+    """An operator's OPA configuration file (YAML or JSON), as a mapping."""
+    import yaml
+
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise EngineUnavailableError(f"cannot read the OPA configuration {path}: {exc}") from exc
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise EngineUnavailableError(f"the OPA configuration {path} is not a mapping")
+    return data
+
+
+def write_private(directory: Path, name: str, text: str) -> Path:
+    """``directory/name`` holding ``text``, mode 0600, in a directory made (or narrowed to) 0700."""
+    directory.mkdir(parents=True, exist_ok=True, mode=0o700)
+    directory.chmod(0o700)
+    path = directory / name
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    os.fchmod(fd, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        handle.write(text)
+    return path
+
+
+def opa_command(*, opa: Path, addr: str, bundle: Path, verification_key: Path, config_file: Path) -> list[str]:
     """The command line of a locked OPA server (the sidecar's and ``socialaid serve``'s).
 
-    The token never appears on the command line: only its SHA-256, as the label the authorization
-    policy (policies/system/authz) checks. The mode is a label too, fixed for the server's life.
+    Neither the token nor its hash is on the command line (``ps`` shows it to every user): both live in
+    ``config_file`` (:func:`server_config`, written 0600 by :func:`write_private`).
     """
-    cmd = [
+    return [
         str(opa),
         "run",
         "--server",
@@ -92,21 +158,14 @@ def opa_command(
         str(verification_key),
         "--authentication=token",
         "--authorization=basic",
-        "--set",
-        f"labels.token_sha256={token_sha256(token)}",
-        "--set",
-        f"labels.mode={mode}",
+        "--config-file",
+        str(config_file),
         "--log-format",
         "json",
         "--log-level",
         "info",
         "--skip-version-check",
     ]
-    if decision_logs:
-        cmd += ["--set", "decision_logs.console=true"]
-    if config is not None:
-        cmd += ["--config-file", str(config)]
-    return cmd
 
 
 def _die_with_parent() -> None:  # pragma: no cover - runs in the child between fork and exec
@@ -179,17 +238,18 @@ class Sidecar:
         raise EngineUnavailableError("OPA could not bind a port on 127.0.0.1")
 
     def _spawn(self) -> None:
-        self._log_dir = Path(tempfile.mkdtemp(prefix="socialaid-opa-"))
+        self._log_dir = Path(tempfile.mkdtemp(prefix="socialaid-opa-"))  # 0700
         assert self.log_path is not None and self.verification_key is not None
-        self._log = self.log_path.open("ab")
+        fd = os.open(self.log_path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+        self._log = os.fdopen(fd, "ab")
+        config = server_config(token=self.token, mode=self.mode, decision_logs=self.decision_logs)
+        config_file = write_private(self._log_dir, "opa-config.json", json.dumps(config))
         cmd = opa_command(
             opa=self.opa,
             addr=f"127.0.0.1:{self.port}",
             bundle=self.bundle,
             verification_key=self.verification_key,
-            token=self.token,
-            mode=self.mode,
-            decision_logs=self.decision_logs,
+            config_file=config_file,
         )
         self._proc = subprocess.Popen(
             cmd,
@@ -254,8 +314,6 @@ class Sidecar:
 
 def _log_tail(log: str) -> str:
     """The last error OPA logged (JSON lines), or the end of its log."""
-    import json
-
     for line in reversed(log.strip().splitlines()):
         with contextlib.suppress(ValueError):
             entry = json.loads(line)
