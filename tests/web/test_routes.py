@@ -11,7 +11,9 @@ from pathlib import Path
 import pytest
 from starlette.testclient import TestClient
 
+from socialaid.engine import Engine
 from socialaid.server.sidecar import Sidecar
+from socialaid.web.app import create_app
 from socialaid.web.security import CSP
 from tests.web.conftest import Page, form_fields
 
@@ -78,7 +80,7 @@ def test_the_urban_example_decided_names_amount_clause_words_and_missing_facts(p
     url, html = _decided(page)
     assert re.fullmatch(r"/d/[A-Za-z0-9_-]{24}", url)
     assert "1\u00a0847.20 元" in html  # 最低生活保障, to the fen
-    assert "第5条" in html and "方案原文" in html
+    assert "第5条" in html and 'class="basis basis-plan">方案第5条：“' in html
     assert "低保金核算根据家庭共同生活成员人均收入与当地低保标准实际差额确定基本保障金" in html  # the plan's words
     assert 'class="basis basis-national"' in html  # national articles marked apart
     assert "王建国" in html and "王小明" in html  # members covered, by name
@@ -196,3 +198,15 @@ def test_requests_are_bounded(page: Page) -> None:
     assert big.status_code == 413
     many = page.post("/", {f"/household/members/0/x{i}": "1" for i in range(7000)})
     assert many.status_code == 400
+
+
+def test_analyst_mode_offers_a_parameter_and_marks_the_answer_hypothetical(engine: Engine) -> None:
+    with TestClient(create_app(engine, analyst=True), base_url="http://127.0.0.1") as analyst:
+        page = Page(analyst)
+        url, html = _decided(page)
+        assert "分析模式" in html and '<option value="dibao.standard_urban">' in html
+        html = page.post(f"{url}/what-if", {"param": "dibao.standard_urban", "param_value": "900"}).text
+        result = html.split('id="whatif-result"', 1)[1]
+        assert "假设测算" in result and "最低生活保障" in result and "金额变化" in result
+        assert "2\u00a0160.00 元" in result  # (900 − 300) × 3 + 900 × 0.30 (mother) + 900 × 0.10 (son)
+        assert "城市低保标准" in result or "低保标准" in result  # the parameter by its label

@@ -360,7 +360,8 @@ def create_app(
             keep, value = bool(raw), parse_value(raw)
             if keep:
                 overrides.append((group, name, value))
-                described.append(f"{param} = {value}")
+                label = (await run_in_threadpool(words, entry)).parameter_label(param, lang)
+                described.append(f"{label} = {raw}")
         if not changes and not overrides and not errors:
             errors.append(msg("web.whatif_nothing", lang))
         if errors:

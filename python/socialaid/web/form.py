@@ -81,7 +81,9 @@ def split_label(description: str, lang: Lang) -> tuple[str, str]:
     for mark in ("；", "; "):
         head, found, rest = text.partition(mark)
         if found:
-            return head.strip(), rest.strip()
+            # a note written in JSON for programs ("[] states there are none") is the form's own control here
+            notes = [part.strip() for part in rest.split(mark) if not re.search(r"\[\]|\{", part)]
+            return head.strip(), mark.join(notes)
     return text.strip(), ""
 
 
@@ -118,7 +120,9 @@ def leaf_schema(pointer: str) -> tuple[dict[str, Any], bool] | None:
                 return None
             spec, nullable = _resolve(properties[part])
         elif kind == "array":
-            if not _INDEX.match(part) or int(part) >= min(int(spec.get("maxItems", MAX_INDEX)), MAX_INDEX):
+            # one item past the schema's maxItems still reads, so that the policy refuses the list at its pointer
+            # (a form never drops a member without saying so); more is not rendered back
+            if not _INDEX.match(part) or int(part) > min(int(spec.get("maxItems", MAX_INDEX)), MAX_INDEX):
                 return None
             spec, nullable = _resolve(spec.get("items") or {})
         else:
@@ -269,7 +273,7 @@ def _index_lists(node: Any) -> None:
 # --- the form's nodes ---------------------------------------------------------------------------
 
 
-@dataclass
+@dataclass(eq=False)
 class Node:
     """One input (``kind="field"``), group of inputs (``"group"``) or list of groups (``"list"``)."""
 
@@ -306,6 +310,20 @@ class Node:
     @property
     def groups(self) -> list[Node]:
         return [c for c in self.children if c.kind != "field"]
+
+    @property
+    def main_groups(self) -> list[Node]:
+        """The groups shown open in place: the household, the members and their items."""
+        return [c for c in self.groups if not c.chip]
+
+    @property
+    def chip_groups(self) -> list[Node]:
+        """The optional groups, shown closed side by side until opened."""
+        return [c for c in self.groups if c.chip]
+
+    @property
+    def chip(self) -> bool:
+        return self.collapsible or (self.kind == "list" and self.pointer != "/household/members")
 
     def walk(self) -> Iterable[Node]:
         yield self

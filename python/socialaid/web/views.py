@@ -54,7 +54,6 @@ class ReasonView:
     member: str
     text: str
     basis: str  # plan | national | reading
-    basis_badge: str
     basis_text: str
 
 
@@ -73,6 +72,7 @@ class ProgramView:
     in_kind: list[str]
     covered: list[str]
     reasons: list[ReasonView] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)  # the facts this program lacked, and what it did without
 
 
 def _basis(texts: Texts, rule: str) -> str:
@@ -99,7 +99,6 @@ def _reason(
         member=names.get(member_id or "", member_id or ""),
         text=text,
         basis=basis,
-        basis_badge=msg(f"web.basis.{basis}", lang) if f"web.basis.{basis}" in MESSAGES else basis,
         basis_text=texts.basis_text({"rule": rule, "clause": clause}, lang),
     )
 
@@ -115,6 +114,10 @@ def program_views(decision: dict[str, Any], request: dict[str, Any], texts: Text
                 texts, lang, names, rule=r.rule, clause=r.clause, outcome=r.outcome, member_id=r.member_id, text=r.text
             )
         )
+    lacking: dict[str, list[str]] = {}
+    for m in missing_views(decision, request, texts, lang):
+        for pid in m.programs:
+            lacking.setdefault(pid, []).append(msg("web.program_missing", lang, what=m.what, assumption=m.assumption))
     views = []
     for pid, p in (decision.get("programs") or {}).items():
         clause = int(p.get("clause", 0))
@@ -135,6 +138,7 @@ def program_views(decision: dict[str, Any], request: dict[str, Any], texts: Text
                 in_kind=[texts.aid_name(code, lang) for code in p.get("in_kind") or []] if eligible else [],
                 covered=[names.get(m, m) for m in p.get("covered_member_ids") or []] if eligible else [],
                 reasons=reasons.get(pid, []),
+                missing=lacking.get(pid, []),
             )
         )
     return sorted(views, key=lambda v: (not v.eligible, v.clause, v.program))
@@ -148,6 +152,7 @@ class MissingView:
     assumption: str
     program: str
     rule: str
+    programs: tuple[str, ...] = ()
 
 
 def _fact_label(pointer: str, names: dict[str, str], request: dict[str, Any], lang: Lang) -> str:
@@ -181,6 +186,7 @@ def missing_views(decision: dict[str, Any], request: dict[str, Any], texts: Text
                 assumption=done,
                 program=msg("list_sep", lang).join(dict.fromkeys(texts.program_name(m.program, lang) for m in facts)),
                 rule=msg("list_sep", lang).join(dict.fromkeys(texts.rule_title(m.rule, lang) for m in facts)),
+                programs=tuple(dict.fromkeys(m.program for m in facts)),
             )
         )
     return out
@@ -195,7 +201,6 @@ class CitationView:
     member: str
     message: str
     basis: str
-    basis_badge: str
     basis_text: str
 
 
@@ -225,7 +230,6 @@ def citation_groups(
                 member=names.get(str(f.get("member_id") or ""), str(f.get("member_id") or "")),
                 message=texts.finding_text(f, lang),
                 basis=basis,
-                basis_badge=msg(f"web.basis.{basis}", lang) if f"web.basis.{basis}" in MESSAGES else basis,
                 basis_text=texts.basis_text(f, lang),
             )
         )

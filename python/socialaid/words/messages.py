@@ -182,9 +182,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     "web.aid_in_kind": {"zh": "实物/服务救助", "en": "Aid in kind"},
     "web.covered_none": {"zh": "无", "en": "nobody"},
     "web.total": {"zh": "现金救助合计", "en": "Cash assistance in all"},
-    "web.basis.plan": {"zh": "方案原文", "en": "Plan's words"},
-    "web.basis.national": {"zh": "国家规定，非方案原文", "en": "National rule, not the plan's text"},
-    "web.basis.reading": {"zh": "本项目解读", "en": "Project's reading"},
     "web.missing_title": {"zh": "请向申请人询问（{n} 项）", "en": "Ask the applicant for ({n})"},
     "web.missing_intro": {
         "zh": "以下事实申请中没有提供；本决定在缺少时按所注方式处理。补充后请重新决定。",
@@ -263,6 +260,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Decided by bundle {revision}, decision id {decision_id}, decision date {as_of}.",
     },
     "web.member_label": {"zh": "成员", "en": "Member"},
+    "web.member_id": {"zh": "成员编号", "en": "Member id"},
+    "web.program_missing": {"zh": "未提供{what}：{assumption}", "en": "{what} not given: {assumption}"},
     "web.enum.area.urban": {"zh": "城市", "en": "urban"},
     "web.enum.area.rural": {"zh": "农村", "en": "rural"},
     "web.enum.type.physical": {"zh": "肢体残疾", "en": "physical"},
