@@ -206,7 +206,7 @@ def test_a_caseworker_decides_the_urban_example_in_the_browser(browser: Any, ser
     d.find_element(By.ID, "decide").click()
     error = d.find_element(By.ID, "ef.household.members.0.monthly_income")
     _until(d, lambda drv: error.text.strip() != "")
-    assert "0" in error.text and "/edit" in d.current_url  # not sent: the field says why
+    assert error.text == "不能小于 0" and "/edit" in d.current_url  # not sent: the field says why, in Chinese
     field = d.find_element(By.NAME, "/household/members/0/monthly_income")
     assert field.find_element(By.XPATH, "..") == error.find_element(By.XPATH, "..")  # the same .field box
     _shoot(d, "web-form-error", 1280, 900)

@@ -445,6 +445,7 @@ def create_app(
             sweep={
                 "chart": chart(result, names, cliff_labels=labels, total_label=msg("chart_total", lang)),
                 "caption": msg("web.sweep_caption", lang, member=who, n=len(result.points)),
+                "cliff_labels": labels,
                 "hypothetical": result.hypothetical,
             },
             sweep_chosen=chosen,

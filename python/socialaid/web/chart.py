@@ -36,7 +36,7 @@ class Tick:
 class CliffMark:
     x: float
     label: str
-    number: int
+    number: str
 
 
 @dataclass(frozen=True)
@@ -58,7 +58,7 @@ def _nice(top: float) -> float:
     if top <= 0:
         return 100.0
     step = 10 ** max(0, len(str(int(top))) - 1)
-    for m in (1, 2, 2.5, 5, 10):
+    for m in (1, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10):
         if m * step >= top:
             return float(m * step)
     return float(10 * step)
@@ -85,15 +85,19 @@ def chart(result: SweepResult, names: dict[str, str], *, cliff_labels: list[str]
             d.append(f"H{sx(xs[i])}V{sy(ys[i])}")
         return "".join(d)
 
-    lines = [
+    # the total first, broad and pale, so that a program whose line is the total shows on top of it
+    lines = [Line("total", total_label, "total", steps([p.total for p in result.points]))]
+    lines += [
         Line(pid, names.get(pid, pid), f"s{i % 6}", steps([p.amounts.get(pid, 0.0) for p in result.points]))
         for i, pid in enumerate(shown_programs(result))
     ]
-    lines.append(Line("total", total_label, "total", steps([p.total for p in result.points])))
     x_ticks = [Tick(sx(x0 + (x1 - x0) * i / 5), f"{x0 + (x1 - x0) * i / 5:,.0f}") for i in range(6)]
     y_ticks = [Tick(sy(y1 * i / 4), f"{y1 * i / 4:,.0f}") for i in range(5)]
+    marks: dict[float, list[tuple[int, str]]] = {}  # cliffs at one income share a line: "1·2"
+    for n, (c, label) in enumerate(zip(result.cliffs, cliff_labels, strict=True), start=1):
+        marks.setdefault(sx(float(c.at)), []).append((n, label))
     cliffs = [
-        CliffMark(sx(float(c.at)), label, n)
-        for n, (c, label) in enumerate(zip(result.cliffs, cliff_labels, strict=True), start=1)
+        CliffMark(x, "; ".join(label for _, label in found), "·".join(str(n) for n, _ in found))
+        for x, found in marks.items()
     ]
     return Chart(WIDTH, HEIGHT, lines, x_ticks, y_ticks, cliffs)

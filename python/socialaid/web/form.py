@@ -395,7 +395,10 @@ def _field(
             attrs["max"] = _fmt_number(spec["maximum"])
         attrs["step"] = "1" if kind == "integer" else ("0.01" if spec.get("minimum") == 0 else "any")
         attrs["inputmode"] = "numeric" if kind == "integer" else "decimal"
-        attrs["data-err-range"] = msg("web.err.range", lang, min=attrs.get("min", "−∞"), max=attrs.get("max", "∞"))
+        if "min" in attrs:
+            attrs["data-err-min"] = msg("web.err.min", lang, min=attrs["min"])
+        if "max" in attrs:
+            attrs["data-err-max"] = msg("web.err.max", lang, max=attrs["max"])
         attrs["data-err-type"] = msg("web.err.integer" if kind == "integer" else "web.err.number", lang)
         attrs["data-err-step"] = msg("web.err.integer" if kind == "integer" else "web.err.step", lang)
         if required:

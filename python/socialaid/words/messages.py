@@ -168,6 +168,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "web.errors_other": {"zh": "其他问题", "en": "Other problems"},
     "web.err.required": {"zh": "必填", "en": "Required"},
     "web.err.range": {"zh": "应在 {min} 至 {max} 之间", "en": "Must be between {min} and {max}"},
+    "web.err.min": {"zh": "不能小于 {min}", "en": "Must be at least {min}"},
+    "web.err.max": {"zh": "不能大于 {max}", "en": "Must be at most {max}"},
     "web.err.number": {"zh": "请输入数字", "en": "Enter a number"},
     "web.err.step": {"zh": "最多两位小数", "en": "At most two decimals"},
     "web.err.integer": {"zh": "请输入整数", "en": "Enter a whole number"},

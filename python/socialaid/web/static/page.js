@@ -7,15 +7,23 @@
     var v = el.validity, d = el.dataset;
     if (v.valueMissing && d.errRequired) { return d.errRequired; }
     if (v.badInput && d.errType) { return d.errType; }
+    if (v.rangeUnderflow && d.errMin) { return d.errMin; }
+    if (v.rangeOverflow && d.errMax) { return d.errMax; }
     if ((v.rangeUnderflow || v.rangeOverflow) && d.errRange) { return d.errRange; }
     if (v.stepMismatch && d.errStep) { return d.errStep; }
     if (v.patternMismatch && d.errPattern) { return d.errPattern; }
     return el.validationMessage;
   }
+  var first = null;
   document.addEventListener("invalid", function (ev) {
     var el = ev.target, out = span(el);
     if (!out) { return; }
+    ev.preventDefault();  // the message goes beside the field, in the page's language, not in a bubble
     out.textContent = message(el);
+    if (!first) {
+      first = el;
+      window.setTimeout(function () { first.focus(); first = null; }, 0);
+    }
     var box = el.closest(".field, .check");
     if (box) { box.classList.add("has-error"); }
     for (var p = el.parentElement; p; p = p.parentElement) {
