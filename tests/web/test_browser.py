@@ -135,9 +135,13 @@ class Form:
             box.click()
 
     def press(self, action: str) -> None:
+        """Press a button that submits the form, and wait for the page it brings."""
         from selenium.webdriver.common.by import By
+        from selenium.webdriver.support import expected_conditions
 
+        page = self.d.find_element(By.TAG_NAME, "html")
         self.d.find_element(By.CSS_SELECTOR, f'button[name="action"][value="{action}"]').click()
+        _until(self.d, expected_conditions.staleness_of(page))
 
 
 def _until(driver: Any, condition: Any) -> Any:
