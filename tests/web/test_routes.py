@@ -210,3 +210,24 @@ def test_analyst_mode_offers_a_parameter_and_marks_the_answer_hypothetical(engin
         assert "假设测算" in result and "最低生活保障" in result and "金额变化" in result
         assert "2\u00a0160.00 元" in result  # (900 − 300) × 3 + 900 × 0.30 (mother) + 900 × 0.10 (son)
         assert "城市低保标准" in result or "低保标准" in result  # the parameter by its label
+
+
+def test_stating_there_are_no_supporters_answers_that_question(page: Page) -> None:
+    fields = {**form_fields(EXAMPLE), "/household/members/2/legal_supporters#none": "true", "action": "decide"}
+    response = page.post("/", fields)
+    assert response.status_code == 303
+    html = page.client.get(response.headers["location"]).text
+    checklist = html.split('id="missing-facts"', 1)[1].split("</ul>", 1)[0]
+    assert "法定赡养、抚养、扶养义务人" not in checklist  # asked and answered
+    assert "王小明 · 集中供养" in checklist  # 特困 now goes on: would he be supported in an institution?
+    edit = page.client.get(response.headers["location"] + "/edit").text
+    assert 'name="/household/members/2/legal_supporters#none" value="true" checked' in edit
+
+
+def test_a_date_with_no_parameter_in_force_is_refused_at_its_field(page: Page) -> None:
+    early = {**copy.deepcopy(EXAMPLE), "as_of": "2015-01-01"}
+    response = page.decide(early)
+    assert response.status_code == 422  # the policy refused: no parameter in force on that date
+    shown = _error_at(response.text, "/as_of")
+    assert "in force on 2015-01-01" in shown and "另有" in shown  # 39 such errors: three, and a count
+    assert "请更正标出的 1 处" in response.text

@@ -63,12 +63,13 @@ if TYPE_CHECKING:
     from socialaid.engine import Engine
     from socialaid.words.texts import Texts
 
-__all__ = ["LANG_COOKIE", "SWEEP_MAX_POINTS", "DecisionStore", "Entry", "create_app"]
+__all__ = ["ERRORS_PER_FIELD", "LANG_COOKIE", "SWEEP_MAX_POINTS", "DecisionStore", "Entry", "create_app"]
 
 HERE = Path(__file__).parent
 LANG_COOKIE = "sa_lang"
 SWEEP_MAX_POINTS = 301
 LOOPBACK_HOSTS = ["127.0.0.1", "localhost", "::1", "[::1]"]
+ERRORS_PER_FIELD = 3
 
 
 @dataclass(frozen=True)
@@ -216,7 +217,15 @@ def create_app(
         placed: dict[str, list[str]] = {}
         for e in errors or []:
             target = forms.place_errors([e.pointer], shown)[e.pointer]
-            placed.setdefault(target, []).append(_error_text(e, lang))
+            text = _error_text(e, lang)
+            if text not in placed.setdefault(target, []):
+                placed[target].append(text)
+        for target, texts in placed.items():  # e.g. 39 parameters not in force on one date: three, and a count
+            if len(texts) > ERRORS_PER_FIELD:
+                placed[target] = [
+                    *texts[:ERRORS_PER_FIELD],
+                    msg("web.more_errors", lang, n=len(texts) - ERRORS_PER_FIELD),
+                ]
         root = forms.build_form(data, lang, placed)
         return render(
             request,
@@ -225,7 +234,7 @@ def create_app(
             status=status,
             remember=remember,
             root=root,
-            error_count=sum(len(v) for v in placed.values()),
+            error_count=len(placed),
             form_errors=placed.get("", []),
         )
 

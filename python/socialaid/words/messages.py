@@ -172,6 +172,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "web.err.integer": {"zh": "请输入整数", "en": "Enter a whole number"},
     "web.err.pattern": {"zh": "格式应为 {example}", "en": "Format: {example}"},
     "web.err.expected": {"zh": "（应为：{expected}）", "en": " (expected: {expected})"},
+    "web.more_errors": {"zh": "另有 {n} 项同类问题", "en": "and {n} more like these"},
     "web.decision_title": {"zh": "救助决定", "en": "Decision"},
     "web.eligible.yes": {"zh": "符合", "en": "Eligible"},
     "web.eligible.no": {"zh": "不符合", "en": "Not eligible"},
