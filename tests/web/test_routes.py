@@ -231,3 +231,21 @@ def test_a_date_with_no_parameter_in_force_is_refused_at_its_field(page: Page) -
     shown = _error_at(response.text, "/as_of")
     assert "in force on 2015-01-01" in shown and "另有" in shown  # 39 such errors: three, and a count
     assert "请更正标出的 1 处" in response.text
+
+
+class _Broken:
+    """An engine that fails in a way nobody foresaw."""
+
+    def explain(self, request: object) -> object:
+        raise RuntimeError("boom: secret internals")
+
+
+def test_an_unforeseen_error_is_a_page_with_the_same_headers_and_no_traceback() -> None:
+    with TestClient(
+        create_app(_Broken(), secret=b"k" * 32), base_url="http://127.0.0.1", raise_server_exceptions=False
+    ) as c:  # type: ignore[arg-type]
+        page = Page(c)
+        response = page.decide(EXAMPLE)
+    assert response.status_code == 500 and "页面出错，未作出决定" in response.text
+    assert "boom" not in response.text and "Traceback" not in response.text
+    assert response.headers["content-security-policy"] == CSP and response.headers["x-frame-options"] == "DENY"

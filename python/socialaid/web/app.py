@@ -56,6 +56,7 @@ from socialaid.web.security import (
     csrf_ok,
     csrf_token,
     new_cookie_token,
+    secured,
 )
 from socialaid.words.messages import Lang, localized, msg
 
@@ -471,8 +472,12 @@ def create_app(
         }.get(status, str(detail))
         return message(request, lang, text, status)
 
-    async def too_large(request: Request, exc: Exception) -> Response:
-        return await http_error(request, exc)
+    async def internal_error(request: Request, exc: Exception) -> Response:
+        """Anything unforeseen: a page saying so, with the same headers, never a traceback."""
+        lang, _ = lang_of(request)
+        response = message(request, lang, msg("web.internal_error", lang), 500)
+        secured(response.headers)
+        return response
 
     routes = [
         Route("/", home, methods=["GET"]),
@@ -490,7 +495,11 @@ def create_app(
         Middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts or LOOPBACK_HOSTS),
         Middleware(RequestBodyLimitMiddleware, max_body_size=MAX_BODY),
     ]
-    return Starlette(routes=routes, middleware=middleware, exception_handlers={HTTPException: http_error})
+    return Starlette(
+        routes=routes,
+        middleware=middleware,
+        exception_handlers={HTTPException: http_error, Exception: internal_error},
+    )
 
 
 def _edit_list(data: dict[str, Any], action: str) -> dict[str, Any]:

@@ -36,6 +36,7 @@ __all__ = [
     "csrf_ok",
     "csrf_token",
     "new_cookie_token",
+    "secured",
 ]
 
 CSRF_COOKIE = "sa_csrf"
@@ -58,6 +59,14 @@ _HEADERS = [
 ]
 
 access_log = logging.getLogger("socialaid.web.access")
+
+
+def secured(headers: Any) -> None:
+    """The security headers on a response made outside the middleware (Starlette answers an unhandled error
+    from the outermost layer, past :class:`SecurityHeaders`)."""
+    for key, value in _HEADERS:
+        headers[key.decode()] = value.decode()
+    headers["cache-control"] = "no-store"
 
 
 def new_cookie_token() -> str:

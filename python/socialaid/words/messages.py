@@ -239,6 +239,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "web.too_large": {"zh": "提交的内容过多", "en": "The form sent too much"},
     "web.not_found": {"zh": "没有这个页面", "en": "No such page"},
+    "web.internal_error": {
+        "zh": "页面出错，未作出决定。请稍后重试；问题仍在时请联系系统管理员。",
+        "en": "The page failed and decided nothing. Try again; if it persists, tell the administrator.",
+    },
     "web.engine_error": {"zh": "规则引擎无法作出决定：{error}", "en": "The policy engine could not decide: {error}"},
     "web.notice_title": {"zh": "社会救助决定通知书", "en": "Social assistance decision notice"},
     "web.notice_intro": {
