@@ -249,3 +249,29 @@ def test_an_unforeseen_error_is_a_page_with_the_same_headers_and_no_traceback() 
     assert response.status_code == 500 and "页面出错，未作出决定" in response.text
     assert "boom" not in response.text and "Traceback" not in response.text
     assert response.headers["content-security-policy"] == CSP and response.headers["x-frame-options"] == "DENY"
+
+
+@pytest.mark.parametrize(
+    "action",
+    [
+        "add:/household/members/7/medical_episodes",
+        "remove:/household/members/9",
+        "remove:/household/members/0",  # the only member stays (at least one)
+        "add:/household/members/0/monthly_income",
+        "add:/household/current_benefits/dibao/member_ids",
+        "remove:/household/members/x",
+        "add:/../../etc",
+        "lang:xx",
+        "nonsense",
+        "add:" + "/household" * 500,
+    ],
+)
+def test_a_hostile_form_action_changes_nothing_it_should_not(page: Page, action: str) -> None:
+    one = {
+        "as_of": "2025-06-01",
+        "household": {"area": "urban", "assets_test_met": True, "members": [{"id": "a", "birth_date": "1980-01-01"}]},
+    }
+    response = page.post("/", {**form_fields(one), "action": action})
+    assert response.status_code in {200, 303, 400, 422}, response.text[:500]  # 400: a field over 4 KiB
+    if response.status_code == 200:
+        assert 'id="f.household.members.0"' in response.text

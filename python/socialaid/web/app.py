@@ -503,40 +503,33 @@ def create_app(
 
 
 def _edit_list(data: dict[str, Any], action: str) -> dict[str, Any]:
-    """``add:/household/members`` appends an empty item; ``remove:/household/members/2`` drops one."""
-    from socialaid.analysis.whatif import parse_path
-
+    """``add:/household/members`` appends an empty item; ``remove:/household/members/2`` drops one. An action
+    naming no list of the request (or an item it does not have) changes nothing."""
     verb, _, pointer = action.partition(":")
-    found = forms.leaf_schema(pointer if verb == "add" else pointer.rsplit("/", 1)[0])
+    list_pointer, last = (pointer.rpartition("/")[0], pointer.rpartition("/")[2]) if verb == "remove" else (pointer, "")
+    if verb == "remove" and not forms.is_index(last):
+        return data
+    found = forms.leaf_schema(list_pointer)
     if found is None or found[0].get("type") != "array":
         return data
-    parts = parse_path(pointer)
-    if verb == "remove":
-        *parts, last = parts
-        if not last.isdigit():
-            return data
     node: Any = data
-    for part in parts[:-1]:
-        node = node.setdefault(part, {}) if isinstance(node, dict) else node[int(part)] if part.isdigit() else None
-        if node is None:
+    *path, name = list_pointer.split("/")[1:]
+    for part in path:
+        if isinstance(node, dict):
+            node = node.setdefault(part, {}) if node.get(part) is None else node[part]
+        elif isinstance(node, list) and forms.is_index(part) and int(part) < len(node):
+            node = node[int(part)]
+        else:
             return data
-    if not isinstance(node, dict) and not isinstance(node, list):
+    if not isinstance(node, dict):
         return data
-    name = parts[-1]
-    container = node if isinstance(node, dict) else None
-    if container is None:
-        return data
-    items = container.get(name)
-    if not isinstance(items, list):
-        items = []
-    if verb == "add":
-        if len(items) < int(found[0].get("maxItems", forms.MAX_INDEX)):
-            items.append({})
-    else:
-        index = int(last)
-        if index < len(items) and len(items) > int(found[0].get("minItems", 0)):
-            del items[index]
-    container[name] = items
+    items = node.get(name)
+    items = items if isinstance(items, list) else []
+    if verb == "add" and len(items) < int(found[0].get("maxItems", forms.MAX_INDEX)):
+        items.append({})
+    elif verb == "remove" and int(last) < len(items) and len(items) > int(found[0].get("minItems", 0)):
+        del items[int(last)]
+    node[name] = items
     return data
 
 

@@ -29,6 +29,7 @@ __all__ = [
     "build_form",
     "enum_label",
     "field_label",
+    "is_index",
     "leaf_paths",
     "leaf_schema",
     "parse_form",
@@ -128,6 +129,11 @@ def leaf_schema(pointer: str) -> tuple[dict[str, Any], bool] | None:
         else:
             return None
     return spec, nullable
+
+
+def is_index(part: str) -> bool:
+    """A list index as a form names it: 0–999, no sign, no leading zero."""
+    return bool(_INDEX.match(part))
 
 
 def enum_label(field_name: str, value: str, lang: Lang) -> str:
