@@ -187,6 +187,7 @@ def test_a_caseworker_decides_the_urban_example_in_the_browser(browser: Any, ser
     form.choose("/household/members/2/education/stage", "compulsory")
     form.tick("/household/members/2/education/enrolled")
     _shoot(d, "web-form", 1280, 900)
+    _shoot(d, "web-form", 390, 844, mobile=True)
     _viewport(d, 1280, 900)
     d.find_element(By.ID, "decide").click()
 
