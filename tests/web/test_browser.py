@@ -205,6 +205,14 @@ def test_a_caseworker_decides_the_urban_example_in_the_browser(browser: Any, ser
     _shoot(d, "web-decision", 390, 844, mobile=True)
     _viewport(d, 1280, 900)
 
+    # "Fill in" beside a question opens the form at that fact, its closed group opened
+    d.get(decision_url)
+    ask = next(li for li in d.find_elements(By.CSS_SELECTOR, "#missing-facts li") if "法定赡养" in li.text)
+    ask.find_element(By.CSS_SELECTOR, "a.fill").click()
+    _until(d, lambda drv: "/edit" in drv.current_url)
+    supporters = d.find_element(By.ID, "f.household.members.2.legal_supporters")
+    _until(d, lambda drv: supporters.get_attribute("open") is not None)
+
     # an invalid income: the browser's own check (min 0 from the schema), shown next to the field
     d.get(decision_url + "/edit")
     form.type("/household/members/0/monthly_income", "-5")

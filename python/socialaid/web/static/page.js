@@ -38,7 +38,21 @@
       if (box) { box.classList.remove("has-error"); }
     }
   });
+  // "Fill in" on the decision page links to a field that may sit in a closed group: open it, bring it to view
+  function reveal() {
+    var id = decodeURIComponent(window.location.hash.slice(1));
+    var target = id ? document.getElementById(id) : null;
+    if (!target) { return; }
+    for (var p = target; p; p = p.parentElement) {
+      if (p.tagName === "DETAILS") { p.open = true; }
+    }
+    target.scrollIntoView({block: "center"});
+    var input = target.matches("input, select") ? target : target.querySelector("input, select");
+    if (input) { input.focus({preventScroll: true}); }
+  }
+  window.addEventListener("hashchange", reveal);
   document.addEventListener("DOMContentLoaded", function () {
+    reveal();
     var buttons = document.querySelectorAll("[data-print]");
     for (var i = 0; i < buttons.length; i++) {
       buttons[i].addEventListener("click", function () { window.print(); });
