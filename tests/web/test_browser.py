@@ -68,6 +68,7 @@ def browser() -> Iterator[Any]:
     for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--lang=zh-CN"):
         options.add_argument(arg)
     options.add_argument("--window-size=1280,900")
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})  # to see what the CSP refused, if anything
     driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
     driver.set_page_load_timeout(WAIT)
     try:
@@ -253,6 +254,8 @@ def test_a_caseworker_decides_the_urban_example_in_the_browser(browser: Any, ser
     d.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
     pdf = base64.b64decode(d.execute_cdp_cmd("Page.printToPDF", {"preferCSSPageSize": True})["data"])
     (SHOTS / "web-notice.pdf").write_bytes(pdf)
+    refused = [e["message"] for e in d.get_log("browser") if "Content Security Policy" in e["message"]]
+    assert not refused, refused  # the strict CSP broke nothing on any page visited
     boxes = re.findall(rb"/MediaBox \[0 0 ([0-9.]+) ([0-9.]+)\]", pdf)
     assert pdf.startswith(b"%PDF") and boxes
     assert all(abs(float(w) - 595.3) < 1 and abs(float(h) - 841.9) < 1 for w, h in boxes)  # A4 in points
