@@ -5,7 +5,7 @@ PY := .venv/bin/python
 EXAMPLE ?= examples/urban-family-eligible.json
 REGO_COVERAGE_MIN ?= 90
 
-.PHONY: setup tools venv fonts stage bundle demo test check-rego check-python pytest bench schemas regal clean impact
+.PHONY: setup tools venv fonts browser stage bundle demo test check-rego check-python pytest bench schemas regal clean impact
 
 IMPACT_N ?= 20000
 IMPACT_SEED ?= 2021
@@ -21,6 +21,9 @@ venv:
 
 fonts:  # a CJK font for Chinese chart labels where the platform allows; never fails
 	@scripts/ensure-fonts.sh
+
+browser:  # Debian's chromium and chromium-driver for the web page's browser test, where apt allows; never fails
+	@scripts/ensure-browser.sh
 
 stage: setup
 	@$(PY) -m socialaid.server.bundle stage >/dev/null
@@ -48,7 +51,7 @@ check-python: venv
 	.venv/bin/ruff format --check python tests benchmarks
 	.venv/bin/mypy
 
-pytest: bundle
+pytest: bundle browser
 	.venv/bin/pytest -q
 
 test: check-rego check-python pytest

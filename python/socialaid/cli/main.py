@@ -163,4 +163,4 @@ def main() -> None:
 
 
 # The command groups register themselves on `app`: each module defines its commands on socialaid.cli.app.app.
-from socialaid.cli import analysis, params, population, serve  # noqa: E402,F401
+from socialaid.cli import analysis, params, population, serve, web  # noqa: E402,F401

@@ -61,6 +61,7 @@ class Reason:
     outcome: str
     member_id: str | None
     text: str
+    rule: str = ""  # the decisive rule's id: its basis (the plan's words, a national article) by Texts.basis_text
 
 
 @dataclass(frozen=True)
@@ -191,6 +192,7 @@ def decisive_reasons(
                     outcome=str(f.get("outcome", wanted)),
                     member_id=f.get("member_id"),
                     text=texts.finding_text(f, lang),
+                    rule=str(f.get("rule", "")),
                 )
             )
     return reasons
