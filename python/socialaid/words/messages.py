@@ -153,7 +153,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     "known_params": {"zh": "socialaid params 列出全部参数", "en": "socialaid params lists them all"},
     "interrupted": {"zh": "已中断", "en": "interrupted"},
     # --- the caseworker's web page (socialaid.web) -------------------------------------------------
-    "assumption.read_as_able": {"zh": "按能自理对待", "en": "read as able to care for oneself"},
     "web.title": {"zh": "红花岗区社会救助 · 经办页面", "en": "Honghuagang social assistance · caseworker's page"},
     "web.plan": {"zh": "遵红府办发〔2021〕49号", "en": "遵红府办发〔2021〕49号 (the district's plan)"},
     "web.lang_other": {"zh": "English", "en": "中文"},
