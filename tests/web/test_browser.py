@@ -115,6 +115,11 @@ class Form:
 
     def type(self, pointer: str, value: str) -> None:
         field = self.el(pointer)
+        if field.tag_name == "select":  # a field of the schema with a fixed set of values (e.g. sex)
+            from selenium.webdriver.support.select import Select
+
+            Select(field).select_by_value(value)
+            return
         field.clear()
         field.send_keys(value)
 
