@@ -21,9 +21,7 @@ from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TypeVar
 
 import typer
 from rich.console import Console
-from rich.markup import escape
-from rich.table import Table
-from typer._click.exceptions import UsageError as _ClickUsageError
+from click.exceptions import UsageError as _ClickUsageError
 from typer.core import TyperGroup
 
 from socialaid.errors import FieldError, InvalidInputError, SocialaidError
@@ -54,6 +52,7 @@ __all__ = [
     "nearest",
     "out",
     "read_request",
+    "screen",
     "worded",
 ]
 
@@ -169,18 +168,26 @@ def fail(exc: SocialaidError, *, as_json: bool = False, lang: LangCode = "zh") -
             payload["errors"] = [e.to_dict() for e in errors]
         print(json.dumps(payload, ensure_ascii=False, indent=2), file=sys.stderr)
     elif errors:
+        from socialaid.render.screen import Screen
+
         title = msg("invalid_input" if isinstance(exc, InvalidInputError) else "no_decision", lang)
-        table = Table(title=f"{title}: {escape(str(getattr(exc, 'source', 'request')))}")
-        for col in ("pointer", "problem", "expected"):
-            table.add_column(msg(col, lang), overflow="fold")
+        lines = Screen.for_stream(sys.stderr)
+        lines.line(f"{title}{msg('colon', lang)}{getattr(exc, 'source', 'request')}")
         for e in errors:
-            table.add_row(
-                escape(e.pointer or "/"), escape(localized(e.problem, lang)), escape(localized(e.expected, lang))
-            )
-        err.print(table)
+            lines.line(f"· {e.pointer or '/'}{msg('colon', lang)}{localized(e.problem, lang)}", hang="  ")
+            lines.line(f"{msg('expected', lang)}{msg('colon', lang)}{localized(e.expected, lang)}", indent="  ")
+        lines.flush()
     else:
-        err.print(f"[bold red]{msg('error', lang)}:[/] {escape(str(exc))}", highlight=False)
+        print(f"{msg('error', lang)}{msg('colon', lang)}{localized(str(exc), lang)}", file=sys.stderr)
     raise typer.Exit(exc.exit_code)
+
+
+def screen() -> Any:
+    """The lines of stdout (:class:`socialaid.render.screen.Screen`): the terminal's width, or whole lines
+    into a pipe."""
+    from socialaid.render.screen import Screen
+
+    return Screen.for_stream(sys.stdout)
 
 
 def guarded(body: Callable[[], None], *, as_json: bool = False, lang: LangCode = "zh") -> None:

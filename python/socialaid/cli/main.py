@@ -28,6 +28,7 @@ from socialaid.cli.app import (
     local_words,
     out,
     read_request,
+    screen,
     worded,
 )
 from socialaid.words.messages import msg
@@ -65,7 +66,10 @@ def decide(
             print(decision_json(explained.model_copy(update={"words": words.explanation_words(explained, code)}).doc()))
             return
         doc = explained.doc()
-        print_decision(out, doc, words, lang=code, details=details, findings=doc.get("findings") or [])
+        lines = screen()
+        ids = [str(m.get("id")) for m in (request.get("household") or {}).get("members") or []]
+        print_decision(lines, doc, words, lang=code, details=details, findings=doc.get("findings") or [], member_ids=ids)
+        lines.flush()
 
     guarded(body, as_json=fmt is Format.json, lang=code)
 

@@ -253,3 +253,131 @@ def default_lang(env: Mapping[str, str] | None = None) -> Lang:
             return "zh"
         break  # the first locale variable set decides; C / POSIX fall through to the default
     return "zh"
+
+
+# --- One language at a time (issue 18: the command line's screens) ---------------------------------
+# Kept together so that another surface's entries merge beside them.
+
+# Terms the bundle's English words borrow from Chinese, in English (longest first). Under en a person reads
+# English only; the Chinese term stays in the Chinese words and in JSON.
+GLOSSARY_EN: list[tuple[str, str]] = [
+    ("特困人员认定办法（民发〔2021〕43号）", "Measures for Identifying Extremely Poor Persons (Minfa [2021] No. 43)"),
+    ("遵红府办发〔2021〕49号", "the plan (Zunhongfubanfa [2021] No. 49)"),
+    ("民发〔2021〕43号", "Minfa [2021] No. 43"),
+    ("发改价格〔2021〕1553号", "Fagaijiage [2021] No. 1553"),
+    (" (缓退)", ""),
+    ("低保/特困", "dibao/tekun"),
+    ("脱贫人口", "people lifted out of poverty"),
+    ("脱贫", "lifted out of poverty"),
+    ("低保", "dibao"),
+    ("特困", "tekun"),
+]
+
+# Units of the parameter tables, in words.
+UNITS: dict[str, dict[str, str]] = {
+    "CNY per month": {"zh": "元/月", "en": "CNY per month"},
+    "CNY per year": {"zh": "元/年", "en": "CNY per year"},
+    "CNY": {"zh": "元", "en": "CNY"},
+    "years": {"zh": "年", "en": "years"},
+    "months": {"zh": "个月", "en": "months"},
+    "ratio": {"zh": "比例", "en": "ratio"},
+    "grade": {"zh": "级", "en": "grade"},
+    "grade by disability type": {"zh": "级（按残疾类别）", "en": "grade by disability type"},
+    "activities": {"zh": "项", "en": "activities"},
+}
+
+_CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]")
+_ENGLISH = re.compile(r"(?<![\w./@-])[A-Za-z]{3,}(?![\w./@-])")
+_ZH_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_ARTICLE = re.compile(r"第([一二三四五六七八九十]+)条")
+
+
+def _zh_number(text: str) -> int:
+    if "十" not in text:
+        return _ZH_DIGITS.get(text, 0)
+    tens, _, units = text.partition("十")
+    return (_ZH_DIGITS.get(tens, 1) if tens else 1) * 10 + (_ZH_DIGITS.get(units, 0) if units else 0)
+
+
+def in_lang(text: str, lang: Lang) -> str:
+    """Words of the bundle (rule titles, messages, names) in ``lang`` only: under en the Chinese terms of
+    the glossary in English and articles (第六条) as Article 6; under zh as they are."""
+    if lang == "zh" or not _CJK.search(text):
+        return text
+    for term, english in GLOSSARY_EN:
+        text = text.replace(term, english)
+    return _ARTICLE.sub(lambda m: f"Article {_zh_number(m.group(1))}", text)
+
+
+def foreign(text: str, lang: Lang) -> bool:
+    """Whether ``text`` holds words of the other language: Chinese characters under en, English words
+    (three letters or more, not part of an id, a path or an address) under zh."""
+    return bool(_CJK.search(text)) if lang == "en" else bool(_ENGLISH.search(text))
+
+
+def unit_word(unit: str, lang: Lang) -> str:
+    entry = UNITS.get(unit)
+    return entry[lang] if entry else unit
+
+
+MESSAGES.update(
+    {
+        "yuan": {"zh": "{amount} 元", "en": "{amount} CNY"},
+        "headline": {"zh": "结论", "en": "Decision"},
+        "granted": {"zh": "获得救助", "en": "Granted"},
+        "not_granted": {"zh": "未获救助", "en": "Not granted"},
+        "nearest_change": {"zh": "最近的改变", "en": "Nearest change"},
+        "working": {"zh": "认定过程", "en": "The working"},
+        "findings_of": {"zh": "{name}（第{clause}条）：{state}", "en": "{name} (clause {clause}): {state}"},
+        "program_line": {"zh": "{name}（第{clause}条）", "en": "{name} (clause {clause})"},
+        "no_findings": {"zh": "（本项目没有认定：不适用于该家庭）", "en": "(no finding: it does not apply here)"},
+        "reading_zh": {"zh": "本项目解读（第{clause}条）", "en": "project reading (clause {clause})"},
+        "plan_en": {"zh": "方案第{clause}条", "en": "plan clause {clause}: {title} (the plan's words: --lang zh)"},
+        "source_other": {
+            "zh": "（来源仅有英文记载：--lang en）",
+            "en": "(source recorded in Chinese only: --lang zh)",
+        },
+        "missing.line": {
+            "zh": "· {field}（{pointer}）：{assumption}",
+            "en": "· {field} ({pointer}): {assumption}",
+        },
+        "missing.short": {"zh": "· {field}：{assumption}", "en": "· {field}: {assumption}"},
+        "missing.decides": {
+            "zh": "{program}的结论以此为决定理由",
+            "en": "the outcome of {program} rests on it",
+        },
+        "missing.not_decisive": {
+            "zh": "不是本次任何结论的决定理由（{program}）",
+            "en": "not a decisive reason of this decision ({program})",
+        },
+        "param.history": {"zh": "历史取值", "en": "History"},
+        "param.horizon": {"zh": "本组参数已知至 {date}", "en": "known through {date}"},
+        "param.past_horizon": {
+            "zh": "{as_of} 超出参数已知期限（{groups}），决定会被拒绝（退出码 3）：",
+            "en": "{as_of} is past the horizon of {groups}: a decision on that date is refused (exit 3):",
+        },
+        "param.in_force_on": {"zh": "{as_of} 现行值", "en": "in force on {as_of}"},
+        "param.since": {"zh": "自 {date} 起", "en": "from {date}"},
+        "param.current": {"zh": "（现行）", "en": " (in force)"},
+        "param.group": {"zh": "参数组 {group}", "en": "group {group}"},
+        "usage_error": {"zh": "用法错误", "en": "Usage error"},
+        "usage_hint": {"zh": "（socialaid --help 查看用法）", "en": "(socialaid --help shows the usage)"},
+        "sweep_axis": {"zh": "{field}（{unit}）", "en": "{field} ({unit})"},
+        "sweep_in_kind": {"zh": "实物/服务救助（有资格的区间）", "en": "aid in kind (where eligible)"},
+        "sweep_kind_none": {
+            "zh": "全程无资格：{names}",
+            "en": "not eligible anywhere in the range: {names}",
+        },
+        "sweep_kind_bands": {"zh": "实物/服务救助：{names}", "en": "aid in kind: {names}"},
+        "sweep_segments": {"zh": "分段线性（{n} 段，端点精确到分）", "en": "piecewise linear ({n} pieces, ends to the fen)"},
+        "cell.eligible": {"zh": "有资格", "en": "eligible"},
+        "unit.yuan_month": {"zh": "元/月", "en": "CNY per month"},
+        "unit.yuan": {"zh": "元", "en": "CNY"},
+        "unit.persons": {"zh": "人", "en": "persons"},
+        "unit.years": {"zh": "岁", "en": "years"},
+    }
+)
+MESSAGES["assumption.read_as_able"] = {"zh": "按能自理对待", "en": "read as able to care for oneself"}
+MESSAGES["amount_col"] = {"zh": "月金额", "en": "Monthly"}
+MESSAGES["covered_by"] = {"zh": "保障成员：{ids}", "en": "covered: {ids}"}
+MESSAGES["field.member"] = {"zh": "成员 {member} 的{field}", "en": "{field} of member {member}"}
