@@ -32,6 +32,9 @@ __all__ = [
     "chart_font",
     "detect_cliffs",
     "draw",
+    "eligible_spans",
+    "in_kind_programs",
+    "linear_pieces",
     "plot",
     "points",
     "refine_cliff",
@@ -131,10 +134,12 @@ class SweepResult:
     seconds: float
     hypothetical: bool
     revision: str = "unbundled"  # the bundle revision that decided every point
+    breaks: list[float | int] | None = None  # the vertices of the exact piecewise-linear function (None: not verified)
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "path": self.path,
+            "breaks": self.breaks,
             "bundle_revision": self.revision,
             "hypothetical": self.hypothetical,
             "seconds": round(self.seconds, 4),
@@ -287,10 +292,13 @@ def run_sweep(
             refined.append(found)
             extra += [(found.before, lo_d), (found.at, hi_d)]
         cliffs = refined
-    seconds = time.perf_counter() - started
     merged = dict(zip(values, decisions, strict=True))
     for value, d in extra:
         merged.setdefault(value, d)
+    breaks = None
+    if exact:
+        merged, breaks = linear_pieces(decide, request, path, merged)
+    seconds = time.perf_counter() - started
     xs = sorted(merged)
     programs: dict[str, dict[str, Any]] = {}
     for d in decisions:
@@ -304,7 +312,75 @@ def run_sweep(
         seconds=seconds,
         hypothetical=any(d.get("hypothetical") for d in decisions),
         revision=_one_revision(decisions),
+        breaks=breaks,
     )
+
+
+MAX_KINK_ROUNDS = 8
+
+
+def _amounts(d: dict[str, Any]) -> dict[str, Decimal]:
+    return {k: Decimal(str(p.get("monthly_amount") or 0)) for k, p in (d.get("programs") or {}).items()}
+
+
+def _eligibility(d: dict[str, Any]) -> dict[str, bool]:
+    return {k: bool(p.get("eligible")) for k, p in (d.get("programs") or {}).items()}
+
+
+def _on_line(a: Decimal, ya: Decimal, b: Decimal, yb: Decimal, x: Decimal, y: Decimal) -> bool:
+    """Whether (x, y) is on the line through (a, ya) and (b, yb), to the fen (the policy rounds to it)."""
+    expected = ya + (yb - ya) * (x - a) / (b - a)
+    return abs(expected - y) <= Decimal("0.01")
+
+
+def linear_pieces(
+    decide: Decider, request: dict[str, Any], path: str, decided: dict[float | int, dict[str, Any]]
+) -> tuple[dict[float | int, dict[str, Any]], list[float | int]]:
+    """The decided points, with more where needed, such that between any two neighbours of one
+    eligibility every program's amount is one straight piece: each pair's midpoint is decided (one query
+    a round) and a midpoint off the line between its neighbours becomes a point itself (a kink found
+    to the fen after a few rounds). Returns every decided point and the vertices of the function: the
+    points that are not in the middle of a straight run of one eligibility."""
+    points = dict(decided)
+    checked_pairs: set[tuple[Decimal, Decimal]] = set()
+    for _ in range(MAX_KINK_ROUNDS):
+        xs = sorted(points, key=lambda v: Decimal(str(v)))
+        todo = []
+        for a, b in zip(xs, xs[1:], strict=False):
+            da, db = Decimal(str(a)), Decimal(str(b))
+            if (da, db) in checked_pairs or db - da <= Decimal("0.02"):
+                continue
+            if _eligibility(points[a]) != _eligibility(points[b]):
+                continue  # a cliff: the jump is drawn between its two exact ends
+            todo.append((a, b, ((da + db) / 2).quantize(Decimal("0.01"))))
+        if not todo:
+            break
+        mids = decide([_with_value(request, path, _fen(m)) for _, _, m in todo])
+        for (a, b, m), d in zip(todo, mids, strict=True):
+            da, db = Decimal(str(a)), Decimal(str(b))
+            ya, yb, ym = _amounts(points[a]), _amounts(points[b]), _amounts(d)
+            straight = _eligibility(d) == _eligibility(points[a]) and all(
+                _on_line(da, ya.get(k, Decimal(0)), db, yb.get(k, Decimal(0)), m, ym.get(k, Decimal(0))) for k in ym
+            )
+            if straight:
+                checked_pairs.add((da, db))
+            else:
+                points[_fen(m)] = d
+    # drop the points inside a straight run of one eligibility
+    xs = sorted(points, key=lambda v: Decimal(str(v)))
+    if len(xs) < 3:
+        return points, xs
+    kept = [xs[0]]
+    for i in range(1, len(xs) - 1):
+        a, x, b = kept[-1], xs[i], xs[i + 1]
+        da, dx, db = (Decimal(str(v)) for v in (a, x, b))
+        same = _eligibility(points[a]) == _eligibility(points[x]) == _eligibility(points[b])
+        ya, yx, yb = _amounts(points[a]), _amounts(points[x]), _amounts(points[b])
+        if same and all(_on_line(da, ya.get(k, Decimal(0)), db, yb.get(k, Decimal(0)), dx, yx[k]) for k in yx):
+            continue
+        kept.append(x)
+    kept.append(xs[-1])
+    return points, kept
 
 
 def _one_revision(decisions: list[dict[str, Any]]) -> str:
@@ -387,61 +463,108 @@ def _ascii(text: str) -> str:
     return " ".join(kept.split()).replace(" :", ":").replace(" ,", ",").strip(" :-")
 
 
+def in_kind_programs(result: SweepResult) -> list[str]:
+    """Programs eligible somewhere in the range that pay no cash anywhere: aid in kind, drawn as bands."""
+    cash = set(shown_programs(result))
+    ordered = sorted(result.programs, key=lambda k: (result.programs[k].get("clause") or 0, k))
+    return [pid for pid in ordered if pid not in cash and any(p.eligible.get(pid) for p in result.points)]
+
+
+def eligible_spans(result: SweepResult, program: str) -> list[tuple[float, float]]:
+    """The ranges of the varied value over which ``program`` is eligible (ends at decided points)."""
+    spans: list[tuple[float, float]] = []
+    start: float | None = None
+    last: float | None = None
+    for p in result.points:
+        x = float(p.value)
+        if p.eligible.get(program):
+            start = x if start is None else start
+            last = x
+        elif start is not None and last is not None:
+            spans.append((start, last))
+            start = None
+    if start is not None and last is not None:
+        spans.append((start, last))
+    return spans
+
+
 def draw(
     ax: Any,
     result: SweepResult,
     *,
     names: dict[str, str],
     words: Callable[..., str],
+    axis: str,
     household: str,
     as_of: str,
     show_zero: bool = False,
     cjk: bool = True,
+    bands: Any = None,
 ) -> None:
-    """Draw the sweep on matplotlib axes ``ax``: a step line per program with an amount (every
-    program with ``show_zero``) and the total, each exact cliff marked with its program and clause,
-    a title naming the household, date and units. ``names`` and ``words`` give the words in the
-    chosen language; with ``cjk`` False every label is reduced to ASCII."""
+    """Draw the sweep on matplotlib axes ``ax``: each cash program and the total as the exact
+    piecewise-linear function (straight lines between its vertices, a jump at each cliff between its two
+    ends a fen apart), each cliff marked by a dotted line and a number above the plot, the numbers
+    explained under the legend; aid in kind as bands on ``bands`` (a second axes) where eligible; the
+    x-axis in words with its unit. With ``cjk`` False every label is reduced to ASCII."""
     label: Callable[[str], str] = (lambda t: t) if cjk else _ascii
-    xs = [p.value for p in result.points]
+    by_x = {p.value: p for p in result.points}
+    xs = list(result.breaks) if result.breaks else [p.value for p in result.points]
+    chosen = [by_x[x] for x in xs if x in by_x]
+    fx = [float(p.value) for p in chosen]
     for pid in shown_programs(result, show_zero=show_zero):
-        ys = [p.amounts.get(pid, 0.0) for p in result.points]
-        ax.plot(xs, ys, drawstyle="steps-post", label=label(names.get(pid, pid)) or pid)
+        ax.plot(fx, [p.amounts.get(pid, 0.0) for p in chosen], linewidth=1.6, label=label(names.get(pid, pid)) or pid)
     ax.plot(
-        xs,
-        [p.total for p in result.points],
-        drawstyle="steps-post",
+        fx,
+        [p.total for p in chosen],
         color="black",
         linewidth=2,
         linestyle="--",
         label=label(words("chart_total")),
     )
+    at_x: dict[float, list[Cliff]] = {}
     for c in result.cliffs:
-        ax.axvline(float(c.at), color="red", alpha=0.5, linestyle=":")
-        text = words(
-            "chart_cliff",
-            name=names.get(c.program, c.program),
-            clauses=", ".join(map(str, c.clauses)),
-            at=f"{float(c.at):.2f}",
-        )
-        right_half = float(c.at) > (float(xs[0]) + float(xs[-1])) / 2
+        at_x.setdefault(float(c.at), []).append(c)
+    for i, (x, group) in enumerate(sorted(at_x.items()), start=1):
+        ax.axvline(x, color="red", alpha=0.45, linestyle=":", linewidth=1)
         ax.annotate(
-            label(text) or f"{c.program}: {float(c.at):.2f}",
-            xy=(float(c.at), max(c.amount_before, c.amount_after)),
-            fontsize=8,
-            xytext=(-5 if right_half else 5, 10),
+            str(i),
+            xy=(x, 1.0),
+            xycoords=("data", "axes fraction"),
+            xytext=(0, 3),
             textcoords="offset points",
-            ha="right" if right_half else "left",
+            ha="center",
+            va="bottom",
+            fontsize=8,
             color="red",
         )
-    title = words("chart_title", path=result.path, household=household, as_of=as_of)
+        for c in group:  # the cliffs' words go in the legend, which matplotlib places clear of the lines
+            text = words(
+                "chart_cliff",
+                name=names.get(c.program, c.program),
+                clauses=", ".join(map(str, c.clauses)),
+                at=f"{x:.2f}",
+            )
+            ax.plot([], [], " ", label=f"{i}: {label(text)}")
+    title = words("chart_title", path=axis, household=household, as_of=as_of)
     if result.hypothetical:
         title += words("chart_hypothetical")
-    ax.set_title("\n".join(label(part) for part in title.split(" · ", 1)), fontsize=10)
-    ax.set_xlabel(result.path)
+    ax.set_title("\n".join(label(part) for part in title.split(" · ", 1)), fontsize=10, pad=14)
     ax.set_ylabel(label(words("chart_y")) or "CNY per month")
     ax.grid(True, alpha=0.3)
-    ax.legend()
+    ax.legend(loc="best", fontsize=8)
+    kind = in_kind_programs(result)
+    target = bands if bands is not None else ax
+    for row, pid in enumerate(kind):
+        spans = eligible_spans(result, pid)
+        target.broken_barh([(a, max(b - a, 0.0)) for a, b in spans], (row - 0.35, 0.7), color="tab:green", alpha=0.5)
+    if bands is not None:
+        bands.set_yticks(range(len(kind)), [label(names.get(p, p)) for p in kind], fontsize=8)
+        bands.set_ylim(max(len(kind), 1) - 0.4, -0.6)  # the first program on top
+        bands.set_title(label(words("sweep_in_kind")), fontsize=8, loc="left")
+        bands.grid(True, axis="x", alpha=0.3)
+        bands.set_xlabel(label(axis) or "value")
+    else:
+        ax.set_xlabel(label(axis) or "value")
 
 
 def plot(
@@ -449,14 +572,15 @@ def plot(
     file: Path,
     *,
     names: dict[str, dict[str, str]],
+    axis: dict[str, str],
     lang: Lang,
     household: str,
     as_of: str,
     show_zero: bool = False,
 ) -> Path:
     """The chart of :func:`draw` as a PNG in ``lang``, in a CJK font when one is installed; without
-    one, in English reduced to ASCII. ``names`` are the programs' names in both languages. Uses
-    matplotlib's Agg backend (no display)."""
+    one, in English reduced to ASCII. ``names`` are the programs' names and ``axis`` the varied field's
+    words in both languages. Uses matplotlib's Agg backend (no display)."""
     import matplotlib
 
     matplotlib.use("Agg")
@@ -464,19 +588,29 @@ def plot(
 
     font = chart_font()
     shown: Lang = lang if font else "en"
+    kind = in_kind_programs(result)
     with plt.rc_context({"font.sans-serif": [font, "DejaVu Sans"]} if font else {}):
-        fig, ax = plt.subplots(figsize=(10, 6), dpi=120)
+        if kind:
+            fig, (ax, bands) = plt.subplots(
+                2, 1, figsize=(10, 7), dpi=120, sharex=True, gridspec_kw={"height_ratios": [4, 0.5 + 0.35 * len(kind)]}
+            )
+        else:
+            fig, ax = plt.subplots(figsize=(10, 6), dpi=120)
+            bands = None
         try:
             draw(
                 ax,
                 result,
                 names={pid: n.get(shown, pid) for pid, n in names.items()},
                 words=lambda key, **kw: msg(key, shown, **kw),
+                axis=axis.get(shown, result.path),
                 household=household,
                 as_of=as_of,
                 show_zero=show_zero,
                 cjk=font is not None,
+                bands=bands,
             )
+            fig.tight_layout()
             file.parent.mkdir(parents=True, exist_ok=True)
             fig.savefig(file, format="png")
         finally:

@@ -20,8 +20,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TypeVar
 
 import typer
-from rich.console import Console
 from click.exceptions import UsageError as _ClickUsageError
+from rich.console import Console
 from typer.core import TyperGroup
 
 from socialaid.errors import FieldError, InvalidInputError, SocialaidError

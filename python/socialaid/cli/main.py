@@ -68,7 +68,9 @@ def decide(
         doc = explained.doc()
         lines = screen()
         ids = [str(m.get("id")) for m in (request.get("household") or {}).get("members") or []]
-        print_decision(lines, doc, words, lang=code, details=details, findings=doc.get("findings") or [], member_ids=ids)
+        print_decision(
+            lines, doc, words, lang=code, details=details, findings=doc.get("findings") or [], member_ids=ids
+        )
         lines.flush()
 
     guarded(body, as_json=fmt is Format.json, lang=code)

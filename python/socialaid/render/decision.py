@@ -74,7 +74,9 @@ def print_summary(
         rows.append([line.eligible_word, amount, name])
         total += line.monthly_amount
     rows.append(["", with_unit(total, lang), msg("total", lang)])
-    screen.table(rows, header=[msg("eligible", lang), msg("amount_col", lang), msg("program", lang)], right=[1], wrap_last=True)
+    screen.table(
+        rows, header=[msg("eligible", lang), msg("amount_col", lang), msg("program", lang)], right=[1], wrap_last=True
+    )
     sep = "" if lang == "zh" else " "
     screen.heading(f"{msg('reasons', lang)}{sep}{msg('more', lang, n=len(found))}")
     names = {line.program: line.name for line in lines}

@@ -121,10 +121,14 @@ def columns(
     if width is None or total <= width or (wrap_last and fixed + 20 <= width):
         out = []
         for r in table:
+            aligned = r[:-1] if wrap_last else r
             cells = [
                 (" " * (widths[i] - cell_len(c)) + c) if i in right else (c + " " * (widths[i] - cell_len(c)))
-                for i, c in enumerate(r[:-1])
+                for i, c in enumerate(aligned)
             ]
+            if not wrap_last:
+                out.append(gap.join(cells).rstrip())
+                continue
             head = gap.join(cells) + gap if n > 1 else ""
             out += wrap(r[-1], width, indent=head, hang=" " * cell_len(head))
         return out

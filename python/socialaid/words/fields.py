@@ -31,23 +31,24 @@ def _resolve(node: Any, schema: dict[str, Any]) -> dict[str, Any]:
     return {}
 
 
-def _described(description: str, lang: Lang) -> str:
+def _described(description: str, lang: Lang, *, unit: bool = False) -> str:
     en, sep, zh = description.partition(" / ")
     if not sep:
         return ""
     if lang == "zh":
-        return zh.split("；")[0].strip()
+        text = zh.split("；")[0].strip()
+        return text if unit else re.sub(r"（元）$", "", text)
     text = re.sub(r"\s*[（(][^()（）]*[\u4e00-\u9fff][^()（）]*[)）]", "", en.split("; ")[0])
-    return in_lang(text.removesuffix(", CNY"), lang).strip()
+    return in_lang(text if unit else text.removesuffix(", CNY"), lang).strip()
 
 
-def field_words(pointer: str, lang: Lang, *, member_ids: list[str] | None = None) -> str:
+def field_words(pointer: str, lang: Lang, *, member_ids: list[str] | None = None, unit: bool = False) -> str:
     """The field at ``pointer`` in words, with the member it belongs to; the pointer's last name when the
     schema does not describe it."""
     schema = _schema()
     node = _resolve(schema, schema)
     parts = [p for p in pointer.split("/")[1:]]
-    name, member = "", None
+    name, full, member = "", "", None
     for i, part in enumerate(parts):
         if node.get("type") == "array" or "items" in node:
             if parts[i - 1] == "members" and part.isdigit():
@@ -57,8 +58,12 @@ def field_words(pointer: str, lang: Lang, *, member_ids: list[str] | None = None
             continue
         field = _resolve((node.get("properties") or {}).get(part), schema)
         raw = ((node.get("properties") or {}).get(part) or {}).get("description") or field.get("description") or ""
+        full = _described(str(raw), lang, unit=True)
         name = _described(str(raw), lang) or part.replace("_", " ")
         node = field
+    suffix = ""
+    if unit and full != name:  # the unit the description names: "Monthly income, CNY" / "月收入（元）"
+        suffix = f"（{full[len(name):].strip('（）')}）" if lang == "zh" else f" ({full[len(name):].strip(', ')})"
     if member is not None:
-        return msg("field.member", lang, member=member, field=name)
-    return name
+        return msg("field.member", lang, member=member, field=name) + suffix
+    return name + suffix

@@ -99,10 +99,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "values": {"zh": "比较的数值", "en": "Values compared"},
     "cliffs": {"zh": "资格断崖", "en": "Eligibility cliffs"},
     "cliff_at": {"zh": "断崖位置", "en": "Cliff at"},
-    "sweep_title": {
-        "zh": "{path}：{n} 个点，一次查询，{ms:.0f} 毫秒",
-        "en": "{path}: {n} points, one query, {ms:.0f} ms",
-    },
+    "sweep_title": {"zh": "{path}：{n} 个点", "en": "{path}: {n} points"},
     "sweep_rows": {
         "zh": "（显示 {shown}/{n} 行：首尾与断崖附近；--all-rows 显示全部）",
         "en": "(showing {shown} of {n} rows: ends and around cliffs; --all-rows shows all)",
@@ -369,7 +366,10 @@ MESSAGES.update(
             "en": "not eligible anywhere in the range: {names}",
         },
         "sweep_kind_bands": {"zh": "实物/服务救助：{names}", "en": "aid in kind: {names}"},
-        "sweep_segments": {"zh": "分段线性（{n} 段，端点精确到分）", "en": "piecewise linear ({n} pieces, ends to the fen)"},
+        "sweep_segments": {
+            "zh": "分段线性（{n} 段，端点精确到分）",
+            "en": "piecewise linear ({n} pieces, ends to the fen)",
+        },
         "cell.eligible": {"zh": "有资格", "en": "eligible"},
         "unit.yuan_month": {"zh": "元/月", "en": "CNY per month"},
         "unit.yuan": {"zh": "元", "en": "CNY"},
@@ -380,4 +380,7 @@ MESSAGES.update(
 MESSAGES["assumption.read_as_able"] = {"zh": "按能自理对待", "en": "read as able to care for oneself"}
 MESSAGES["amount_col"] = {"zh": "月金额", "en": "Monthly"}
 MESSAGES["covered_by"] = {"zh": "保障成员：{ids}", "en": "covered: {ids}"}
+MESSAGES["whatif.param"] = {"zh": "参数“{label}” = {value}", "en": "parameter “{label}” = {value}"}
+MESSAGES["whatif.cli"] = {"zh": "假设", "en": "What if"}
+MESSAGES["whatif.variant"] = {"zh": "方案“{name}”", "en": "Variant “{name}”"}
 MESSAGES["field.member"] = {"zh": "成员 {member} 的{field}", "en": "{field} of member {member}"}
