@@ -257,7 +257,7 @@ def print_sweep(
     n = len(result.points)
     rows = result.points if all_rows else table_rows(result)
     screen.line(msg("sweep_title", lang, path=axis, n=n))
-    header = [axis, *[names[p] for p in programs], msg("total", lang)]
+    header = [msg("sweep_value", lang), *[names[p] for p in programs], msg("total", lang)]
     body = []
     for p in rows:
         cells = [money(p.amounts.get(pid, 0)) if p.eligible.get(pid) else "—" for pid in programs]

@@ -63,7 +63,7 @@ def field_words(pointer: str, lang: Lang, *, member_ids: list[str] | None = None
         node = field
     suffix = ""
     if unit and full != name:  # the unit the description names: "Monthly income, CNY" / "月收入（元）"
-        suffix = f"（{full[len(name):].strip('（）')}）" if lang == "zh" else f" ({full[len(name):].strip(', ')})"
+        suffix = f"（{full[len(name) :].strip('（）')}）" if lang == "zh" else f" ({full[len(name) :].strip(', ')})"
     if member is not None:
         return msg("field.member", lang, member=member, field=name) + suffix
     return name + suffix

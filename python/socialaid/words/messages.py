@@ -165,6 +165,8 @@ _PROBLEMS_ZH: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"^a string in date format \(e\.g\. (.+)\)$"), r"日期（如 \1）"),
     (re.compile(r"^one of (.+)$"), r"以下之一：\1"),
     (re.compile(r"^a JSON object$"), "JSON 对象"),
+    (re.compile(r"^the values of parameter group (\w+) are known only through (.+)$"), r"参数组 \1 的取值仅知至 \2"),
+    (re.compile(r"^no value of parameter (\S+) is in force on (.+)$"), r"参数 \1 在 \2 没有现行值"),
 ]
 
 
@@ -331,8 +333,8 @@ MESSAGES.update(
         "reading_zh": {"zh": "本项目解读（第{clause}条）", "en": "project reading (clause {clause})"},
         "plan_en": {"zh": "方案第{clause}条", "en": "plan clause {clause}: {title} (the plan's words: --lang zh)"},
         "source_other": {
-            "zh": "（来源仅有英文记载：--lang en）",
-            "en": "(source recorded in Chinese only: --lang zh)",
+            "zh": "仅有英文记载（--lang en）",
+            "en": "recorded in Chinese only (--lang zh)",
         },
         "missing.line": {
             "zh": "· {field}（{pointer}）：{assumption}",
@@ -383,4 +385,5 @@ MESSAGES["covered_by"] = {"zh": "保障成员：{ids}", "en": "covered: {ids}"}
 MESSAGES["whatif.param"] = {"zh": "参数“{label}” = {value}", "en": "parameter “{label}” = {value}"}
 MESSAGES["whatif.cli"] = {"zh": "假设", "en": "What if"}
 MESSAGES["whatif.variant"] = {"zh": "方案“{name}”", "en": "Variant “{name}”"}
+MESSAGES["sweep_value"] = {"zh": "取值", "en": "Value"}
 MESSAGES["field.member"] = {"zh": "成员 {member} 的{field}", "en": "{field} of member {member}"}
