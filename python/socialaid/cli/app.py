@@ -42,6 +42,7 @@ __all__ = [
     "Lang",
     "LangOpt",
     "OpaUrl",
+    "ClickUsageError",
     "UsageError",
     "app",
     "err",
@@ -60,7 +61,12 @@ EX_USAGE = 64
 OPA_URL_ENV = "SOCIALAID_OPA_URL"  # = socialaid.engine.OPA_URL_ENV, not imported: keep start-up light
 
 
-class UsageError(_ClickUsageError):
+# The usage error of the click that typer runs on, named through typer's public API (typer.BadParameter
+# is one); the separately installed click package's class is another class.
+_ClickUsageError: type[Exception] = typer.BadParameter.__mro__[1]
+
+
+class UsageError(_ClickUsageError):  # type: ignore[valid-type,misc]
     """The command line itself is wrong (not the household): exit 64, with the usage line."""
 
     exit_code = EX_USAGE
@@ -74,14 +80,14 @@ class _StrictGroup(TyperGroup):
         try:
             return super().make_context(*args, **kwargs)
         except _ClickUsageError as exc:
-            exc.exit_code = EX_USAGE
+            exc.exit_code = EX_USAGE  # type: ignore[attr-defined]
             raise
 
     def invoke(self, ctx: Any) -> Any:
         try:
             return super().invoke(ctx)
         except _ClickUsageError as exc:
-            exc.exit_code = EX_USAGE
+            exc.exit_code = EX_USAGE  # type: ignore[attr-defined]
             raise
 
 
@@ -248,3 +254,6 @@ def local_words() -> Texts:
     from socialaid.words.texts import load_texts
 
     return load_texts(ensure_fresh())
+
+
+ClickUsageError = _ClickUsageError

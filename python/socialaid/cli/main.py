@@ -15,6 +15,7 @@ from rich.table import Table
 
 from socialaid.cli.app import (
     AsOf,
+    ClickUsageError,
     Format,
     FormatOpt,
     HouseholdArg,
@@ -31,7 +32,7 @@ from socialaid.cli.app import (
     screen,
     worded,
 )
-from socialaid.words.messages import msg
+from socialaid.words.messages import Lang, localized, msg
 
 __all__ = ["app", "main"]
 
@@ -158,14 +159,51 @@ def _terminate(signum: int, frame: object) -> None:
     raise SystemExit(128 + signum)
 
 
+def _argv_lang(argv: list[str]) -> Lang:
+    """The language the command line asks for, read before parsing (a usage error has no parsed options)."""
+    for i, arg in enumerate(argv):
+        if arg == "--lang" and i + 1 < len(argv) and argv[i + 1] in {"zh", "en"}:
+            return "en" if argv[i + 1] == "en" else "zh"
+        if arg.startswith("--lang="):
+            return "en" if arg.endswith("=en") else "zh"
+    return lang_of(None)
+
+
 def main() -> None:
-    """Entry point: SIGTERM unwinds like Ctrl-C so a started sidecar is always stopped."""
+    """Entry point: SIGTERM unwinds like Ctrl-C so a started sidecar is always stopped; a usage error is
+    one line in the chosen language (exit 64); a closed pipe (``| head -1``) ends quietly."""
+    import os
+    import sys
+
     signal.signal(signal.SIGTERM, _terminate)
+    code = _argv_lang(sys.argv[1:])
     try:
-        app()
-    except KeyboardInterrupt:
-        err.print(msg("interrupted", lang_of(None)))
+        rc = app(standalone_mode=False)  # an Exit raised by a command comes back as its code
+    except ClickUsageError as exc:
+        text = exc.format_message()  # type: ignore[attr-defined]
+        text = text.replace("Value error, ", "")  # a date typer checked with pydantic
+        err_line = f"{msg('usage_error', code)}{msg('colon', code)}{localized(text, code)}"
+        print(f"{err_line} {msg('usage_hint', code)}", file=sys.stderr)
+        raise SystemExit(64) from None
+    except typer.Exit as exc:
+        raise SystemExit(exc.exit_code) from None
+    except (KeyboardInterrupt, typer.Abort):
+        print(msg("interrupted", code), file=sys.stderr)
         raise SystemExit(130) from None
+    except BrokenPipeError:
+        # the reader stopped reading: nothing more to say; stdout is pointed at /dev/null so that the
+        # interpreter's own flush at exit does not fail again
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        raise SystemExit(0) from None
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        raise SystemExit(0) from None
+    if isinstance(rc, int) and rc:
+        raise SystemExit(rc)
 
 
 # The command groups register themselves on `app`: each module defines its commands on socialaid.cli.app.app.

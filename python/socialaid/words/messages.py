@@ -147,6 +147,21 @@ _OUTCOMES = {"met", "not_met", "info"}
 # The validator's sentences (jsonschema's and socialaid.validation's) in Chinese, pattern by pattern;
 # JSON output keeps them as they are, for programs.
 _PROBLEMS_ZH: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"^No such option: (\S+)(?: \(Possible options: (.+)\)|\s+Did you mean (.+)\?)?$"), r"没有选项 \1"),
+    (re.compile(r"^Missing option '(.+?)'.*$"), r"缺少选项 \1"),
+    (re.compile(r"^Missing argument '(.+?)'.*$"), r"缺少参数 \1"),
+    (
+        re.compile(r"^Invalid value for '(.+?)': '(.+?)' does not match the formats? '%Y-%m-%d'.*$"),
+        r"选项 \1 的取值 \2 不是日期（年-月-日，如 2025-01-01）",
+    ),
+    (re.compile(r"^Invalid value for '(.+?)': .*$"), r"选项 \1 的取值无效"),
+    (re.compile(r"^not a parameter assignment: (.+)$"), r"不是参数赋值：\1"),
+    (re.compile(r"^GROUP\.NAME=VALUE, e\.g\. (.+)$"), r"组.名称=取值，如 \1"),
+    (re.compile(r"^nothing to change$"), "没有要改变的内容"),
+    (re.compile(r"^--set, --param or --scenario$"), "--set、--param 或 --scenario"),
+    (re.compile(r"^No such command '(.+?)'.*$"), r"没有命令 \1"),
+    (re.compile(r"^Got unexpected extra arguments? \((.+)\)$"), r"多余的参数：\1"),
+    (re.compile(r"^no such file: (\S+) .*$"), r"没有文件 \1（请给出家庭请求 JSON 文件，或用 - 表示标准输入）"),
     (re.compile(r"^Additional properties are not allowed \((.+) (?:was|were) unexpected\)$"), r"不允许的字段：\1"),
     (re.compile(r"^'(.+)' is a required property$"), r"缺少必填字段 '\1'"),
     (re.compile(r"^(.+) is not of type (.+)$"), r"\1 的类型不是 \2"),
@@ -165,6 +180,7 @@ _PROBLEMS_ZH: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"^a string in date format \(e\.g\. (.+)\)$"), r"日期（如 \1）"),
     (re.compile(r"^one of (.+)$"), r"以下之一：\1"),
     (re.compile(r"^a JSON object$"), "JSON 对象"),
+    (re.compile(r"^unknown parameter group (\S+)(.*)$"), r"未知参数组 \1"),
     (re.compile(r"^the values of parameter group (\w+) are known only through (.+)$"), r"参数组 \1 的取值仅知至 \2"),
     (re.compile(r"^no value of parameter (\S+) is in force on (.+)$"), r"参数 \1 在 \2 没有现行值"),
 ]
