@@ -11,7 +11,6 @@ import signal
 from typing import Annotated
 
 import typer
-from rich.table import Table
 
 from socialaid.cli.app import (
     AsOf,
@@ -112,13 +111,13 @@ def clauses(lang: LangOpt = None, fmt: FormatOpt = Format.table) -> None:
         if fmt is Format.json:
             print(json.dumps(rows, ensure_ascii=False, indent=2))
             return
-        table = Table(title="遵红府办发〔2021〕49号", show_lines=True)
-        table.add_column("#", justify="right")
-        table.add_column(msg("clause", code))
-        table.add_column(msg("rule", code), overflow="fold")
+        lines = screen()
+        lines.line(msg("plan_name", code))
         for row in rows:
-            table.add_row(str(row["number"]), row["title"][code], "\n".join(row["rules"]) or "—")
-        out.print(table)
+            lines.heading(msg("clause_heading", code, n=row["number"], title=words.clause_title(row["number"], code)))
+            for rule_id in sorted(r for r, e in words.rules.items() if e.get("clause") == row["number"]):
+                lines.line(f"· {words.rule_title(rule_id, code)}  {rule_id}", indent="  ", hang="    ")
+        lines.flush()
 
     guarded(body, lang=code)
 
@@ -182,8 +181,11 @@ def main() -> None:
     except ClickUsageError as exc:
         text = exc.format_message()  # type: ignore[attr-defined]
         text = text.replace("Value error, ", "")  # a date typer checked with pydantic
-        err_line = f"{msg('usage_error', code)}{msg('colon', code)}{localized(text, code)}"
-        print(f"{err_line} {msg('usage_hint', code)}", file=sys.stderr)
+        from socialaid.render.screen import Screen
+
+        lines = Screen.for_stream(sys.stderr)
+        lines.line(f"{msg('usage_error', code)}{msg('colon', code)}{localized(text, code)} {msg('usage_hint', code)}")
+        lines.flush()
         raise SystemExit(64) from None
     except typer.Exit as exc:
         raise SystemExit(exc.exit_code) from None

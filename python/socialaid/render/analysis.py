@@ -156,7 +156,8 @@ def _print_trace(screen: Screen, trace: list[TracedRule], words: Texts, lang: La
         title = words.rule_label({"rule": r.rule}, lang) or words.program_name(r.program, lang)
         clause = msg("clause_no", lang, clause=r.clause) if r.clause is not None else "—"
         screen.line(f"{_mark(r.outcome)} {clause} {title}{member} · {outcome_word(r.outcome, lang)}", hang="  ")
-        values = "; ".join(f"{k} = {format_value(words.words_for(v, lang), lang)}" for k, v in sorted(r.values.items()))
+        # the values by their codes (as in JSON): the trace is the working, not the reasons
+        values = "; ".join(f"{k}={format_value(words.words_for(v, lang), lang)}" for k, v in sorted(r.values.items()))
         if values:
             screen.line(values, indent="  ", hang="  ")
 

@@ -9,7 +9,7 @@ from typing import Any
 from socialaid.models.doors import ParametersOn
 from socialaid.render.analysis import source_words
 from socialaid.render.screen import Screen
-from socialaid.words.messages import Lang, localized, msg, unit_word
+from socialaid.words.messages import Lang, group_word, localized, msg, unit_word
 from socialaid.words.texts import Texts, format_value
 
 __all__ = ["params_json", "print_params"]
@@ -69,16 +69,18 @@ def print_params(
     held = _in_force(answer)
     if answer.errors:
         groups = sorted({e.problem.split(" group ")[-1].split(" ")[0] for e in answer.errors if " group " in e.problem})
-        screen.line(msg("param.past_horizon", lang, as_of=on, groups=msg("list_sep", lang).join(groups) or "—"))
+        named = [group_word(g, lang) for g in groups]
+        screen.line(msg("param.past_horizon", lang, as_of=on, groups=msg("list_sep", lang).join(named) or "—"))
         for e in answer.errors:
-            screen.line(f"· {localized(e.problem, lang)}", indent="  ", hang="    ")
+            if " group " not in e.problem:
+                screen.line(f"· {localized(e.problem, lang)}", indent="  ", hang="    ")
     else:
         screen.line(msg("param.title", lang, as_of=on))
     for g in sorted(words.parameters):
         if group is not None and g != group:
             continue
         horizon = (words.horizon or {}).get(g)
-        head = msg("param.group", lang, group=g)
+        head = msg("param.group", lang, group=g, name=group_word(g, lang))
         screen.heading(f"{head} · {msg('param.horizon', lang, date=horizon)}" if horizon else head)
         for n in sorted(words.parameters[g]):
             spec = words.parameters[g][n]

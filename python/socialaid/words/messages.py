@@ -226,6 +226,10 @@ VALUE_CODES: dict[str, dict[str, str]] = {
     "grace": {"zh": "缓退", "en": "grace period"},
     "exit": {"zh": "退出", "en": "exit"},
     "none": {"zh": "无", "en": "none"},
+    "student": {"zh": "在校学生", "en": "student"},
+    "single_parent": {"zh": "单亲家庭成员", "en": "member of a single-parent family"},
+    "single_parent_family": {"zh": "单亲家庭成员", "en": "member of a single-parent family"},
+    "severely_disabled_or_seriously_ill": {"zh": "重度残疾人员或重病患者", "en": "severely disabled or seriously ill"},
 }
 
 
@@ -330,6 +334,23 @@ def foreign(text: str, lang: Lang) -> bool:
     return bool(_CJK.search(text)) if lang == "en" else bool(_ENGLISH.search(text))
 
 
+# The parameter groups (``--group``), in words.
+GROUPS: dict[str, dict[str, str]] = {
+    "dibao": {"zh": "最低生活保障", "en": "Minimum living guarantee"},
+    "education": {"zh": "教育救助", "en": "Education assistance"},
+    "employment": {"zh": "就业救助", "en": "Employment assistance"},
+    "medical": {"zh": "医疗救助", "en": "Medical assistance"},
+    "status": {"zh": "救助对象身份认定", "en": "Recipient status"},
+    "tekun": {"zh": "特困人员救助供养", "en": "Support for extremely poor persons"},
+    "wages": {"zh": "工资标准", "en": "Wage standards"},
+}
+
+
+def group_word(group: str, lang: Lang) -> str:
+    entry = GROUPS.get(group)
+    return entry[lang] if entry else group
+
+
 def unit_word(unit: str, lang: Lang) -> str:
     entry = UNITS.get(unit)
     return entry[lang] if entry else unit
@@ -368,13 +389,14 @@ MESSAGES.update(
         "param.history": {"zh": "历史取值", "en": "History"},
         "param.horizon": {"zh": "本组参数已知至 {date}", "en": "known through {date}"},
         "param.past_horizon": {
-            "zh": "{as_of} 超出参数已知期限（{groups}），决定会被拒绝（退出码 3）：",
-            "en": "{as_of} is past the horizon of {groups}: a decision on that date is refused (exit 3):",
+            "zh": "{as_of} 超出这些参数组的已知期限：{groups}；该日的决定会被拒绝（退出码 3），下列各参数不标现行值",
+            "en": "{as_of} is past the horizon of {groups}: a decision on that date is refused (exit 3), "
+            "and no value below is marked in force",
         },
         "param.in_force_on": {"zh": "{as_of} 现行值", "en": "in force on {as_of}"},
         "param.since": {"zh": "自 {date} 起", "en": "from {date}"},
         "param.current": {"zh": "（现行）", "en": " (in force)"},
-        "param.group": {"zh": "参数组 {group}", "en": "group {group}"},
+        "param.group": {"zh": "{name}（--group {group}）", "en": "{name} (--group {group})"},
         "usage_error": {"zh": "用法错误", "en": "Usage error"},
         "usage_hint": {"zh": "（socialaid --help 查看用法）", "en": "(socialaid --help shows the usage)"},
         "sweep_axis": {"zh": "{field}（{unit}）", "en": "{field} ({unit})"},
@@ -402,4 +424,9 @@ MESSAGES["whatif.param"] = {"zh": "参数“{label}” = {value}", "en": "parame
 MESSAGES["whatif.cli"] = {"zh": "假设", "en": "What if"}
 MESSAGES["whatif.variant"] = {"zh": "方案“{name}”", "en": "Variant “{name}”"}
 MESSAGES["sweep_value"] = {"zh": "取值", "en": "Value"}
+MESSAGES["plan_name"] = {
+    "zh": "遵红府办发〔2021〕49号：各条款及实现它的规则",
+    "en": "The plan (Zunhongfubanfa [2021] No. 49): each clause and the rules implementing it",
+}
+MESSAGES["clause_heading"] = {"zh": "第{n}条 {title}", "en": "Clause {n}: {title}"}
 MESSAGES["field.member"] = {"zh": "成员 {member} 的{field}", "en": "{field} of member {member}"}
