@@ -5,11 +5,9 @@ names and the units below excepted). Real OPA: the session's sidecar, through --
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import subprocess
-from pathlib import Path
 
 import pytest
 from rich.cells import cell_len

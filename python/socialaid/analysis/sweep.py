@@ -8,6 +8,7 @@ urban family of three sits at 2 424.00 (808 × 3), not at the next grid step. Ev
 
 from __future__ import annotations
 
+import itertools
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -346,7 +347,7 @@ def linear_pieces(
     for _ in range(MAX_KINK_ROUNDS):
         xs = sorted(points, key=lambda v: Decimal(str(v)))
         todo = []
-        for a, b in zip(xs, xs[1:], strict=False):
+        for a, b in itertools.pairwise(xs):
             da, db = Decimal(str(a)), Decimal(str(b))
             if (da, db) in checked_pairs or db - da <= Decimal("0.02"):
                 continue

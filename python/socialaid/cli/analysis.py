@@ -52,8 +52,8 @@ __all__ = [
 
 SWEEP_BASE_TIMEOUT = 10.0
 SWEEP_POINT_TIMEOUT = 0.1  # seconds per point of one chunk, on top of the base
-PROGRESS_MIN_POINTS = 200
-CLI_VARIANT = "what-if"  # the variant of --set and --param (a scenario file names its own)  # sweeps at least this long show a progress bar (on a terminal)
+PROGRESS_MIN_POINTS = 200  # sweeps at least this long show a progress bar (on a terminal)
+CLI_VARIANT = "what-if"  # the variant of --set and --param (a scenario file names its own)
 
 
 def _dump(doc: Any) -> None:

@@ -20,7 +20,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TypeVar
 
 import typer
-from click.exceptions import UsageError as _ClickUsageError
 from rich.console import Console
 from typer.core import TyperGroup
 
@@ -36,13 +35,13 @@ T = TypeVar("T")
 __all__ = [
     "EX_USAGE",
     "AsOf",
+    "ClickUsageError",
     "Format",
     "FormatOpt",
     "HouseholdArg",
     "Lang",
     "LangOpt",
     "OpaUrl",
-    "ClickUsageError",
     "UsageError",
     "app",
     "err",

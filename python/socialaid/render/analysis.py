@@ -282,8 +282,8 @@ def print_sweep(
         return
     screen.heading(msg("cliffs", lang))
     for c in result.cliffs:
-        before = f"{format_value(c.before, lang)}: {_mark('met' if c.eligible_before else 'not_met')} {with_unit(c.amount_before, lang)}"
-        after = f"{format_value(c.at, lang)}: {_mark('met' if c.eligible_after else 'not_met')} {with_unit(c.amount_after, lang)}"
+        before = _side(c.before, c.eligible_before, c.amount_before, lang)
+        after = _side(c.at, c.eligible_after, c.amount_after, lang)
         clauses = msg("list_sep", lang).join(msg("clause_no", lang, clause=k) for k in c.clauses)
         screen.line(
             f"{names.get(c.program, c.program)}（{clauses}）"
@@ -294,3 +294,7 @@ def print_sweep(
         flips = [f for f in c.flips if f.change == "outcome"] or c.flips[:3]
         for f in flips:
             screen.line(f"· {_flip_text(f, words, lang)}", indent="  ", hang="    ")
+
+
+def _side(value: float | int, eligible: bool, amount: float, lang: Lang) -> str:
+    return f"{format_value(value, lang)}: {_mark('met' if eligible else 'not_met')} {with_unit(amount, lang)}"

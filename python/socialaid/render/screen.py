@@ -134,7 +134,8 @@ def columns(
         return out
     out = []
     names = list(header) if header else [""] * n
-    for r in rows:
+    for row in rows:
+        r = list(row)
         out += wrap(r[0], width)
         for i in range(1, n):
             if r[i] if i < len(r) else "":
