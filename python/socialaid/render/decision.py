@@ -60,6 +60,8 @@ def print_summary(
         screen.line(msg("hypothetical", lang))
     found = findings if findings is not None else list(decision.get("findings") or [])
     caption = msg("as_of", lang, as_of=decision.get("as_of"), revision=decision.get("bundle_revision"))
+    if decision.get("decision_id"):
+        caption += " · " + msg("decision_id", lang, decision_id=decision["decision_id"])
     screen.line(f"{msg('summary', lang)} · {caption}")
     lines = program_lines(decision, texts, lang=lang)
     rows = []
@@ -83,13 +85,17 @@ def print_summary(
     for r in decisive_reasons(decision, found, texts, lang=lang):
         text = f"{names.get(r.program, r.program)}{msg('colon', lang)}{_member(r.member_id)}{r.text}"
         screen.line(f"{_mark(r.outcome)} {msg('clause_no', lang, clause=r.clause)} {text}", hang="  ")
-    lines_missing = missing_lines(decision, texts, lang, short=True, member_ids=member_ids)
-    if lines_missing:
-        screen.heading(msg("missing_facts", lang))
-        for text in lines_missing:
-            screen.line(text, hang="  ")
-    if decision.get("decision_id"):
-        screen.heading(msg("decision_id", lang, decision_id=decision["decision_id"]))
+    facts = missing_facts(decision)
+    if facts:
+        programs = decision.get("programs") or {}
+        resting = [
+            texts.program_name(m.program, lang)
+            for m in facts
+            if m.rule in {str(r.get("rule")) for r in (programs.get(m.program) or {}).get("rules") or []}
+        ]
+        names = msg("list_sep", lang).join(dict.fromkeys(resting)) or msg("nobody", lang)
+        screen.line("")
+        screen.line(msg("missing.summary", lang, n=len(facts), programs=names))
 
 
 def _assumption(code: str, lang: Lang) -> str:

@@ -429,4 +429,8 @@ MESSAGES["plan_name"] = {
     "en": "The plan (Zunhongfubanfa [2021] No. 49): each clause and the rules implementing it",
 }
 MESSAGES["clause_heading"] = {"zh": "第{n}条 {title}", "en": "Clause {n}: {title}"}
+MESSAGES["missing.summary"] = {
+    "zh": "未提供的事实 {n} 项；以其为决定理由的项目：{programs}（--details 逐项说明）",
+    "en": "Facts not given: {n}; programs whose outcome rests on one: {programs} (--details names each)",
+}
 MESSAGES["field.member"] = {"zh": "成员 {member} 的{field}", "en": "{field} of member {member}"}
