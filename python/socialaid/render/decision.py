@@ -93,9 +93,9 @@ def print_summary(
             for m in facts
             if m.rule in {str(r.get("rule")) for r in (programs.get(m.program) or {}).get("rules") or []}
         ]
-        names = msg("list_sep", lang).join(dict.fromkeys(resting)) or msg("nobody", lang)
+        joined = msg("list_sep", lang).join(dict.fromkeys(resting)) or msg("nobody", lang)
         screen.line("")
-        screen.line(msg("missing.summary", lang, n=len(facts), programs=names))
+        screen.line(msg("missing.summary", lang, n=len(facts), programs=joined))
 
 
 def _assumption(code: str, lang: Lang) -> str:
