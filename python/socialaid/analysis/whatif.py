@@ -17,9 +17,10 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
+from pydantic import TypeAdapter, ValidationError
 
 from socialaid.errors import FieldError, InvalidInputError
+from socialaid.models.analysis import ScenarioList, VariantSpec
 
 __all__ = [
     "DecisionDiff",
@@ -214,24 +215,6 @@ def apply_variant(request: dict[str, Any], variant: Variant) -> dict[str, Any]:
     for path, value in variant.sets:
         result = set_path(result, path, value)
     return with_overrides(result, variant.params)
-
-
-class VariantSpec(BaseModel):
-    """One variant of a scenario file. Unknown keys are errors (``sett:`` is not ``set:``)."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    name: str | None = None
-    set: dict[str, Any] = Field(default_factory=dict)
-    params: dict[str, Any] = Field(default_factory=dict)
-
-
-class ScenarioList(BaseModel):
-    """``{"variants": [{"name", "set", "params"}, ...]}``."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    variants: list[VariantSpec] = Field(min_length=1)
 
 
 _NAMED = TypeAdapter(dict[str, VariantSpec])
