@@ -62,8 +62,8 @@ def print_why_not(screen: Screen, items: list[WhyNot], words: Texts, lang: Lang,
         for f in shown:
             member = f"[{f['member_id']}] " if f.get("member_id") else ""
             screen.line(f"✗ {member}{words.finding_text(f, lang)}", indent="  ", hang="    ")
-        if not shown:
-            screen.line(msg("no_reason", lang), indent="  ")
+        if not shown and not w.income_gaps:
+            screen.line(msg("no_findings", lang), indent="  ")
         for g in w.income_gaps:
             text = msg("need_fall", lang, pc=g.per_capita_fall, hh=g.household_fall, n=g.members, std=g.standard)
             screen.line(f"→ {msg('nearest_change', lang)}{msg('colon', lang)}{text}", indent="  ", hang="    ")

@@ -109,7 +109,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "zero throughout, not drawn: {names} (--show-zero draws them)",
     },
     "chart_title": {
-        "zh": "每月救助金额随 {path} 变化 · 家庭：{household} 人；{as_of}；单位：元/月",
+        "zh": "每月救助金额随{path}变化 · 家庭：{household} 人；{as_of}；单位：元/月",
         "en": "Monthly assistance against {path} · household {household} members; {as_of}; CNY per month",
     },
     "chart_y": {"zh": "元/月", "en": "CNY per month"},
