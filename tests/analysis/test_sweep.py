@@ -8,12 +8,11 @@ from typing import Any
 
 import pytest
 
+from socialaid.analysis.chart import _ascii, draw
 from socialaid.analysis.sweep import (
     MAX_POINTS,
     SweepResult,
-    _ascii,
     detect_cliffs,
-    draw,
     linear_pieces,
     points,
     refine_cliff,

@@ -23,6 +23,7 @@ from socialaid.errors import FieldError, InvalidInputError
 from socialaid.models.analysis import ScenarioList, VariantSpec
 
 __all__ = [
+    "CLI_VARIANT",
     "DecisionDiff",
     "FindingChange",
     "ProgramChange",
@@ -41,8 +42,12 @@ __all__ = [
     "pointer",
     "set_path",
     "total",
+    "variants_from",
+    "whatif_document",
     "with_overrides",
 ]
+
+CLI_VARIANT = "what-if"  # the variant of --set and --param (a scenario file names its own)
 
 Part = str | int
 
@@ -449,3 +454,49 @@ def diff_decisions(before: dict[str, Any], after: dict[str, Any]) -> DecisionDif
         total_after=total(after),
         hypothetical=bool(before.get("hypothetical") or after.get("hypothetical")),
     )
+
+
+def variants_from(
+    sets: list[str], params: list[str], scenario: Path | None, household_schema: dict[str, Any]
+) -> list[Variant]:
+    """The variants a command line asks for: one of its ``--set`` and ``--param`` (named
+    :data:`CLI_VARIANT`), then those of the scenario file; every path checked against the request schema."""
+    variants: list[Variant] = []
+    if sets or params:
+        variants.append(
+            Variant(name=CLI_VARIANT, sets=[parse_assignment(s) for s in sets], params=[parse_param(p) for p in params])
+        )
+    if scenario is not None:
+        variants.extend(load_scenario(scenario))
+    if not variants:
+        raise _invalid("", "nothing to change", "--set, --param or --scenario")
+    for v in variants:
+        for path, _ in v.sets:
+            check_path(path, household_schema)
+    return variants
+
+
+def whatif_document(
+    variants: list[Variant], base: dict[str, Any], rest: list[dict[str, Any]]
+) -> tuple[dict[str, Any], list[tuple[Variant, dict[str, Any], DecisionDiff, list[Any]]]]:
+    """The what-if JSON (:class:`socialaid.models.analysis.WhatIfDocument`) and, per variant, its
+    decision, its diff against the base and why not."""
+    from socialaid.analysis.explain import why_not
+
+    results = [(v, d, diff_decisions(base, d), why_not(d)) for v, d in zip(variants, rest, strict=True)]
+    doc = {
+        "hypothetical": any(bool(d.get("hypothetical")) for d in [base, *rest]),
+        "base": {"programs": base.get("programs"), "hypothetical": bool(base.get("hypothetical"))},
+        "variants": [
+            {
+                "name": v.name,
+                "changes": v.describe(),
+                "hypothetical": bool(d.get("hypothetical")),
+                "diff": diff.to_dict(),
+                "why_not": [w.to_dict() for w in wn],
+                "decision": d,
+            }
+            for v, d, diff, wn in results
+        ],
+    }
+    return doc, results

@@ -44,11 +44,13 @@ __all__ = [
     "OpaUrl",
     "UsageError",
     "app",
+    "dump",
     "err",
     "fail",
     "guarded",
     "lang_of",
     "local_words",
+    "member_ids",
     "nearest",
     "out",
     "read_request",
@@ -102,6 +104,7 @@ def _version(value: bool) -> None:
 
 app = typer.Typer(
     cls=_StrictGroup,
+    rich_markup_mode=None,  # plain help: it fits the terminal and a pipe, and flags have no <bool>
     no_args_is_help=True,
     help="Honghuagang social assistance (遵红府办发〔2021〕49号): cited decisions from the plan's clauses.",
 )
@@ -185,6 +188,17 @@ def fail(exc: SocialaidError, *, as_json: bool = False, lang: LangCode = "zh") -
     else:
         print(f"{msg('error', lang)}{msg('colon', lang)}{localized(str(exc), lang)}", file=sys.stderr)
     raise typer.Exit(exc.exit_code)
+
+
+def dump(doc: Any) -> None:
+    """A document as JSON on stdout (sorted keys, two-space indent, UTF-8 as it is)."""
+    print(json.dumps(doc, ensure_ascii=False, indent=2, sort_keys=True))
+
+
+def member_ids(request: dict[str, Any]) -> list[str]:
+    """The request's member ids in order (to name ``/household/members/N`` in words)."""
+    members = (request.get("household") or {}).get("members") or []
+    return [str(m.get("id")) for m in members if isinstance(m, dict)]
 
 
 def screen() -> Any:

@@ -1,7 +1,7 @@
-"""The ``socialaid`` command: decide, validate, list clauses and parameters, write schemas, build the
-bundle; the analysis commands (what-if, sweep, explain) register from :mod:`socialaid.cli.analysis`
-and ``params`` from :mod:`socialaid.cli.params`. Shared options, error output and exit codes are in
-:mod:`socialaid.cli.app` (64 usage, 2 invalid input, 3 refused, 4–8 engine, 9 bundle, 70 internal).
+"""The ``socialaid`` command: decide, validate, list clauses, write schemas, build the bundle; ``what-if``,
+``sweep``, ``explain`` and ``params`` are Typer apps of their own modules, merged in at the end. Shared
+options, error output and exit codes are in :mod:`socialaid.cli.app` (64 usage, 2 invalid input, 3 refused,
+4–8 engine, 9 bundle, 70 internal).
 """
 
 from __future__ import annotations
@@ -209,4 +209,8 @@ def main() -> None:
 
 
 # The command groups register themselves on `app`: each module defines its commands on socialaid.cli.app.app.
-from socialaid.cli import analysis, params, population, serve  # noqa: E402,F401
+from socialaid.cli import explain, params, population, serve, sweep, whatif  # noqa: E402
+
+for _group in (whatif, sweep, explain, params):  # one Typer a module, merged into the top level
+    app.add_typer(_group.app)
+del population, serve  # they register on socialaid.cli.app.app themselves

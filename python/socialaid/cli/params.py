@@ -9,10 +9,10 @@ from typing import Annotated, Any
 
 import typer
 
-from socialaid.cli.app import Format, FormatOpt, LangOpt, OpaUrl, UsageError, app, guarded, lang_of, nearest, screen
+from socialaid.cli.app import Format, FormatOpt, LangOpt, OpaUrl, UsageError, guarded, lang_of, nearest, screen
 from socialaid.words.messages import Lang, msg
 
-__all__ = ["in_force", "param_names", "params_cmd", "unknown_param_message"]
+__all__ = ["app", "in_force", "param_names", "params_cmd", "unknown_param_message"]
 
 
 def in_force(parameters: dict[str, Any], on: str) -> list[dict[str, Any]]:
@@ -51,6 +51,9 @@ def unknown_param_message(name: str, parameters: dict[str, Any], lang: Lang) -> 
     if close:
         text += "; " + msg("did_you_mean", lang, names=", ".join(close))
     return f"{text} ({msg('known_params', lang)})"
+
+
+app = typer.Typer()
 
 
 @app.command("params")

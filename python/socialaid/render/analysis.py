@@ -25,6 +25,7 @@ __all__ = [
     "print_diff",
     "print_explanation",
     "print_sweep",
+    "print_whatif",
     "print_why_not",
     "source_words",
 ]
@@ -232,6 +233,27 @@ def print_diff(screen: Screen, title: str, diff: DecisionDiff, words: Texts, lan
             screen.line(msg("program_line", lang, name=words.program_name(p.program, lang), clause=p.clause))
         for f in p.findings:
             screen.line(f"· {_flip_text(f, words, lang)}", indent="  ", hang="    ")
+
+
+def print_whatif(
+    screen: Screen,
+    results: list[tuple[Variant, dict[str, Any], DecisionDiff, list[WhyNot]]],
+    words: Texts,
+    lang: Lang,
+    *,
+    member_ids: list[str] | None = None,
+) -> None:
+    """Each variant: what it changes in words (marked hypothetical when it overrides parameters), the
+    programs that changed, and why not."""
+    from socialaid.analysis.whatif import CLI_VARIANT
+
+    for v, d, diff, wn in results:
+        if d.get("hypothetical"):
+            screen.line(msg("hypothetical", lang))
+        name = msg("whatif.cli", lang) if v.name == CLI_VARIANT else msg("whatif.variant", lang, name=v.name)
+        changes = msg("list_sep", lang).join(change_words(v, words, lang, member_ids))
+        print_diff(screen, f"{name}{msg('colon', lang)}{changes}", diff, words, lang)
+        print_why_not(screen, wn, words, lang, d)
 
 
 # --- sweep ---------------------------------------------------------------------------------------

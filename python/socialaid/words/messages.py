@@ -433,4 +433,5 @@ MESSAGES["missing.summary"] = {
     "zh": "未提供的事实 {n} 项；以其为决定理由的项目：{programs}（--details 逐项说明）",
     "en": "Facts not given: {n}; programs whose outcome rests on one: {programs} (--details names each)",
 }
+MESSAGES["param.expected"] = {"zh": "规则包中定义的参数", "en": "a parameter defined in the bundle"}
 MESSAGES["field.member"] = {"zh": "成员 {member} 的{field}", "en": "{field} of member {member}"}
