@@ -49,6 +49,7 @@ COMMANDS: dict[str, list[str]] = {
     "validate": ["validate", URBAN],
     "usage-error": ["decide", URBAN, "--as-of", "2025-13-01"],
     "invalid-param": ["what-if", URBAN, "--param", "x=abc"],
+    "bad-opa-url": ["decide", URBAN, "--opa-url", "ftp://x"],
 }
 NEEDS_OPA = {
     "decide",
@@ -170,3 +171,14 @@ def test_a_number_is_never_cut_by_wrapping() -> None:
         joined = "".join(line.strip() for line in lines)
         for token in ("1212", "810", "2747.20", "dibao.route_household_group"):
             assert token in joined, (width, lines)
+
+
+@pytest.mark.parametrize(
+    ("args", "code"),
+    [(["decide", URBAN, "--opa-url", "ftp://x"], 64), (["decide", URBAN, "--as-of", "2025-13-01"], 64)],
+)
+def test_usage_errors_are_one_line_and_exit_64(args: list[str], code: int) -> None:
+    proc = subprocess.run([CLI, *args, "--lang", "zh"], capture_output=True, text=True, check=False, timeout=120)
+    assert proc.returncode == code and proc.stdout == ""
+    assert proc.stderr.startswith("用法错误：") and len(proc.stderr.splitlines()) == 1
+    assert "Value error" not in proc.stderr and "Traceback" not in proc.stderr

@@ -23,7 +23,7 @@ import typer
 from rich.console import Console
 from typer.core import TyperGroup
 
-from socialaid.errors import FieldError, InvalidInputError, SocialaidError
+from socialaid.errors import FieldError, InvalidInputError, OptionError, SocialaidError
 from socialaid.words.messages import Lang as LangCode
 from socialaid.words.messages import default_lang, localized, msg
 
@@ -55,6 +55,7 @@ __all__ = [
     "out",
     "read_request",
     "screen",
+    "usage_line",
     "worded",
 ]
 
@@ -185,9 +186,17 @@ def fail(exc: SocialaidError, *, as_json: bool = False, lang: LangCode = "zh") -
             lines.line(f"· {e.pointer or '/'}{msg('colon', lang)}{localized(e.problem, lang)}", hang="  ")
             lines.line(f"{msg('expected', lang)}{msg('colon', lang)}{localized(e.expected, lang)}", indent="  ")
         lines.flush()
+    elif isinstance(exc, OptionError):  # a wrong option (e.g. --opa-url): a usage error, as click's are
+        print(usage_line(str(exc), lang), file=sys.stderr)
     else:
         print(f"{msg('error', lang)}{msg('colon', lang)}{localized(str(exc), lang)}", file=sys.stderr)
     raise typer.Exit(exc.exit_code)
+
+
+def usage_line(problem: str, lang: LangCode) -> str:
+    """``用法错误：…（socialaid --help 查看用法）`` / ``Usage error: … (socialaid --help shows the usage)``."""
+    sep = "" if lang == "zh" else " "
+    return f"{msg('usage_error', lang)}{msg('colon', lang)}{localized(problem, lang)}{sep}{msg('usage_hint', lang)}"
 
 
 def dump(doc: Any) -> None:

@@ -29,9 +29,10 @@ from socialaid.cli.app import (
     out,
     read_request,
     screen,
+    usage_line,
     worded,
 )
-from socialaid.words.messages import Lang, localized, msg
+from socialaid.words.messages import Lang, msg
 
 __all__ = ["app", "main"]
 
@@ -184,7 +185,7 @@ def main() -> None:
         from socialaid.render.screen import Screen
 
         lines = Screen.for_stream(sys.stderr)
-        lines.line(f"{msg('usage_error', code)}{msg('colon', code)}{localized(text, code)} {msg('usage_hint', code)}")
+        lines.line(usage_line(text, code))
         lines.flush()
         raise SystemExit(64) from None
     except typer.Exit as exc:

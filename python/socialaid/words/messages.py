@@ -181,6 +181,11 @@ _PROBLEMS_ZH: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"^one of (.+)$"), r"以下之一：\1"),
     (re.compile(r"^a JSON object$"), "JSON 对象"),
     (re.compile(r"^unknown parameter group (\S+)(.*)$"), r"未知参数组 \1"),
+    (re.compile(r"^not an OPA URL: (\S+) \((?:expected )?(.+)\)$"), r"不是 OPA 地址：\1（应为 http://主机:端口）"),
+    (
+        re.compile(r"^OPA is unreachable at (\S+): is the server running\? \((\w+)\)$"),
+        r"无法连接 OPA：\1（服务是否已启动？\2）",
+    ),
     (re.compile(r"^the values of parameter group (\w+) are known only through (.+)$"), r"参数组 \1 的取值仅知至 \2"),
     (re.compile(r"^no value of parameter (\S+) is in force on (.+)$"), r"参数 \1 在 \2 没有现行值"),
 ]
