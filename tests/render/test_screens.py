@@ -165,12 +165,16 @@ def test_a_number_is_never_cut_by_wrapping() -> None:
     from socialaid.render.screen import wrap
 
     text = "人均收入810元超过低收入线1212元，且无脱贫不稳定、边缘易致贫成员 dibao.route_household_group 2747.20 元"
+    text += "（如 2025-01-01）（socialaid --help 查看用法）"
     for width in range(40, 81):
         lines = wrap(text, width)
         assert all(cell_len(line) <= width for line in lines)
         joined = "".join(line.strip() for line in lines)
         for token in ("1212", "810", "2747.20", "dibao.route_household_group"):
             assert token in joined, (width, lines)
+        # an opening bracket never ends a line, a closing one never starts one
+        assert not [line for line in lines if line.rstrip().endswith("（")], (width, lines)
+        assert not [line for line in lines if line.lstrip().startswith(("）", "，", "。"))], (width, lines)
 
 
 @pytest.mark.parametrize(
@@ -178,7 +182,10 @@ def test_a_number_is_never_cut_by_wrapping() -> None:
     [(["decide", URBAN, "--opa-url", "ftp://x"], 64), (["decide", URBAN, "--as-of", "2025-13-01"], 64)],
 )
 def test_usage_errors_are_one_line_and_exit_64(args: list[str], code: int) -> None:
-    proc = subprocess.run([CLI, *args, "--lang", "zh"], capture_output=True, text=True, check=False, timeout=120)
+    env = {k: v for k, v in os.environ.items() if k != "COLUMNS"}  # into a pipe: one whole line
+    proc = subprocess.run(
+        [CLI, *args, "--lang", "zh"], capture_output=True, text=True, check=False, timeout=120, env=env
+    )
     assert proc.returncode == code and proc.stdout == ""
     assert proc.stderr.startswith("用法错误：") and len(proc.stderr.splitlines()) == 1
     assert "Value error" not in proc.stderr and "Traceback" not in proc.stderr

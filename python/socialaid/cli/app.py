@@ -187,7 +187,11 @@ def fail(exc: SocialaidError, *, as_json: bool = False, lang: LangCode = "zh") -
             lines.line(f"{msg('expected', lang)}{msg('colon', lang)}{localized(e.expected, lang)}", indent="  ")
         lines.flush()
     elif isinstance(exc, OptionError):  # a wrong option (e.g. --opa-url): a usage error, as click's are
-        print(usage_line(str(exc), lang), file=sys.stderr)
+        from socialaid.render.screen import Screen
+
+        lines = Screen.for_stream(sys.stderr)
+        lines.line(usage_line(str(exc), lang))
+        lines.flush()
     else:
         print(f"{msg('error', lang)}{msg('colon', lang)}{localized(str(exc), lang)}", file=sys.stderr)
     raise typer.Exit(exc.exit_code)

@@ -32,9 +32,8 @@ MIN_WIDTH = 40
 # money with its sign and unit), or one wide character with the punctuation that must stay beside it.
 _OPENING = "（“‘《「『【〔"
 _CLOSING = "）”’》」』】〕，。、；：！？…·"
-_TOKEN = re.compile(
-    rf"\s+|[{_OPENING}]*[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f][{_CLOSING}]*|[^\s\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]+"
-)
+_WIDE = "\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f"
+_TOKEN = re.compile(rf"\s+|[{_OPENING}]*(?:[{_WIDE}]|[^\s{_WIDE}]+)[{_CLOSING}]*")
 
 
 def screen_width(stream: TextIO | None = None) -> int | None:
