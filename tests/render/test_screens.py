@@ -70,6 +70,7 @@ ALLOWED_EN_UNDER_ZH = {
     "JSON",
     "READING",
     "max",
+    "http",
     "lang",
     "details",
     "trace",
