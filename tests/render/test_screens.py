@@ -71,15 +71,7 @@ ALLOWED_EN_UNDER_ZH = {
     "READING",
     "max",
     "http",
-    "lang",
-    "details",
-    "trace",
-    "help",
     "socialaid",
-    "all",
-    "rows",
-    "show",
-    "zero",
 }
 MEMBER_IDS = {"father", "mother", "son", "husband", "wife"}
 CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]")
