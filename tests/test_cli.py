@@ -136,10 +136,13 @@ def test_validate_command(tmp_path: Path) -> None:
 
 def test_unreachable_opa_exits_5_with_a_clear_message() -> None:
     port = free_port()  # nothing listens there
-    proc = invoke("decide", str(EXAMPLES / "urban-family-eligible.json"), "--opa-url", f"http://127.0.0.1:{port}")
+    url = f"http://127.0.0.1:{port}"
+    proc = invoke("decide", str(EXAMPLES / "urban-family-eligible.json"), "--opa-url", url, "--lang", "en")
     assert proc.returncode == 5
     assert "unreachable" in proc.stderr
     assert proc.stdout == ""
+    zh = invoke("decide", str(EXAMPLES / "urban-family-eligible.json"), "--opa-url", url, "--lang", "zh")
+    assert zh.returncode == 5 and f"无法连接 OPA：{url}" in zh.stderr
 
 
 @pytest.mark.integration
