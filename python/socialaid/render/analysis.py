@@ -36,12 +36,23 @@ def _mark(outcome: str | None) -> str:
 
 
 def source_words(source: str, lang: Lang) -> str:
-    """A parameter's recorded source as it is written, when it is written in ``lang``; else a note
-    that it is recorded in the other language only."""
+    """A parameter's recorded source in ``lang``: under en the glossary's terms in English and the Chinese
+    words it quotes left out; under zh its clause numbers as 第N条. A source still in the other language
+    is named as recorded in that language only."""
+    import re
+
     from socialaid.words.messages import in_lang
 
-    shown = in_lang(source, lang)
-    return msg("source_other", lang) if foreign(shown, lang) else shown
+    if lang == "en":
+        shown = re.sub(r"\s*[（(][^()（）]*[\u4e00-\u9fff][^()（）]*[)）]", "", in_lang(source, lang))
+    else:
+        shown = re.sub(
+            r"\bclauses? (\d+(?:, \d+)*)",
+            lambda m: "第" + "、".join(m.group(1).split(", ")) + "条",
+            source,
+        )
+    shown = shown.strip(" ;,")
+    return msg("source_other", lang) if not shown or foreign(shown, lang) else shown
 
 
 # --- why not -------------------------------------------------------------------------------------
