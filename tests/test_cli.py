@@ -68,9 +68,9 @@ def test_decide_table_cites_clause_words_in_both_languages(opa_url: str) -> None
         "decide", str(EXAMPLES / "urban-family-eligible.json"), "--details", "--lang", "en", "--opa-url", opa_url
     )
     assert zh.returncode == 0 and en.returncode == 0, zh.stderr + en.stderr
-    assert "完善最低生活保障制度" in zh.stdout
+    assert "方案第5条：“" in zh.stdout and "低保金核算" in zh.stdout  # the plan's own words, quoted
     assert "Minimum living guarantee" in en.stdout
-    assert "低保金核算" in en.stdout  # the plan's own words, quoted in either language
+    assert "低保金核算" not in en.stdout and "plan clause 5" in en.stdout  # one language at a time
 
 
 @pytest.mark.integration
@@ -136,10 +136,13 @@ def test_validate_command(tmp_path: Path) -> None:
 
 def test_unreachable_opa_exits_5_with_a_clear_message() -> None:
     port = free_port()  # nothing listens there
-    proc = invoke("decide", str(EXAMPLES / "urban-family-eligible.json"), "--opa-url", f"http://127.0.0.1:{port}")
+    url = f"http://127.0.0.1:{port}"
+    proc = invoke("decide", str(EXAMPLES / "urban-family-eligible.json"), "--opa-url", url, "--lang", "en")
     assert proc.returncode == 5
     assert "unreachable" in proc.stderr
     assert proc.stdout == ""
+    zh = invoke("decide", str(EXAMPLES / "urban-family-eligible.json"), "--opa-url", url, "--lang", "zh")
+    assert zh.returncode == 5 and f"无法连接 OPA：{url}" in zh.stderr
 
 
 @pytest.mark.integration

@@ -3,16 +3,16 @@ bases, decisive reasons and the one-screen summary — no OPA needed (pure funct
 
 from __future__ import annotations
 
-import io
 import json
 from typing import Any
 
 import pytest
-from rich.console import Console
+from rich.cells import cell_len
 
 from socialaid.cli.app import local_words as texts
 from socialaid.render.citations import decisive_reasons, program_lines
 from socialaid.render.decision import print_decision
+from socialaid.render.screen import Screen
 from socialaid.words.messages import MESSAGES, default_lang, msg
 from socialaid.words.texts import Texts, format_value
 
@@ -126,11 +126,53 @@ def test_default_language(env: dict[str, str], lang: str) -> None:
 def test_findings_fill_their_templates_with_two_decimals_for_fractions() -> None:
     assert WORDS.finding_text(FINDINGS[0], "zh") == "家庭人均收入300.50元低于低保标准808元"
     assert WORDS.finding_text(FINDINGS[0], "en") == "per-capita income 300.50 is below the standard 808"
-    # no template for not_met: the title and the values
-    assert WORDS.finding_text({**FINDINGS[0], "outcome": "not_met"}, "en") == (
-        "Per-capita income below the standard (per_capita_income 300.50, standard 808)"
-    )
+    # no template for not_met: the rule's title
+    assert WORDS.finding_text({**FINDINGS[0], "outcome": "not_met"}, "en") == "Per-capita income below the standard"
     assert format_value(1847.2) == "1847.20" and format_value(808.0) == "808"
+
+
+ROUTE: dict[str, Any] = {
+    "clause": 5,
+    "basis": "plan",
+    "title": {"en": "Single-person route — household group", "zh": "参照“单人户”：低收入家庭"},
+    "message": {
+        "not_met": {
+            "zh": "人均收入{per_capita_income}元超过低收入线{low_income_line}元",
+            "en": "per-capita income {per_capita_income} is over the low-income line {low_income_line}",
+        },
+        "not_met.low_income_assets": {
+            "zh": "人均收入{per_capita_income}元未超过低收入线{low_income_line}元，但未确认低收入家庭财产状况",
+            "en": "per-capita income {per_capita_income} is within the low-income line {low_income_line}, "
+            "but the low-income asset rule is not asserted",
+        },
+    },
+}
+
+
+def test_a_template_its_own_numbers_contradict_is_never_shown() -> None:
+    # urban-family-just-above-standard: per capita (1000 + 620) / 2 = 810, line 808 × 1.5 = 1212;
+    # "810 is over 1212" is false, so the title stands.
+    words = Texts.from_data({"socialaid": {**DATA["socialaid"], "rules": {"dibao.route_household_group": ROUTE}}})
+    finding = {
+        "rule": "dibao.route_household_group",
+        "outcome": "not_met",
+        "values": {"per_capita_income": 810, "low_income_line": 1212, "low_income": True},
+    }
+    assert words.finding_text(finding, "zh") == "参照“单人户”：低收入家庭"
+    assert words.finding_text(finding, "en") == "Single-person route — household group"
+    # 1300 > 1212: the sentence is true and is shown
+    over = {**finding, "values": {**finding["values"], "per_capita_income": 1300}}
+    assert words.finding_text(over, "en") == "per-capita income 1300 is over the low-income line 1212"
+
+
+def test_the_condition_the_finding_names_chooses_the_template() -> None:
+    words = Texts.from_data({"socialaid": {**DATA["socialaid"], "rules": {"dibao.route_household_group": ROUTE}}})
+    finding = {
+        "rule": "dibao.route_household_group",
+        "outcome": "not_met",
+        "values": {"per_capita_income": 810, "low_income_line": 1212, "decided_by": "low_income_assets"},
+    }
+    assert words.finding_text(finding, "zh") == "人均收入810元未超过低收入线1212元，但未确认低收入家庭财产状况"
 
 
 def test_codes_in_values_read_as_words_in_the_chosen_language() -> None:
@@ -148,8 +190,8 @@ def test_codes_in_values_read_as_words_in_the_chosen_language() -> None:
         "outcome": "met",
         "values": {"groups": ["dibao_member", "edge_population"], "aid": "medical_dynamic_enrollment"},
     }
-    assert words.finding_text(finding, "zh") == "属于低保对象, 边缘人口：动态参保"
-    assert words.finding_text(finding, "en") == "in group(s) 低保 member, edge population: dynamic enrollment"
+    assert words.finding_text(finding, "zh") == "属于低保对象、边缘人口：动态参保"
+    assert words.finding_text(finding, "en") == "in group(s) dibao member, edge population: dynamic enrollment"
     unknown = {**finding, "values": {"groups": ["not_a_code"], "aid": "x"}}
     assert words.finding_text(unknown, "en") == "in group(s) not_a_code: x"
 
@@ -159,10 +201,11 @@ def test_the_three_bases_read_differently_in_both_languages() -> None:
     national = {"rule": "tekun.no_supporter", "clause": 6}
     reading = {"rule": "dibao.assets_test", "clause": 5}
     assert WORDS.basis_text(plan, "zh").startswith("方案第5条：“根据家庭")
-    assert WORDS.basis_text(plan, "en").startswith("plan clause 5: “根据家庭")  # the plan's words stay Chinese
+    # the plan is written in Chinese only: under en its clause and heading, its words under zh
+    assert WORDS.basis_text(plan, "en") == "plan clause 5: Minimum living guarantee (the plan's words: --lang zh)"
     assert WORDS.basis_text(national, "zh") == "国家规定（非方案原文）：特困人员认定办法（民发〔2021〕43号）第九条"
     assert "not the plan's text" in WORDS.basis_text(national, "en")
-    assert WORDS.basis_text(reading, "zh") == "本项目解读：Clause 5 — asset test asserted"
+    assert WORDS.basis_text(reading, "zh") == "本项目解读（第5条）"  # READING.md is written in English
     assert WORDS.basis_text(reading, "en") == "project reading: Clause 5 — asset test asserted"
 
 
@@ -221,15 +264,21 @@ def test_a_reason_decided_for_several_members_shows_the_member_who_came_closest(
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_summary_fits_and_keeps_money_whole_at_80_columns(lang: str) -> None:
-    buffer = io.StringIO()
-    console = Console(file=buffer, width=80, soft_wrap=False)
-    print_decision(console, DECISION, WORDS, lang=lang, findings=FINDINGS)  # type: ignore[arg-type]
-    text = buffer.getvalue()
-    assert "123456.70" in text and len(text.splitlines()) <= 12
-    assert ("未提供的事实（1 项" if lang == "zh" else "Facts not given (1") in text and "/price_index" in text
-    details = io.StringIO()
-    print_decision(Console(file=details, width=80), DECISION, WORDS, lang=lang, findings=FINDINGS, details=True)
-    assert ("未作评估" if lang == "zh" else "not assessed") in details.getvalue()
+    screen = Screen(width=80)
+    print_decision(screen, DECISION, WORDS, lang=lang, findings=FINDINGS)  # type: ignore[arg-type]
+    text = screen.text()
+    assert "123456.70" in text and len(text.splitlines()) <= 14
+    assert all(cell_len(line) <= 80 for line in text.splitlines())
+    assert ("未提供的事实 1 项" if lang == "zh" else "Facts not given: 1") in text and "/price_index" not in text
+    details = Screen(width=80)
+    print_decision(details, DECISION, WORDS, lang=lang, findings=FINDINGS, details=True)  # type: ignore[arg-type]
+    assert ("未作评估" if lang == "zh" else "not assessed") in details.text() and "/price_index" in details.text()
+    # dibao.income_test is the decisive rule of dibao: the missing fact is said to decide its outcome
+    flat = " ".join(details.text().split())
+    wanted = (
+        "最低生活保障的结论以此为决定理由" if lang == "zh" else "the outcome of Minimum living guarantee rests on it"
+    )
+    assert wanted in flat
     other = "Minimum living guarantee" if lang == "zh" else "最低生活保障"
     assert other not in text
 

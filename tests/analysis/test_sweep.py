@@ -8,12 +8,12 @@ from typing import Any
 
 import pytest
 
+from socialaid.analysis.chart import _ascii, draw
 from socialaid.analysis.sweep import (
     MAX_POINTS,
     SweepResult,
-    _ascii,
     detect_cliffs,
-    draw,
+    linear_pieces,
     points,
     refine_cliff,
     shown_programs,
@@ -237,7 +237,7 @@ def _result() -> SweepResult:
     )
 
 
-def test_the_chart_is_a_step_chart_without_zero_programs_with_names_and_clauses() -> None:
+def test_the_chart_draws_straight_pieces_names_cliffs_in_the_legend_and_aid_in_kind_as_bands() -> None:
     import matplotlib
 
     matplotlib.use("Agg")
@@ -247,25 +247,50 @@ def test_the_chart_is_a_step_chart_without_zero_programs_with_names_and_clauses(
 
     result = _result()
     assert shown_programs(result) == ["dibao"] and shown_programs(result, show_zero=True) == ["dibao", "medical"]
-    fig, ax = plt.subplots()
+    fig, (ax, bands) = plt.subplots(2, 1)
     try:
         draw(
             ax,
             result,
             names={"dibao": "Minimum living guarantee (低保)", "medical": "Medical assistance"},
             words=lambda key, **kw: msg(key, "en", **kw),
+            axis="Monthly income of member a (CNY)",
             household="one, 1",
             as_of="2025-06-01",
             cjk=False,
+            bands=bands,
         )
-        assert {line.get_drawstyle() for line in ax.get_lines() if line.get_label()[:1] != "_"} == {"steps-post"}
+        drawn = [line for line in ax.get_lines() if line.get_label()[:1] != "_" and len(line.get_xdata()) > 0]
+        assert {line.get_drawstyle() for line in drawn} == {"default"}  # straight pieces, not steps
         labels = [t.get_text() for t in ax.get_legend().get_texts()]
-        assert labels == ["Minimum living guarantee", "total"]  # ASCII without a CJK font; medical is zero
+        # ASCII without a CJK font; medical pays nothing (aid in kind): a band, not a line
+        assert labels == ["Minimum living guarantee", "total", "1: Minimum living guarantee: clause 5 at 2.00"]
         assert "household one, 1 members; 2025-06-01; CNY per month" in ax.get_title()
-        [note] = [t.get_text() for t in ax.texts]
-        assert note == "Minimum living guarantee: clause 5 at 2.00"
+        assert bands.get_xlabel() == "Monthly income of member a (CNY)"
+        assert [t.get_text() for t in bands.get_yticklabels()] == ["Medical assistance"]
+        assert len(bands.collections) == 1  # medical's band, eligible from 0 to 3
     finally:
         plt.close(fig)
+
+
+def test_linear_pieces_find_a_kink_between_grid_points_by_deciding_midpoints() -> None:
+    # amount = max(0, 50 − x) × 2 for x in 0..100 (eligible throughout): straight from 0 to 50, then 0.
+    # Grid 0, 100 only: the midpoint 50 is off the chord (100 − 0)/2 = 50 vs amount 0, so it becomes a
+    # vertex; then 25 and 75 are on their chords, and the vertices are 0, 50, 100.
+    asked: list[float] = []
+
+    def decide(requests_: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        out = []
+        for r in requests_:
+            x = float(r["x"])
+            asked.append(x)
+            out.append({"programs": {"p": {"eligible": True, "monthly_amount": round(max(0.0, 50 - x) * 2, 2)}}})
+        return out
+
+    grid = {v: decide([{"x": v}])[0] for v in (0, 100)}
+    points_, vertices = linear_pieces(decide, {"x": 0}, "x", grid)
+    assert vertices == [0, 50, 100]
+    assert 50 in points_ and {25, 75} <= {float(a) for a in asked}
 
 
 def test_ascii_labels_drop_cjk_cleanly() -> None:
@@ -295,7 +320,8 @@ def test_urban_example_cliff_is_exactly_808_times_3(opa_url: str, tmp_path: Path
     assert (dibao["before"], dibao["at"]) == (2423.99, 2424)
     assert png.stat().st_size > 10_000
     table = cli(*args, "--lang", "zh")
-    assert table.exit_code == 0 and "2424.00" in table.stdout and "5 完善最低生活保障制度" in table.stdout
+    assert table.exit_code == 0 and "2423.99: ✓ 323.21 元 → 2424: ✗ 0.00 元" in table.stdout
+    assert "最低生活保障（第5条）" in table.stdout
     assert len(table.stdout.splitlines()) < 60  # the short table, not 33 rows
 
 

@@ -8,11 +8,11 @@ urban family of three sits at 2 424.00 (808 × 3), not at the next grid step. Ev
 
 from __future__ import annotations
 
+import itertools
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from socialaid.analysis.whatif import FindingChange, finding_changes, set_path, total
@@ -22,17 +22,14 @@ from socialaid.verify import checked
 
 if TYPE_CHECKING:
     from socialaid.engine import Engine
-from socialaid.words.messages import Lang, msg
 
 __all__ = [
     "MAX_POINTS",
     "Cliff",
     "SweepPoint",
     "SweepResult",
-    "chart_font",
     "detect_cliffs",
-    "draw",
-    "plot",
+    "linear_pieces",
     "points",
     "refine_cliff",
     "run_sweep",
@@ -131,10 +128,12 @@ class SweepResult:
     seconds: float
     hypothetical: bool
     revision: str = "unbundled"  # the bundle revision that decided every point
+    breaks: list[float | int] | None = None  # the vertices of the exact piecewise-linear function (None: not verified)
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "path": self.path,
+            "breaks": self.breaks,
             "bundle_revision": self.revision,
             "hypothetical": self.hypothetical,
             "seconds": round(self.seconds, 4),
@@ -287,10 +286,13 @@ def run_sweep(
             refined.append(found)
             extra += [(found.before, lo_d), (found.at, hi_d)]
         cliffs = refined
-    seconds = time.perf_counter() - started
     merged = dict(zip(values, decisions, strict=True))
     for value, d in extra:
         merged.setdefault(value, d)
+    breaks = None
+    if exact:
+        merged, breaks = linear_pieces(decide, request, path, merged)
+    seconds = time.perf_counter() - started
     xs = sorted(merged)
     programs: dict[str, dict[str, Any]] = {}
     for d in decisions:
@@ -304,7 +306,75 @@ def run_sweep(
         seconds=seconds,
         hypothetical=any(d.get("hypothetical") for d in decisions),
         revision=_one_revision(decisions),
+        breaks=breaks,
     )
+
+
+MAX_KINK_ROUNDS = 8
+
+
+def _amounts(d: dict[str, Any]) -> dict[str, Decimal]:
+    return {k: Decimal(str(p.get("monthly_amount") or 0)) for k, p in (d.get("programs") or {}).items()}
+
+
+def _eligibility(d: dict[str, Any]) -> dict[str, bool]:
+    return {k: bool(p.get("eligible")) for k, p in (d.get("programs") or {}).items()}
+
+
+def _on_line(a: Decimal, ya: Decimal, b: Decimal, yb: Decimal, x: Decimal, y: Decimal) -> bool:
+    """Whether (x, y) is on the line through (a, ya) and (b, yb), to the fen (the policy rounds to it)."""
+    expected = ya + (yb - ya) * (x - a) / (b - a)
+    return abs(expected - y) <= Decimal("0.01")
+
+
+def linear_pieces(
+    decide: Decider, request: dict[str, Any], path: str, decided: dict[float | int, dict[str, Any]]
+) -> tuple[dict[float | int, dict[str, Any]], list[float | int]]:
+    """The decided points, with more where needed, such that between any two neighbours of one
+    eligibility every program's amount is one straight piece: each pair's midpoint is decided (one query
+    a round) and a midpoint off the line between its neighbours becomes a point itself (a kink found
+    to the fen after a few rounds). Returns every decided point and the vertices of the function: the
+    points that are not in the middle of a straight run of one eligibility."""
+    points = dict(decided)
+    checked_pairs: set[tuple[Decimal, Decimal]] = set()
+    for _ in range(MAX_KINK_ROUNDS):
+        xs = sorted(points, key=lambda v: Decimal(str(v)))
+        todo = []
+        for a, b in itertools.pairwise(xs):
+            da, db = Decimal(str(a)), Decimal(str(b))
+            if (da, db) in checked_pairs or db - da <= Decimal("0.02"):
+                continue
+            if _eligibility(points[a]) != _eligibility(points[b]):
+                continue  # a cliff: the jump is drawn between its two exact ends
+            todo.append((a, b, ((da + db) / 2).quantize(Decimal("0.01"))))
+        if not todo:
+            break
+        mids = decide([_with_value(request, path, _fen(m)) for _, _, m in todo])
+        for (a, b, m), d in zip(todo, mids, strict=True):
+            da, db = Decimal(str(a)), Decimal(str(b))
+            ya, yb, ym = _amounts(points[a]), _amounts(points[b]), _amounts(d)
+            straight = _eligibility(d) == _eligibility(points[a]) and all(
+                _on_line(da, ya.get(k, Decimal(0)), db, yb.get(k, Decimal(0)), m, ym.get(k, Decimal(0))) for k in ym
+            )
+            if straight:
+                checked_pairs.add((da, db))
+            else:
+                points[_fen(m)] = d
+    # drop the points inside a straight run of one eligibility
+    xs = sorted(points, key=lambda v: Decimal(str(v)))
+    if len(xs) < 3:
+        return points, xs
+    kept = [xs[0]]
+    for i in range(1, len(xs) - 1):
+        a, x, b = kept[-1], xs[i], xs[i + 1]
+        da, dx, db = (Decimal(str(v)) for v in (a, x, b))
+        same = _eligibility(points[a]) == _eligibility(points[x]) == _eligibility(points[b])
+        ya, yx, yb = _amounts(points[a]), _amounts(points[x]), _amounts(points[b])
+        if same and all(_on_line(da, ya.get(k, Decimal(0)), db, yb.get(k, Decimal(0)), dx, yx[k]) for k in yx):
+            continue
+        kept.append(x)
+    kept.append(xs[-1])
+    return points, kept
 
 
 def _one_revision(decisions: list[dict[str, Any]]) -> str:
@@ -337,148 +407,3 @@ def table_rows(result: SweepResult, *, limit: int = 12) -> list[SweepPoint]:
                 i = xs.index(v)
                 keep |= {max(0, i - 1), i, min(len(xs) - 1, i + 1)}
     return [result.points[i] for i in sorted(keep)]
-
-
-_CJK_FONTS = (
-    "WenQuanYi Micro Hei",
-    "WenQuanYi Zen Hei",
-    "Noto Sans CJK SC",
-    "Noto Sans SC",
-    "Source Han Sans SC",
-    "Source Han Sans CN",
-    "SimHei",
-    "Microsoft YaHei",
-    "PingFang SC",
-    "Droid Sans Fallback",
-    "AR PL UMing CN",
-)
-
-
-_CJK_FILES = (
-    "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",
-    "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc",
-    "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
-    "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf",
-)
-
-
-def chart_font() -> str | None:
-    """An installed font family with Chinese glyphs, or None (then the chart uses ASCII labels).
-
-    matplotlib caches its font list; a font installed after the cache was built (by
-    scripts/ensure-fonts.sh) is added from its usual file."""
-    from matplotlib import font_manager
-
-    installed = {f.name for f in font_manager.fontManager.ttflist}
-    found = next((name for name in _CJK_FONTS if name in installed), None)
-    if found:
-        return found
-    for path in _CJK_FILES:
-        if Path(path).is_file():
-            font_manager.fontManager.addfont(path)
-            return str(font_manager.FontProperties(fname=path).get_name())
-    return None
-
-
-def _ascii(text: str) -> str:
-    """Text without the glyphs a Latin font lacks: ``Minimum living guarantee (低保)`` → ``… guarantee``."""
-    kept = "".join(ch if ord(ch) < 128 else " " for ch in text.replace("·", "-").replace("：", ": "))
-    kept = " ".join(kept.split()).replace("( )", "").replace("()", "")
-    return " ".join(kept.split()).replace(" :", ":").replace(" ,", ",").strip(" :-")
-
-
-def draw(
-    ax: Any,
-    result: SweepResult,
-    *,
-    names: dict[str, str],
-    words: Callable[..., str],
-    household: str,
-    as_of: str,
-    show_zero: bool = False,
-    cjk: bool = True,
-) -> None:
-    """Draw the sweep on matplotlib axes ``ax``: a step line per program with an amount (every
-    program with ``show_zero``) and the total, each exact cliff marked with its program and clause,
-    a title naming the household, date and units. ``names`` and ``words`` give the words in the
-    chosen language; with ``cjk`` False every label is reduced to ASCII."""
-    label: Callable[[str], str] = (lambda t: t) if cjk else _ascii
-    xs = [p.value for p in result.points]
-    for pid in shown_programs(result, show_zero=show_zero):
-        ys = [p.amounts.get(pid, 0.0) for p in result.points]
-        ax.plot(xs, ys, drawstyle="steps-post", label=label(names.get(pid, pid)) or pid)
-    ax.plot(
-        xs,
-        [p.total for p in result.points],
-        drawstyle="steps-post",
-        color="black",
-        linewidth=2,
-        linestyle="--",
-        label=label(words("chart_total")),
-    )
-    for c in result.cliffs:
-        ax.axvline(float(c.at), color="red", alpha=0.5, linestyle=":")
-        text = words(
-            "chart_cliff",
-            name=names.get(c.program, c.program),
-            clauses=", ".join(map(str, c.clauses)),
-            at=f"{float(c.at):.2f}",
-        )
-        right_half = float(c.at) > (float(xs[0]) + float(xs[-1])) / 2
-        ax.annotate(
-            label(text) or f"{c.program}: {float(c.at):.2f}",
-            xy=(float(c.at), max(c.amount_before, c.amount_after)),
-            fontsize=8,
-            xytext=(-5 if right_half else 5, 10),
-            textcoords="offset points",
-            ha="right" if right_half else "left",
-            color="red",
-        )
-    title = words("chart_title", path=result.path, household=household, as_of=as_of)
-    if result.hypothetical:
-        title += words("chart_hypothetical")
-    ax.set_title("\n".join(label(part) for part in title.split(" · ", 1)), fontsize=10)
-    ax.set_xlabel(result.path)
-    ax.set_ylabel(label(words("chart_y")) or "CNY per month")
-    ax.grid(True, alpha=0.3)
-    ax.legend()
-
-
-def plot(
-    result: SweepResult,
-    file: Path,
-    *,
-    names: dict[str, dict[str, str]],
-    lang: Lang,
-    household: str,
-    as_of: str,
-    show_zero: bool = False,
-) -> Path:
-    """The chart of :func:`draw` as a PNG in ``lang``, in a CJK font when one is installed; without
-    one, in English reduced to ASCII. ``names`` are the programs' names in both languages. Uses
-    matplotlib's Agg backend (no display)."""
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-
-    font = chart_font()
-    shown: Lang = lang if font else "en"
-    with plt.rc_context({"font.sans-serif": [font, "DejaVu Sans"]} if font else {}):
-        fig, ax = plt.subplots(figsize=(10, 6), dpi=120)
-        try:
-            draw(
-                ax,
-                result,
-                names={pid: n.get(shown, pid) for pid, n in names.items()},
-                words=lambda key, **kw: msg(key, shown, **kw),
-                household=household,
-                as_of=as_of,
-                show_zero=show_zero,
-                cjk=font is not None,
-            )
-            file.parent.mkdir(parents=True, exist_ok=True)
-            fig.savefig(file, format="png")
-        finally:
-            plt.close(fig)
-    return file

@@ -17,11 +17,14 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
+from pydantic import TypeAdapter, ValidationError
 
+from socialaid.analysis.diff import DecisionDiff, FindingChange, ProgramChange, diff_decisions, finding_changes, total
 from socialaid.errors import FieldError, InvalidInputError
+from socialaid.models.analysis import ScenarioList, VariantSpec
 
 __all__ = [
+    "CLI_VARIANT",
     "DecisionDiff",
     "FindingChange",
     "ProgramChange",
@@ -40,8 +43,12 @@ __all__ = [
     "pointer",
     "set_path",
     "total",
+    "variants_from",
+    "whatif_document",
     "with_overrides",
 ]
+
+CLI_VARIANT = "what-if"  # the variant of --set and --param (a scenario file names its own)
 
 Part = str | int
 
@@ -216,24 +223,6 @@ def apply_variant(request: dict[str, Any], variant: Variant) -> dict[str, Any]:
     return with_overrides(result, variant.params)
 
 
-class VariantSpec(BaseModel):
-    """One variant of a scenario file. Unknown keys are errors (``sett:`` is not ``set:``)."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    name: str | None = None
-    set: dict[str, Any] = Field(default_factory=dict)
-    params: dict[str, Any] = Field(default_factory=dict)
-
-
-class ScenarioList(BaseModel):
-    """``{"variants": [{"name", "set", "params"}, ...]}``."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    variants: list[VariantSpec] = Field(min_length=1)
-
-
 _NAMED = TypeAdapter(dict[str, VariantSpec])
 
 
@@ -291,178 +280,47 @@ def load_scenario(path: Path) -> list[Variant]:
     return [_variant(name, spec, pointer([name]), source) for name, spec in named.items()]
 
 
-# --- diffing two decisions -------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class FindingChange:
-    """A finding that appeared, disappeared or changed between two decisions."""
-
-    program: str
-    rule: str
-    clause: int
-    quote: str
-    member_id: str | None
-    change: str  # added | removed | outcome | facts
-    before: str | None  # outcome before
-    after: str | None  # outcome after
-    message_before: dict[str, str] | None
-    message_after: dict[str, str] | None
-    values_before: dict[str, Any] | None = None
-    values_after: dict[str, Any] | None = None
-
-    def to_dict(self) -> dict[str, Any]:
-        return dict(self.__dict__)
-
-
-@dataclass(frozen=True)
-class ProgramChange:
-    program: str
-    name: dict[str, str]
-    clause: int
-    change: str  # entered | left | changed | unchanged
-    eligible_before: bool
-    eligible_after: bool
-    amount_before: float
-    amount_after: float
-    findings: list[FindingChange]
-    clauses: list[int]
-
-    @property
-    def delta(self) -> float:
-        return round(self.amount_after - self.amount_before, 2)
-
-    def to_dict(self) -> dict[str, Any]:
-        d = {k: v for k, v in self.__dict__.items() if k != "findings"}
-        return {**d, "delta": self.delta, "findings": [f.to_dict() for f in self.findings]}
-
-
-@dataclass(frozen=True)
-class DecisionDiff:
-    programs: list[ProgramChange]
-    total_before: float
-    total_after: float
-    hypothetical: bool
-
-    @property
-    def delta(self) -> float:
-        return round(self.total_after - self.total_before, 2)
-
-    @property
-    def changed(self) -> list[ProgramChange]:
-        return [p for p in self.programs if p.change != "unchanged"]
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "hypothetical": self.hypothetical,
-            "total_before": self.total_before,
-            "total_after": self.total_after,
-            "delta": self.delta,
-            "programs": [p.to_dict() for p in self.programs],
-        }
-
-
-def _key(f: dict[str, Any]) -> tuple[str, str, str]:
-    return (str(f.get("program")), str(f.get("rule")), str(f.get("member_id") or ""))
-
-
-def _by_key(decision: dict[str, Any]) -> dict[tuple[str, str, str], list[dict[str, Any]]]:
-    out: dict[tuple[str, str, str], list[dict[str, Any]]] = {}
-    for f in decision.get("findings") or []:
-        out.setdefault(_key(f), []).append(f)
-    return out
-
-
-def _values(finding: dict[str, Any]) -> dict[str, Any]:
-    """The numbers a finding compared."""
-    return dict(finding.get("values") or {})
-
-
-def finding_changes(before: dict[str, Any], after: dict[str, Any], program: str) -> list[FindingChange]:
-    """How ``program``'s findings differ between two decisions, keyed by (rule, member)."""
-    a = {k: v for k, v in _by_key(before).items() if k[0] == program}
-    b = {k: v for k, v in _by_key(after).items() if k[0] == program}
-    changes: list[FindingChange] = []
-    for key in sorted(set(a) | set(b)):
-        olds, news = a.get(key, []), b.get(key, [])
-        old = olds[0] if olds else None
-        new = news[0] if news else None
-        ref = new or old
-        assert ref is not None
-        if old is None:
-            change = "added"
-        elif new is None:
-            change = "removed"
-        elif old.get("outcome") != new.get("outcome"):
-            change = "outcome"
-        elif _values(old) != _values(new) or len(olds) != len(news):
-            change = "facts"
-        else:
-            continue
-        changes.append(
-            FindingChange(
-                program=program,
-                rule=key[1],
-                clause=int(ref.get("clause", 0)),
-                quote=str(ref.get("quote", "")),
-                member_id=key[2] or None,
-                change=change,
-                before=old.get("outcome") if old else None,
-                after=new.get("outcome") if new else None,
-                message_before=old.get("message") if old else None,
-                message_after=new.get("message") if new else None,
-                values_before=_values(old) if old else None,
-                values_after=_values(new) if new else None,
-            )
+def variants_from(
+    sets: list[str], params: list[str], scenario: Path | None, household_schema: dict[str, Any]
+) -> list[Variant]:
+    """The variants a command line asks for: one of its ``--set`` and ``--param`` (named
+    :data:`CLI_VARIANT`), then those of the scenario file; every path checked against the request schema."""
+    variants: list[Variant] = []
+    if sets or params:
+        variants.append(
+            Variant(name=CLI_VARIANT, sets=[parse_assignment(s) for s in sets], params=[parse_param(p) for p in params])
         )
-    return changes
+    if scenario is not None:
+        variants.extend(load_scenario(scenario))
+    if not variants:
+        raise _invalid("", "nothing to change", "--set, --param or --scenario")
+    for v in variants:
+        for path, _ in v.sets:
+            check_path(path, household_schema)
+    return variants
 
 
-def _amount(p: dict[str, Any] | None) -> float:
-    return float(p.get("monthly_amount") or 0) if p else 0.0
+def whatif_document(
+    variants: list[Variant], base: dict[str, Any], rest: list[dict[str, Any]]
+) -> tuple[dict[str, Any], list[tuple[Variant, dict[str, Any], DecisionDiff, list[Any]]]]:
+    """The what-if JSON (:class:`socialaid.models.analysis.WhatIfDocument`) and, per variant, its
+    decision, its diff against the base and why not."""
+    from socialaid.analysis.explain import why_not
 
-
-def total(decision: dict[str, Any]) -> float:
-    return round(sum(_amount(p) for p in (decision.get("programs") or {}).values()), 2)
-
-
-def diff_decisions(before: dict[str, Any], after: dict[str, Any]) -> DecisionDiff:
-    """Programs entered, left or changed in amount, with the findings and clauses that explain each."""
-    pb, pa = before.get("programs") or {}, after.get("programs") or {}
-    programs: list[ProgramChange] = []
-    for pid in sorted(set(pb) | set(pa)):
-        old, new = pb.get(pid), pa.get(pid)
-        ref = new or old
-        assert ref is not None
-        eb, ea = bool(old and old.get("eligible")), bool(new and new.get("eligible"))
-        ab, aa = _amount(old), _amount(new)
-        if ea and not eb:
-            change = "entered"
-        elif eb and not ea:
-            change = "left"
-        elif round(aa - ab, 2) != 0:
-            change = "changed"
-        else:
-            change = "unchanged"
-        findings = finding_changes(before, after, pid) if change != "unchanged" else []
-        clauses = sorted({int(ref.get("clause", 0))} | {f.clause for f in findings})
-        programs.append(
-            ProgramChange(
-                program=pid,
-                name=dict(ref.get("name") or {"zh": pid, "en": pid}),
-                clause=int(ref.get("clause", 0)),
-                change=change,
-                eligible_before=eb,
-                eligible_after=ea,
-                amount_before=round(ab, 2),
-                amount_after=round(aa, 2),
-                findings=findings,
-                clauses=clauses,
-            )
-        )
-    return DecisionDiff(
-        programs=programs,
-        total_before=total(before),
-        total_after=total(after),
-        hypothetical=bool(before.get("hypothetical") or after.get("hypothetical")),
-    )
+    results = [(v, d, diff_decisions(base, d), why_not(d)) for v, d in zip(variants, rest, strict=True)]
+    doc = {
+        "hypothetical": any(bool(d.get("hypothetical")) for d in [base, *rest]),
+        "base": {"programs": base.get("programs"), "hypothetical": bool(base.get("hypothetical"))},
+        "variants": [
+            {
+                "name": v.name,
+                "changes": v.describe(),
+                "hypothetical": bool(d.get("hypothetical")),
+                "diff": diff.to_dict(),
+                "why_not": [w.to_dict() for w in wn],
+                "decision": d,
+            }
+            for v, d, diff, wn in results
+        ],
+    }
+    return doc, results

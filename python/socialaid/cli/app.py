@@ -21,12 +21,9 @@ from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TypeVar
 
 import typer
 from rich.console import Console
-from rich.markup import escape
-from rich.table import Table
-from typer._click.exceptions import UsageError as _ClickUsageError
 from typer.core import TyperGroup
 
-from socialaid.errors import FieldError, InvalidInputError, SocialaidError
+from socialaid.errors import FieldError, InvalidInputError, OptionError, SocialaidError
 from socialaid.words.messages import Lang as LangCode
 from socialaid.words.messages import default_lang, localized, msg
 
@@ -38,6 +35,7 @@ T = TypeVar("T")
 __all__ = [
     "EX_USAGE",
     "AsOf",
+    "ClickUsageError",
     "Format",
     "FormatOpt",
     "HouseholdArg",
@@ -46,14 +44,18 @@ __all__ = [
     "OpaUrl",
     "UsageError",
     "app",
+    "dump",
     "err",
     "fail",
     "guarded",
     "lang_of",
     "local_words",
+    "member_ids",
     "nearest",
     "out",
     "read_request",
+    "screen",
+    "usage_line",
     "worded",
 ]
 
@@ -61,7 +63,12 @@ EX_USAGE = 64
 OPA_URL_ENV = "SOCIALAID_OPA_URL"  # = socialaid.engine.OPA_URL_ENV, not imported: keep start-up light
 
 
-class UsageError(_ClickUsageError):
+# The usage error of the click that typer runs on, named through typer's public API (typer.BadParameter
+# is one); the separately installed click package's class is another class.
+_ClickUsageError: type[Exception] = typer.BadParameter.__mro__[1]
+
+
+class UsageError(_ClickUsageError):  # type: ignore[valid-type,misc]
     """The command line itself is wrong (not the household): exit 64, with the usage line."""
 
     exit_code = EX_USAGE
@@ -75,14 +82,14 @@ class _StrictGroup(TyperGroup):
         try:
             return super().make_context(*args, **kwargs)
         except _ClickUsageError as exc:
-            exc.exit_code = EX_USAGE
+            exc.exit_code = EX_USAGE  # type: ignore[attr-defined]
             raise
 
     def invoke(self, ctx: Any) -> Any:
         try:
             return super().invoke(ctx)
         except _ClickUsageError as exc:
-            exc.exit_code = EX_USAGE
+            exc.exit_code = EX_USAGE  # type: ignore[attr-defined]
             raise
 
 
@@ -98,6 +105,7 @@ def _version(value: bool) -> None:
 
 app = typer.Typer(
     cls=_StrictGroup,
+    rich_markup_mode=None,  # plain help: it fits the terminal and a pipe, and flags have no <bool>
     no_args_is_help=True,
     help="Honghuagang social assistance (遵红府办发〔2021〕49号): cited decisions from the plan's clauses.",
 )
@@ -169,18 +177,49 @@ def fail(exc: SocialaidError, *, as_json: bool = False, lang: LangCode = "zh") -
             payload["errors"] = [e.to_dict() for e in errors]
         print(json.dumps(payload, ensure_ascii=False, indent=2), file=sys.stderr)
     elif errors:
+        from socialaid.render.screen import Screen
+
         title = msg("invalid_input" if isinstance(exc, InvalidInputError) else "no_decision", lang)
-        table = Table(title=f"{title}: {escape(str(getattr(exc, 'source', 'request')))}")
-        for col in ("pointer", "problem", "expected"):
-            table.add_column(msg(col, lang), overflow="fold")
+        lines = Screen.for_stream(sys.stderr)
+        lines.line(f"{title}{msg('colon', lang)}{getattr(exc, 'source', 'request')}")
         for e in errors:
-            table.add_row(
-                escape(e.pointer or "/"), escape(localized(e.problem, lang)), escape(localized(e.expected, lang))
-            )
-        err.print(table)
+            lines.line(f"· {e.pointer or '/'}{msg('colon', lang)}{localized(e.problem, lang)}", hang="  ")
+            lines.line(f"{msg('expected', lang)}{msg('colon', lang)}{localized(e.expected, lang)}", indent="  ")
+        lines.flush()
+    elif isinstance(exc, OptionError):  # a wrong option (e.g. --opa-url): a usage error, as click's are
+        from socialaid.render.screen import Screen
+
+        lines = Screen.for_stream(sys.stderr)
+        lines.line(usage_line(str(exc), lang))
+        lines.flush()
     else:
-        err.print(f"[bold red]{msg('error', lang)}:[/] {escape(str(exc))}", highlight=False)
+        print(f"{msg('error', lang)}{msg('colon', lang)}{localized(str(exc), lang)}", file=sys.stderr)
     raise typer.Exit(exc.exit_code)
+
+
+def usage_line(problem: str, lang: LangCode) -> str:
+    """``用法错误：…（socialaid --help 查看用法）`` / ``Usage error: … (socialaid --help shows the usage)``."""
+    sep = "" if lang == "zh" else " "
+    return f"{msg('usage_error', lang)}{msg('colon', lang)}{localized(problem, lang)}{sep}{msg('usage_hint', lang)}"
+
+
+def dump(doc: Any) -> None:
+    """A document as JSON on stdout (sorted keys, two-space indent, UTF-8 as it is)."""
+    print(json.dumps(doc, ensure_ascii=False, indent=2, sort_keys=True))
+
+
+def member_ids(request: dict[str, Any]) -> list[str]:
+    """The request's member ids in order (to name ``/household/members/N`` in words)."""
+    members = (request.get("household") or {}).get("members") or []
+    return [str(m.get("id")) for m in members if isinstance(m, dict)]
+
+
+def screen() -> Any:
+    """The lines of stdout (:class:`socialaid.render.screen.Screen`): the terminal's width, or whole lines
+    into a pipe."""
+    from socialaid.render.screen import Screen
+
+    return Screen.for_stream(sys.stdout)
 
 
 def guarded(body: Callable[[], None], *, as_json: bool = False, lang: LangCode = "zh") -> None:
@@ -241,3 +280,6 @@ def local_words() -> Texts:
     from socialaid.words.texts import load_texts
 
     return load_texts(ensure_fresh())
+
+
+ClickUsageError = _ClickUsageError

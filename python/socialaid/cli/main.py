@@ -1,7 +1,7 @@
-"""The ``socialaid`` command: decide, validate, list clauses and parameters, write schemas, build the
-bundle; the analysis commands (what-if, sweep, explain) register from :mod:`socialaid.cli.analysis`
-and ``params`` from :mod:`socialaid.cli.params`. Shared options, error output and exit codes are in
-:mod:`socialaid.cli.app` (64 usage, 2 invalid input, 3 refused, 4–8 engine, 9 bundle, 70 internal).
+"""The ``socialaid`` command: decide, validate, list clauses, write schemas, build the bundle; ``what-if``,
+``sweep``, ``explain`` and ``params`` are Typer apps of their own modules, merged in at the end. Shared
+options, error output and exit codes are in :mod:`socialaid.cli.app` (64 usage, 2 invalid input, 3 refused,
+4–8 engine, 9 bundle, 70 internal).
 """
 
 from __future__ import annotations
@@ -11,10 +11,10 @@ import signal
 from typing import Annotated
 
 import typer
-from rich.table import Table
 
 from socialaid.cli.app import (
     AsOf,
+    ClickUsageError,
     Format,
     FormatOpt,
     HouseholdArg,
@@ -28,9 +28,11 @@ from socialaid.cli.app import (
     local_words,
     out,
     read_request,
+    screen,
+    usage_line,
     worded,
 )
-from socialaid.words.messages import msg
+from socialaid.words.messages import Lang, msg
 
 __all__ = ["app", "main"]
 
@@ -65,7 +67,12 @@ def decide(
             print(decision_json(explained.model_copy(update={"words": words.explanation_words(explained, code)}).doc()))
             return
         doc = explained.doc()
-        print_decision(out, doc, words, lang=code, details=details, findings=doc.get("findings") or [])
+        lines = screen()
+        ids = [str(m.get("id")) for m in (request.get("household") or {}).get("members") or []]
+        print_decision(
+            lines, doc, words, lang=code, details=details, findings=doc.get("findings") or [], member_ids=ids
+        )
+        lines.flush()
 
     guarded(body, as_json=fmt is Format.json, lang=code)
 
@@ -105,13 +112,13 @@ def clauses(lang: LangOpt = None, fmt: FormatOpt = Format.table) -> None:
         if fmt is Format.json:
             print(json.dumps(rows, ensure_ascii=False, indent=2))
             return
-        table = Table(title="遵红府办发〔2021〕49号", show_lines=True)
-        table.add_column("#", justify="right")
-        table.add_column(msg("clause", code))
-        table.add_column(msg("rule", code), overflow="fold")
+        lines = screen()
+        lines.line(msg("plan_name", code))
         for row in rows:
-            table.add_row(str(row["number"]), row["title"][code], "\n".join(row["rules"]) or "—")
-        out.print(table)
+            lines.heading(msg("clause_heading", code, n=row["number"], title=words.clause_title(row["number"], code)))
+            for rule_id in sorted(r for r, e in words.rules.items() if e.get("clause") == row["number"]):
+                lines.line(f"· {words.rule_title(rule_id, code)}  {rule_id}", indent="  ", hang="    ")
+        lines.flush()
 
     guarded(body, lang=code)
 
@@ -152,15 +159,59 @@ def _terminate(signum: int, frame: object) -> None:
     raise SystemExit(128 + signum)
 
 
+def _argv_lang(argv: list[str]) -> Lang:
+    """The language the command line asks for, read before parsing (a usage error has no parsed options)."""
+    for i, arg in enumerate(argv):
+        if arg == "--lang" and i + 1 < len(argv) and argv[i + 1] in {"zh", "en"}:
+            return "en" if argv[i + 1] == "en" else "zh"
+        if arg.startswith("--lang="):
+            return "en" if arg.endswith("=en") else "zh"
+    return lang_of(None)
+
+
 def main() -> None:
-    """Entry point: SIGTERM unwinds like Ctrl-C so a started sidecar is always stopped."""
+    """Entry point: SIGTERM unwinds like Ctrl-C so a started sidecar is always stopped; a usage error is
+    one line in the chosen language (exit 64); a closed pipe (``| head -1``) ends quietly."""
+    import os
+    import sys
+
     signal.signal(signal.SIGTERM, _terminate)
+    code = _argv_lang(sys.argv[1:])
     try:
-        app()
-    except KeyboardInterrupt:
-        err.print(msg("interrupted", lang_of(None)))
+        rc = app(standalone_mode=False)  # an Exit raised by a command comes back as its code
+    except ClickUsageError as exc:
+        text = exc.format_message()  # type: ignore[attr-defined]
+        text = text.replace("Value error, ", "")  # a date typer checked with pydantic
+        from socialaid.render.screen import Screen
+
+        lines = Screen.for_stream(sys.stderr)
+        lines.line(usage_line(text, code))
+        lines.flush()
+        raise SystemExit(64) from None
+    except typer.Exit as exc:
+        raise SystemExit(exc.exit_code) from None
+    except (KeyboardInterrupt, typer.Abort):
+        print(msg("interrupted", code), file=sys.stderr)
         raise SystemExit(130) from None
+    except BrokenPipeError:
+        # the reader stopped reading: nothing more to say; stdout is pointed at /dev/null so that the
+        # interpreter's own flush at exit does not fail again
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        raise SystemExit(0) from None
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        raise SystemExit(0) from None
+    if isinstance(rc, int) and rc:
+        raise SystemExit(rc)
 
 
 # The command groups register themselves on `app`: each module defines its commands on socialaid.cli.app.app.
-from socialaid.cli import analysis, params, population, serve, web  # noqa: E402,F401
+from socialaid.cli import explain, params, population, serve, sweep, web, whatif  # noqa: E402
+
+for _group in (whatif, sweep, explain, params):  # one Typer a module, merged into the top level
+    app.add_typer(_group.app)
+del population, serve, web  # they register on socialaid.cli.app.app themselves

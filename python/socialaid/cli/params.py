@@ -8,13 +8,11 @@ import json
 from typing import Annotated, Any
 
 import typer
-from rich.markup import escape
-from rich.table import Table
 
-from socialaid.cli.app import Format, FormatOpt, LangOpt, UsageError, app, guarded, lang_of, nearest, out
+from socialaid.cli.app import Format, FormatOpt, LangOpt, OpaUrl, UsageError, guarded, lang_of, nearest, screen
 from socialaid.words.messages import Lang, msg
 
-__all__ = ["in_force", "param_names", "params_cmd", "unknown_param_message"]
+__all__ = ["app", "in_force", "param_names", "params_cmd", "unknown_param_message"]
 
 
 def in_force(parameters: dict[str, Any], on: str) -> list[dict[str, Any]]:
@@ -55,6 +53,9 @@ def unknown_param_message(name: str, parameters: dict[str, Any], lang: Lang) -> 
     return f"{text} ({msg('known_params', lang)})"
 
 
+app = typer.Typer()
+
+
 @app.command("params")
 def params_cmd(
     as_of: Annotated[
@@ -63,36 +64,33 @@ def params_cmd(
     group: Annotated[str | None, typer.Option("--group", help="Only this group, e.g. dibao")] = None,
     fmt: FormatOpt = Format.table,
     lang: LangOpt = None,
+    opa_url: OpaUrl = None,
 ) -> None:
-    """Every parameter: the value in force on the date, its effective date, unit and source."""
-    from socialaid.cli.app import local_words
-
+    """Every parameter with its dated history, its group's horizon, and the value the policy holds in
+    force on the date (or why none is: a date past the horizon is refused, as decide refuses it)."""
     code = lang_of(lang)
     on = (as_of.date() if as_of else dt.date.today()).isoformat()
-    parameters = local_words().parameters
-    if group is not None and group not in parameters:
-        close = nearest(group, sorted(parameters))
-        hint = "; " + msg("did_you_mean", code, names=", ".join(close)) if close else ""
-        raise UsageError(msg("unknown_group", code, name=group) + hint)
 
     def body() -> None:
-        rows = [r for r in in_force(parameters, on) if group is None or r["group"] == group]
+        from socialaid.engine import open_engine
+        from socialaid.render.params import params_json, print_params
+
+        with open_engine(opa_url) as engine:
+            answer = engine.parameters_on(on)
+            words = engine.words_for(answer.bundle_revision)
+        if group is not None and group not in words.parameters:
+            close = nearest(group, sorted(words.parameters))
+            hint = "; " + msg("did_you_mean", code, names=", ".join(close)) if close else ""
+            raise UsageError(msg("unknown_group", code, name=group) + hint)
         if fmt is Format.json:
-            print(json.dumps({"as_of": on, "parameters": rows}, ensure_ascii=False, indent=2))
+            print(json.dumps(params_json(answer, words, on, group), ensure_ascii=False, indent=2))
+            if answer.errors:
+                raise typer.Exit(3)
             return
-        table = Table(title=msg("param.title", code, as_of=on), show_lines=True)
-        for col in ("param.name", "param.label", "param.value", "param.unit", "param.effective", "param.source"):
-            table.add_column(msg(col, code), overflow="fold", justify="right" if col == "param.value" else "left")
-        for r in rows:
-            value = msg("param.none", code) if r["value"] is None else str(r["value"])
-            table.add_row(
-                r["name"],
-                escape(str(r["label"].get(code, ""))),
-                escape(value),
-                escape(str(r["unit"])),
-                str(r["effective_from"] or "—"),
-                escape(str(r["source"])),
-            )
-        out.print(table)
+        lines = screen()
+        print_params(lines, answer, words, on, code, group=group)
+        lines.flush()
+        if answer.errors:  # as decide refuses a decision on that date
+            raise typer.Exit(3)
 
     guarded(body, as_json=fmt is Format.json, lang=code)

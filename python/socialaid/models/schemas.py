@@ -13,6 +13,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from socialaid.models import Decision, Explanation, HouseholdRequest
+from socialaid.models.analysis import Scenario, SweepDocument, WhatIfDocument
 from socialaid.paths import SCHEMA_DIR
 
 __all__ = ["SCHEMAS", "generate", "list_limits", "load", "render", "schema_path", "write_all"]
@@ -23,6 +24,9 @@ SCHEMAS: dict[str, tuple[type[BaseModel], str]] = {
     "household": (HouseholdRequest, "A social-assistance decision request / 社会救助认定请求"),
     "decision": (Decision, "A social-assistance decision, compact / 社会救助认定结果（简要）"),
     "explanation": (Explanation, "A social-assistance decision with every finding / 社会救助认定结果及全部理由"),
+    "scenario": (Scenario, "A what-if scenario file: named variants / 假设测算方案文件"),
+    "whatif": (WhatIfDocument, "What-if: the base, each variant and what changed / 假设测算结果"),
+    "sweep": (SweepDocument, "A sweep: points, exact cliffs, linear pieces / 取值扫描结果"),
 }
 
 

@@ -99,7 +99,7 @@ def program_lines(decision: dict[str, Any], texts: Texts, *, lang: Lang = "zh") 
                 eligible_word=msg("yes" if p.get("eligible") else "no", lang),
                 amount=shown,
                 monthly_amount=amount,
-                covered=", ".join(p.get("covered_member_ids") or []) or "—",
+                covered=msg("list_sep", lang).join(p.get("covered_member_ids") or []) or "—",
             )
         )
     return lines

@@ -108,10 +108,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "values": {"zh": "比较的数值", "en": "Values compared"},
     "cliffs": {"zh": "资格断崖", "en": "Eligibility cliffs"},
     "cliff_at": {"zh": "断崖位置", "en": "Cliff at"},
-    "sweep_title": {
-        "zh": "{path}：{n} 个点，一次查询，{ms:.0f} 毫秒",
-        "en": "{path}: {n} points, one query, {ms:.0f} ms",
-    },
+    "sweep_title": {"zh": "{path}：{n} 个点", "en": "{path}: {n} points"},
     "sweep_rows": {
         "zh": "（显示 {shown}/{n} 行：首尾与断崖附近；--all-rows 显示全部）",
         "en": "(showing {shown} of {n} rows: ends and around cliffs; --all-rows shows all)",
@@ -121,7 +118,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "zero throughout, not drawn: {names} (--show-zero draws them)",
     },
     "chart_title": {
-        "zh": "每月救助金额随 {path} 变化 · 家庭：{household} 人；{as_of}；单位：元/月",
+        "zh": "每月救助金额随{path}变化 · 家庭：{household} 人；{as_of}；单位：元/月",
         "en": "Monthly assistance against {path} · household {household} members; {as_of}; CNY per month",
     },
     "chart_y": {"zh": "元/月", "en": "CNY per month"},
@@ -312,6 +309,21 @@ _OUTCOMES = {"met", "not_met", "info"}
 # The validator's sentences (jsonschema's and socialaid.validation's) in Chinese, pattern by pattern;
 # JSON output keeps them as they are, for programs.
 _PROBLEMS_ZH: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"^No such option: (\S+)(?: \(Possible options: (.+)\)|\s+Did you mean (.+)\?)?$"), r"没有选项 \1"),
+    (re.compile(r"^Missing option '(.+?)'.*$"), r"缺少选项 \1"),
+    (re.compile(r"^Missing argument '(.+?)'.*$"), r"缺少参数 \1"),
+    (
+        re.compile(r"^Invalid value for '(.+?)': '(.+?)' does not match the formats? '%Y-%m-%d'.*$"),
+        r"选项 \1 的取值 \2 不是日期（年-月-日，如 2025-01-01）",
+    ),
+    (re.compile(r"^Invalid value for '(.+?)': .*$"), r"选项 \1 的取值无效"),
+    (re.compile(r"^not a parameter assignment: (.+)$"), r"不是参数赋值：\1"),
+    (re.compile(r"^GROUP\.NAME=VALUE, e\.g\. (.+)$"), r"组.名称=取值，如 \1"),
+    (re.compile(r"^nothing to change$"), "没有要改变的内容"),
+    (re.compile(r"^--set, --param or --scenario$"), "--set、--param 或 --scenario"),
+    (re.compile(r"^No such command '(.+?)'.*$"), r"没有命令 \1"),
+    (re.compile(r"^Got unexpected extra arguments? \((.+)\)$"), r"多余的参数：\1"),
+    (re.compile(r"^no such file: (\S+) .*$"), r"没有文件 \1（请给出家庭请求 JSON 文件，或用 - 表示标准输入）"),
     (re.compile(r"^Additional properties are not allowed \((.+) (?:was|were) unexpected\)$"), r"不允许的字段：\1"),
     (re.compile(r"^'(.+)' is a required property$"), r"缺少必填字段 '\1'"),
     (re.compile(r"^(.+) is not of type (.+)$"), r"\1 的类型不是 \2"),
@@ -330,6 +342,14 @@ _PROBLEMS_ZH: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"^a string in date format \(e\.g\. (.+)\)$"), r"日期（如 \1）"),
     (re.compile(r"^one of (.+)$"), r"以下之一：\1"),
     (re.compile(r"^a JSON object$"), "JSON 对象"),
+    (re.compile(r"^unknown parameter group (\S+)(.*)$"), r"未知参数组 \1"),
+    (re.compile(r"^not an OPA URL: (\S+) \((?:expected )?(.+)\)$"), r"不是 OPA 地址：\1（应为 http://主机:端口）"),
+    (
+        re.compile(r"^OPA is unreachable at (\S+): is the server running\? \((\w+)\)$"),
+        r"无法连接 OPA：\1（服务是否已启动？\2）",
+    ),
+    (re.compile(r"^the values of parameter group (\w+) are known only through (.+)$"), r"参数组 \1 的取值仅知至 \2"),
+    (re.compile(r"^no value of parameter (\S+) is in force on (.+)$"), r"参数 \1 在 \2 没有现行值"),
 ]
 
 
@@ -373,6 +393,10 @@ VALUE_CODES: dict[str, dict[str, str]] = {
     "grace": {"zh": "缓退", "en": "grace period"},
     "exit": {"zh": "退出", "en": "exit"},
     "none": {"zh": "无", "en": "none"},
+    "student": {"zh": "在校学生", "en": "student"},
+    "single_parent": {"zh": "单亲家庭成员", "en": "member of a single-parent family"},
+    "single_parent_family": {"zh": "单亲家庭成员", "en": "member of a single-parent family"},
+    "severely_disabled_or_seriously_ill": {"zh": "重度残疾人员或重病患者", "en": "severely disabled or seriously ill"},
 }
 
 
@@ -415,3 +439,166 @@ def default_lang(env: Mapping[str, str] | None = None) -> Lang:
             return "zh"
         break  # the first locale variable set decides; C / POSIX fall through to the default
     return "zh"
+
+
+# --- One language at a time (issue 18: the command line's screens) ---------------------------------
+# Kept together so that another surface's entries merge beside them.
+
+# Terms the bundle's English words borrow from Chinese, in English (longest first). Under en a person reads
+# English only; the Chinese term stays in the Chinese words and in JSON.
+GLOSSARY_EN: list[tuple[str, str]] = [
+    ("特困人员认定办法（民发〔2021〕43号）", "Measures for Identifying Extremely Poor Persons (Minfa [2021] No. 43)"),
+    ("遵红府办发〔2021〕49号", "the plan (Zunhongfubanfa [2021] No. 49)"),
+    ("民发〔2021〕43号", "Minfa [2021] No. 43"),
+    ("发改价格〔2021〕1553号", "Fagaijiage [2021] No. 1553"),
+    (" (缓退)", ""),
+    ("低保/特困", "dibao/tekun"),
+    ("脱贫人口", "people lifted out of poverty"),
+    ("脱贫", "lifted out of poverty"),
+    ("低保", "dibao"),
+    ("特困", "tekun"),
+]
+
+# Units of the parameter tables, in words.
+UNITS: dict[str, dict[str, str]] = {
+    "CNY per month": {"zh": "元/月", "en": "CNY per month"},
+    "CNY per year": {"zh": "元/年", "en": "CNY per year"},
+    "CNY": {"zh": "元", "en": "CNY"},
+    "years": {"zh": "年", "en": "years"},
+    "months": {"zh": "个月", "en": "months"},
+    "ratio": {"zh": "比例", "en": "ratio"},
+    "grade": {"zh": "级", "en": "grade"},
+    "grade by disability type": {"zh": "级（按残疾类别）", "en": "grade by disability type"},
+    "activities": {"zh": "项", "en": "activities"},
+}
+
+_CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]")
+_ENGLISH = re.compile(r"(?<![\w./@-])[A-Za-z]{3,}(?![\w./@-])")
+_ZH_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_ARTICLE = re.compile(r"第([一二三四五六七八九十]+)条")
+
+
+def _zh_number(text: str) -> int:
+    if "十" not in text:
+        return _ZH_DIGITS.get(text, 0)
+    tens, _, units = text.partition("十")
+    return (_ZH_DIGITS.get(tens, 1) if tens else 1) * 10 + (_ZH_DIGITS.get(units, 0) if units else 0)
+
+
+def in_lang(text: str, lang: Lang) -> str:
+    """Words of the bundle (rule titles, messages, names) in ``lang`` only: under en the Chinese terms of
+    the glossary in English and articles (第六条) as Article 6; under zh as they are."""
+    if lang == "zh" or not _CJK.search(text):
+        return text
+    for term, english in GLOSSARY_EN:
+        text = text.replace(term, english)
+    return _ARTICLE.sub(lambda m: f"Article {_zh_number(m.group(1))}", text)
+
+
+def foreign(text: str, lang: Lang) -> bool:
+    """Whether ``text`` holds words of the other language: Chinese characters under en, English words
+    (three letters or more, not part of an id, a path or an address) under zh."""
+    return bool(_CJK.search(text)) if lang == "en" else bool(_ENGLISH.search(text))
+
+
+# The parameter groups (``--group``), in words.
+GROUPS: dict[str, dict[str, str]] = {
+    "dibao": {"zh": "最低生活保障", "en": "Minimum living guarantee"},
+    "education": {"zh": "教育救助", "en": "Education assistance"},
+    "employment": {"zh": "就业救助", "en": "Employment assistance"},
+    "medical": {"zh": "医疗救助", "en": "Medical assistance"},
+    "status": {"zh": "救助对象身份认定", "en": "Recipient status"},
+    "tekun": {"zh": "特困人员救助供养", "en": "Support for extremely poor persons"},
+    "wages": {"zh": "工资标准", "en": "Wage standards"},
+}
+
+
+def group_word(group: str, lang: Lang) -> str:
+    entry = GROUPS.get(group)
+    return entry[lang] if entry else group
+
+
+def unit_word(unit: str, lang: Lang) -> str:
+    entry = UNITS.get(unit)
+    return entry[lang] if entry else unit
+
+
+MESSAGES.update(
+    {
+        "yuan": {"zh": "{amount} 元", "en": "{amount} CNY"},
+        "headline": {"zh": "结论", "en": "Decision"},
+        "granted": {"zh": "获得救助", "en": "Granted"},
+        "not_granted": {"zh": "未获救助", "en": "Not granted"},
+        "nearest_change": {"zh": "最近的改变", "en": "Nearest change"},
+        "working": {"zh": "认定过程", "en": "The working"},
+        "findings_of": {"zh": "{name}（第{clause}条）：{state}", "en": "{name} (clause {clause}): {state}"},
+        "program_line": {"zh": "{name}（第{clause}条）", "en": "{name} (clause {clause})"},
+        "no_findings": {"zh": "（本项目没有认定：不适用于该家庭）", "en": "(no finding: it does not apply here)"},
+        "reading_zh": {"zh": "本项目解读（第{clause}条）", "en": "project reading (clause {clause})"},
+        "plan_en": {"zh": "方案第{clause}条", "en": "plan clause {clause}: {title} (the plan's words: --lang zh)"},
+        "source_other": {
+            "zh": "仅有英文记载（--lang en）",
+            "en": "recorded in Chinese only (--lang zh)",
+        },
+        "missing.line": {
+            "zh": "· {field}（{pointer}）：{assumption}",
+            "en": "· {field} ({pointer}): {assumption}",
+        },
+        "missing.short": {"zh": "· {field}：{assumption}", "en": "· {field}: {assumption}"},
+        "missing.decides": {
+            "zh": "{program}的结论以此为决定理由",
+            "en": "the outcome of {program} rests on it",
+        },
+        "missing.not_decisive": {
+            "zh": "不是本次任何结论的决定理由（{program}）",
+            "en": "not a decisive reason of this decision ({program})",
+        },
+        "param.history": {"zh": "历史取值", "en": "History"},
+        "param.horizon": {"zh": "本组参数已知至 {date}", "en": "known through {date}"},
+        "param.past_horizon": {
+            "zh": "{as_of} 超出这些参数组的已知期限：{groups}；该日的决定会被拒绝（退出码 3），下列各参数不标现行值",
+            "en": "{as_of} is past the horizon of {groups}: a decision on that date is refused (exit 3), "
+            "and no value below is marked in force",
+        },
+        "param.in_force_on": {"zh": "{as_of} 现行值", "en": "in force on {as_of}"},
+        "param.since": {"zh": "自 {date} 起", "en": "from {date}"},
+        "param.current": {"zh": "（现行）", "en": " (in force)"},
+        "param.group": {"zh": "{name}（--group {group}）", "en": "{name} (--group {group})"},
+        "usage_error": {"zh": "用法错误", "en": "Usage error"},
+        "usage_hint": {"zh": "（socialaid --help 查看用法）", "en": "(socialaid --help shows the usage)"},
+        "sweep_axis": {"zh": "{field}（{unit}）", "en": "{field} ({unit})"},
+        "sweep_in_kind": {"zh": "实物/服务救助（有资格的区间）", "en": "aid in kind (where eligible)"},
+        "sweep_kind_none": {
+            "zh": "全程无资格：{names}",
+            "en": "not eligible anywhere in the range: {names}",
+        },
+        "sweep_kind_bands": {"zh": "实物/服务救助：{names}", "en": "aid in kind: {names}"},
+        "sweep_segments": {
+            "zh": "分段线性（{n} 段，端点精确到分）",
+            "en": "piecewise linear ({n} pieces, ends to the fen)",
+        },
+        "cell.eligible": {"zh": "有资格", "en": "eligible"},
+        "unit.yuan_month": {"zh": "元/月", "en": "CNY per month"},
+        "unit.yuan": {"zh": "元", "en": "CNY"},
+        "unit.persons": {"zh": "人", "en": "persons"},
+        "unit.years": {"zh": "岁", "en": "years"},
+    }
+)
+MESSAGES["assumption.read_as_able"] = {"zh": "按能自理对待", "en": "read as able to care for oneself"}
+MESSAGES["amount_col"] = {"zh": "月金额", "en": "Monthly"}
+MESSAGES["covered_by"] = {"zh": "保障成员：{ids}", "en": "covered: {ids}"}
+MESSAGES["whatif.param"] = {"zh": "参数“{label}” = {value}", "en": "parameter “{label}” = {value}"}
+MESSAGES["whatif.cli"] = {"zh": "假设", "en": "What if"}
+MESSAGES["whatif.variant"] = {"zh": "方案“{name}”", "en": "Variant “{name}”"}
+MESSAGES["sweep_value"] = {"zh": "取值", "en": "Value"}
+MESSAGES["plan_name"] = {
+    "zh": "遵红府办发〔2021〕49号：各条款及实现它的规则",
+    "en": "The plan (Zunhongfubanfa [2021] No. 49): each clause and the rules implementing it",
+}
+MESSAGES["clause_heading"] = {"zh": "第{n}条 {title}", "en": "Clause {n}: {title}"}
+MESSAGES["missing.summary"] = {
+    "zh": "未提供的事实 {n} 项；以其为决定理由的项目：{programs}（--details 逐项说明）",
+    "en": "Facts not given: {n}; programs whose outcome rests on one: {programs} (--details names each)",
+}
+MESSAGES["param.expected"] = {"zh": "规则包中定义的参数", "en": "a parameter defined in the bundle"}
+MESSAGES["field.member"] = {"zh": "成员 {member} 的{field}", "en": "{field} of member {member}"}

@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from socialaid.errors import BundleError
-from socialaid.words.messages import Lang, code_word, msg, outcome_word
+from socialaid.words.messages import Lang, code_word, in_lang, msg, outcome_word
 
 __all__ = ["Texts", "WordsCache", "bundle_revision", "format_value", "load_texts"]
 
@@ -42,7 +42,7 @@ def format_value(value: Any, lang: Lang | None = None) -> str:
     if isinstance(value, float):
         return f"{value:.2f}" if value != int(value) else str(int(value))
     if isinstance(value, list):
-        return ", ".join(format_value(v, lang) for v in value)
+        return (msg("list_sep", lang) if lang else ", ").join(format_value(v, lang) for v in value)
     if isinstance(value, dict):
         return ", ".join(f"{k}={format_value(v, lang)}" for k, v in value.items())
     return str(value)
@@ -122,7 +122,7 @@ class Texts:
     def program_name(self, pid: str, lang: Lang, program: dict[str, Any] | None = None) -> str:
         entry = (self.catalog.get("programs") or {}).get(pid) or {}
         name = entry.get("name") or (program or {}).get("name") or {}
-        return str(name.get(lang) or pid)
+        return in_lang(str(name.get(lang) or pid), lang)
 
     def tier_name(self, tier: str, lang: Lang) -> str:
         entry = (self.catalog.get("tiers") or {}).get(tier) or {}
@@ -130,7 +130,7 @@ class Texts:
 
     def clause_title(self, clause: int | str, lang: Lang) -> str:
         entry = (self.plan.get("clauses") or {}).get(str(clause)) or {}
-        return str((entry.get("title") or {}).get(lang) or "")
+        return in_lang(str((entry.get("title") or {}).get(lang) or ""), lang)
 
     def clause_label(self, clause: int | str, lang: Lang) -> str:
         """``5 完善最低生活保障制度`` / ``5 Minimum living guarantee (低保)``."""
@@ -139,27 +139,47 @@ class Texts:
     def aid_name(self, code: str, lang: Lang) -> str:
         entry = (self.catalog.get("aid") or {}).get(code) or {}
         name = entry.get("name", entry) if isinstance(entry, dict) else {}
-        return str(name.get(lang) or code) if isinstance(name, dict) else code
+        return in_lang(str(name.get(lang) or code), lang) if isinstance(name, dict) else code
 
     # --- rules and findings --------------------------------------------------------------------
 
     def rule_title(self, rule_id: str, lang: Lang) -> str:
         """The rule's title in ``lang``; the id itself when the rule has none in that language."""
         entry = self.rules.get(rule_id) or {}
-        return str((entry.get("title") or {}).get(lang) or rule_id)
+        return in_lang(str((entry.get("title") or {}).get(lang) or rule_id), lang)
 
     def finding_text(self, finding: dict[str, Any], lang: Lang) -> str:
         """What the rule found, in words: its message template filled with the finding's values,
         else its title and the values."""
         rule_id = str(finding.get("rule", ""))
         values = finding.get("values") or {}
-        entry = self.rules.get(rule_id) or {}
-        template = ((entry.get("message") or {}).get(str(finding.get("outcome"))) or {}).get(lang)
-        if template and all(slot in values for slot in _SLOT.findall(template)):
-            return _SLOT.sub(lambda m: format_value(self.words_for(values[m.group(1)], lang), lang), str(template))
-        title = self.rule_title(rule_id, lang)
-        shown = ", ".join(f"{k} {format_value(v, lang)}" for k, v in sorted(values.items()))
-        return msg("with_values", lang, title=title, values=shown) if shown else title
+        template = self.template(finding, lang)
+        if template is not None:
+            return in_lang(
+                _SLOT.sub(lambda m: format_value(self.words_for(values[m.group(1)], lang), lang), template), lang
+            )
+        return self.rule_title(rule_id, lang)
+
+    def template(self, finding: dict[str, Any], lang: Lang) -> str | None:
+        """The message template the finding chose, or None when there is none to fill truthfully.
+
+        The policy chooses: ``message[outcome]``, or ``message["<outcome>.<condition>"]`` when the finding
+        names the condition that decided it (``values.decided_by``). A template is used only when the
+        finding carries every slot it names and its values bear out every comparison it states
+        (``{a}…低于…{b}`` only when a < b): a sentence its own numbers contradict is never shown — the
+        rule's title stands instead (see :func:`stated_comparisons`)."""
+        values = finding.get("values") or {}
+        entry = self.rules.get(str(finding.get("rule", ""))) or {}
+        messages = entry.get("message") or {}
+        outcome = str(finding.get("outcome"))
+        decided_by = values.get("decided_by")
+        chosen = messages.get(f"{outcome}.{decided_by}") if isinstance(decided_by, str) else None
+        text = (chosen or messages.get(outcome) or {}).get(lang)
+        if not text or not all(slot in values for slot in _SLOT.findall(str(text))):
+            return None
+        if any(not holds for holds in stated_comparisons(str(text), values)):
+            return None
+        return str(text)
 
     def words_for(self, value: Any, lang: Lang) -> Any:
         """A value with its codes in words: aid in kind by the catalog, other codes by the message catalog."""
@@ -168,8 +188,10 @@ class Texts:
         if isinstance(value, str):
             aid = (self.catalog.get("aid") or {}).get(value)
             if isinstance(aid, dict) and aid.get(lang):
-                return str(aid[lang])
-            return code_word(value, lang) or value
+                return in_lang(str(aid[lang]), lang)
+            if value in self.rules:  # a rule named in a finding's values reads as its title
+                return self.rule_title(value, lang)
+            return in_lang(code_word(value, lang) or value, lang)
         return value
 
     def basis_text(self, finding: dict[str, Any], lang: Lang) -> str:
@@ -183,14 +205,21 @@ class Texts:
         basis = str(entry.get("basis") or finding.get("basis") or "plan")
         if basis == "national":
             national = entry.get("national") or {}
-            return msg(
-                "basis.national",
+            return in_lang(
+                msg(
+                    "basis.national",
+                    lang,
+                    document=national.get("document", ""),
+                    article=national.get("article", ""),
+                ),
                 lang,
-                document=national.get("document", ""),
-                article=national.get("article", ""),
             )
-        if basis == "reading":
-            return msg("basis.reading", lang, reading=entry.get("reading", ""))
+        if basis == "reading":  # READING.md's provisions are written in English
+            if lang == "zh":
+                return msg("reading_zh", lang, clause=clause)
+            return in_lang(msg("basis.reading", lang, reading=entry.get("reading", "")), lang)
+        if lang == "en":  # the plan is written in Chinese only: its heading here, its words under zh
+            return msg("plan_en", lang, clause=clause, title=self.clause_title(clause, lang))
         return msg("basis.plan", lang, clause=clause, quote=entry.get("quote", ""))
 
     def rule_label(self, finding: dict[str, Any], lang: Lang) -> str:
@@ -233,7 +262,33 @@ class Texts:
     def parameter_label(self, name: str, lang: Lang) -> str:
         group, _, param = name.partition(".")
         entry = (self.parameters.get(group) or {}).get(param) or {}
-        return str((entry.get("label") or {}).get(lang) or name)
+        return in_lang(str((entry.get("label") or {}).get(lang) or name), lang)
+
+
+# The comparisons a template states between two of its slots, and what each says of them.
+_COMPARISONS: list[tuple[re.Pattern[str], Any]] = [
+    (re.compile(r"不低于|is not below|not below|at or above|不少于"), lambda a, b: a >= b),
+    (re.compile(r"不超过|未超过|不高于|is not over|is not above|at or below"), lambda a, b: a <= b),
+    (re.compile(r"低于|is below|below|under"), lambda a, b: a < b),
+    (re.compile(r"超过|高于|is over|is above|above|over"), lambda a, b: a > b),
+]
+_PAIR = re.compile(r"\{(\w+)\}([^{}]{0,40}?)(?=\{(\w+)\})")
+
+
+def stated_comparisons(template: str, values: dict[str, Any]) -> list[bool]:
+    """For each comparison ``template`` states between two numeric slots (``{x}元超过…{y}``, ``{x} is
+    below the standard {y}``), whether ``values`` bear it out. Words, not policy: it checks what a
+    sentence says against the numbers it is filled with."""
+    found = []
+    for m in _PAIR.finditer(template):
+        a, between, b = values.get(m.group(1)), m.group(2), values.get(m.group(3))
+        if not all(isinstance(v, int | float) and not isinstance(v, bool) for v in (a, b)):
+            continue
+        for pattern, holds in _COMPARISONS:
+            if pattern.search(between):
+                found.append(bool(holds(a, b)))
+                break
+    return found
 
 
 @lru_cache(maxsize=8)
