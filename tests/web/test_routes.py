@@ -229,7 +229,8 @@ def test_a_date_with_no_parameter_in_force_is_refused_at_its_field(page: Page) -
     response = page.decide(early)
     assert response.status_code == 422  # the policy refused: no parameter in force on that date
     shown = _error_at(response.text, "/as_of")
-    assert "in force on 2015-01-01" in shown and "另有" in shown  # 39 such errors: three, and a count
+    assert "2015-01-01 没有现行值" in shown and "另有" in shown  # 39 such errors: three, and a count
+    assert "不早于 2019-12-01 的决定日期" in shown  # what was expected, in the page's language too
     assert "请更正标出的 1 处" in response.text
 
 

@@ -350,6 +350,14 @@ _PROBLEMS_ZH: list[tuple[re.Pattern[str], str]] = [
     ),
     (re.compile(r"^the values of parameter group (\w+) are known only through (.+)$"), r"参数组 \1 的取值仅知至 \2"),
     (re.compile(r"^no value of parameter (\S+) is in force on (.+)$"), r"参数 \1 在 \2 没有现行值"),
+    (
+        re.compile(r"^a decision date on or after (\S+), or a new dated value in parameters/(\S+)$"),
+        r"不早于 \1 的决定日期，或在 parameters/\2 中新增一个注明日期的取值",
+    ),
+    (
+        re.compile(r"^a decision date on or before (\S+), or projection: true for a hypothetical projection$"),
+        r"不晚于 \1 的决定日期，或以 projection: true 作假设性预测",
+    ),
 ]
 
 
@@ -366,6 +374,10 @@ def localized(text: str, lang: Lang) -> str:
 # Codes that findings carry in their values (groups, bases, stages, self-care, management), as words.
 # Codes of aid in kind are named in the bundle's catalog (catalog.aid) instead.
 VALUE_CODES: dict[str, dict[str, str]] = {
+    # the statutory retirement schedules of clause 10 (employment.working_age: kind)
+    "men": {"zh": "男职工", "en": "men"},
+    "women_50_post": {"zh": "原法定退休年龄五十周岁的女职工", "en": "women in posts retiring at 50"},
+    "women_55_post": {"zh": "原法定退休年龄五十五周岁的女职工", "en": "women in posts retiring at 55"},
     "dibao_member": {"zh": "低保对象", "en": "低保 member"},
     "low_income_family_vulnerable": {
         "zh": "低收入家庭中的老年人、未成年人、重度残疾人和重病患者",
@@ -448,8 +460,26 @@ def default_lang(env: Mapping[str, str] | None = None) -> Lang:
 # English only; the Chinese term stays in the Chinese words and in JSON.
 GLOSSARY_EN: list[tuple[str, str]] = [
     ("特困人员认定办法（民发〔2021〕43号）", "Measures for Identifying Extremely Poor Persons (Minfa [2021] No. 43)"),
+    (
+        "全国人民代表大会常务委员会关于实施渐进式延迟法定退休年龄的决定（2024年）",
+        "Decision of the NPC Standing Committee on the Gradual Raising of the Statutory Retirement Age (2024)",
+    ),
+    (
+        "国务院关于渐进式延迟法定退休年龄的办法",
+        "State Council Measures on the Gradual Raising of the Statutory Retirement Age",
+    ),
+    (
+        "关于进一步健全社会救助和保障标准与物价上涨挂钩联动机制的通知（发改价格规〔2021〕1553号）",
+        "Notice on Linking Social Assistance and Security Standards to Price Rises (Fagaijiagegui [2021] No. 1553)",
+    ),
+    ("发改价格规〔2021〕1553号", "Fagaijiagegui [2021] No. 1553"),
+    ("中华人民共和国劳动法", "Labour Law of the People's Republic of China"),
+    ("（未成年人年龄按方案第6条为未满18周岁）", " (a minor is under 18, by clause 6 of the plan)"),
+    ("第二十一、二十二条", "Articles 21 and 22"),
+    ("启动条件", "its trigger conditions"),
     ("遵红府办发〔2021〕49号", "the plan (Zunhongfubanfa [2021] No. 49)"),
     ("民发〔2021〕43号", "Minfa [2021] No. 43"),
+    ("43号", "Minfa [2021] No. 43"),
     ("发改价格〔2021〕1553号", "Fagaijiage [2021] No. 1553"),
     (" (缓退)", ""),
     ("低保/特困", "dibao/tekun"),
@@ -457,6 +487,7 @@ GLOSSARY_EN: list[tuple[str, str]] = [
     ("脱贫", "lifted out of poverty"),
     ("低保", "dibao"),
     ("特困", "tekun"),
+    ("、", ", "),
 ]
 
 # Units of the parameter tables, in words.
@@ -470,6 +501,7 @@ UNITS: dict[str, dict[str, str]] = {
     "grade": {"zh": "级", "en": "grade"},
     "grade by disability type": {"zh": "级（按残疾类别）", "en": "grade by disability type"},
     "activities": {"zh": "项", "en": "activities"},
+    "birth month": {"zh": "（出生年月）", "en": "birth month"},
 }
 
 _CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]")

@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from socialaid.errors import BundleError
-from socialaid.words.messages import Lang, code_word, in_lang, msg, outcome_word
+from socialaid.words.messages import GROUPS, Lang, code_word, in_lang, msg, outcome_word
 
 __all__ = ["Texts", "WordsCache", "bundle_revision", "format_value", "load_texts"]
 
@@ -122,6 +122,8 @@ class Texts:
     def program_name(self, pid: str, lang: Lang, program: dict[str, Any] | None = None) -> str:
         entry = (self.catalog.get("programs") or {}).get(pid) or {}
         name = entry.get("name") or (program or {}).get("name") or {}
+        if not name.get(lang) and pid in GROUPS:  # a finding of the shared statuses (status), not a program
+            return GROUPS[pid][lang]
         return in_lang(str(name.get(lang) or pid), lang)
 
     def tier_name(self, tier: str, lang: Lang) -> str:
