@@ -19,8 +19,10 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from socialaid.cli.app import AsOf, Format, FormatOpt, app, err, guarded, out
+from socialaid.cli.app import AsOf, Format, FormatOpt, LangOpt, app, err, guarded, lang_of, out
 from socialaid.errors import FieldError, InvalidInputError
+from socialaid.words.messages import Lang as LangCode
+from socialaid.words.messages import msg
 
 __all__ = ["batch", "impact", "synth"]
 
@@ -191,24 +193,46 @@ def impact(
     input_format: InputFormatOpt = None,
     as_of: AsOf = None,
     fmt: FormatOpt = Format.table,
+    lang: LangOpt = None,
     json_path: Annotated[
         Path | None, typer.Option("--json", dir_okay=False, help="Also write the report as JSON")
     ] = None,
     plot_path: Annotated[Path | None, typer.Option("--plot", dir_okay=False, help="Write a PNG chart")] = None,
     top: Annotated[int, typer.Option("--top", min=1, help="Rules shown per program")] = 3,
+    base_cache: Annotated[
+        Path | None,
+        typer.Option(
+            "--base-cache",
+            file_okay=False,
+            help="Directory keeping the base side's rows by bundle, input, date and view (default build/base-cache)",
+        ),
+    ] = None,
+    no_base_cache: Annotated[
+        bool, typer.Option("--no-base-cache", help="Decide the base side again and keep nothing")
+    ] = False,
+    distributions: Annotated[
+        bool,
+        typer.Option(
+            "--distributions",
+            help="Read per-capita income and the 低保 standard from each household's explanation (about 4× slower)",
+        ),
+    ] = False,
     actors: Actors = 2,
     chunk: Chunk = 250,
     cpus_per_actor: CpusPerActor = 0.5,
     address: Address = None,
 ) -> None:
     """Decide a population under the policy in force and under a reform; report who moves and what it costs."""
+    language = lang_of(lang)
 
     def body() -> None:
         from socialaid.analysis.whatif import Variant, load_scenario, parse_param
+        from socialaid.paths import REPO_ROOT
         from socialaid.population.impact import bundle_at_revision, plot_impact, run_impact, temp_workdir
         from socialaid.population.io import count_rows
         from socialaid.population.io import input_format as detect
         from socialaid.server.bundle import ensure_fresh, git_revision
+        from socialaid.words.texts import load_texts
 
         fmt_in = detect(population, input_format)
         reform: Variant | None = None
@@ -229,6 +253,7 @@ def impact(
                 [FieldError("", "nothing to compare", "--param, --scenario or --base-rev")], source="impact"
             )
         options = _options(actors, chunk, cpus_per_actor, as_of, address)
+        cache_dir = None if no_base_cache else (base_cache or REPO_ROOT / "build" / "base-cache")
         working = ensure_fresh()
         with temp_workdir() as tmp:
             base_bundle, base_label = working, f"policy in force ({git_revision()})"
@@ -239,7 +264,7 @@ def impact(
                 base_label = f"policy at {base_rev} ({short})"
                 reform_bundle = working
                 reform_label = f"working tree ({git_revision()})" + (f" + {reform_label}" if reform_label else "")
-            with _progress(count_rows(population, fmt_in), "deciding twice") as advance:
+            with _progress(count_rows(population, fmt_in), "deciding") as advance:
                 report = run_impact(
                     population,
                     fmt=fmt_in,
@@ -250,57 +275,81 @@ def impact(
                     base_label=base_label,
                     reform_label=reform_label,
                     progress=advance,
+                    base_cache=cache_dir,
+                    details=distributions,
                 )
+        words = load_texts(working)
         data = report.to_dict()
         if json_path is not None:
             json_path.parent.mkdir(parents=True, exist_ok=True)
             json_path.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
         if plot_path is not None:
-            plot_impact(report, plot_path)
+            plot_impact(report, plot_path, lang=language, texts=words)
         if fmt is Format.json:
             print(json.dumps(data, ensure_ascii=False, indent=2))
         else:
-            _print_impact(data, top=top)
+            _print_impact(data, top=top, lang=language, words=words, cache=cache_dir)
         if plot_path is not None:
-            err.print(f"chart → {plot_path}", highlight=False)
+            err.print(msg("impact.chart", language, path=plot_path), highlight=False)
 
-    guarded(body)
+    guarded(body, lang=language)
 
 
-def _print_impact(data: dict[str, Any], *, top: int) -> None:
+def _rule_words(key: str, lang: LangCode, words: Any) -> str:
+    """``clause 5 · dibao.income_test`` (the report's key) in words: 第5条 · the rule's title."""
+    clause, _, rule = key.removeprefix("clause ").partition(" · ")
+    program, sep, amount = rule.partition(": ")
+    if sep and amount == "amount":
+        rule_text = msg("impact.amount_rule", lang, program=words.program_name(program, lang))
+    else:
+        rule_text = words.rule_title(rule, lang)
+    return f"{msg('clause_no', lang, clause=clause)} · {rule_text}"
+
+
+def _print_impact(data: dict[str, Any], *, top: int, lang: LangCode, words: Any, cache: Path | None) -> None:
+    refused = data["refused"]
     out.print(
-        f"[bold]Impact[/] of {escape(data['reform'])}\nagainst {escape(data['base'])} · decision date {data['as_of']}\n"
-        f"{data['households']} households · {data['changed_households']} changed · refused: "
-        f"{data['refused']['base']} base, {data['refused']['reform']} reform "
-        f"({data['refused']['decided_under_one_side_only']} decided under one side only) · {data['seconds']:.1f} s",
+        f"[bold]{escape(msg('impact.title', lang, reform=data['reform']))}[/]\n"
+        + escape(msg("impact.against", lang, base=data["base"], as_of=data["as_of"]))
+        + "\n"
+        + msg(
+            "impact.counts",
+            lang,
+            households=data["households"],
+            changed=data["changed_households"],
+            base=refused["base"],
+            reform=refused["reform"],
+            one=refused["decided_under_one_side_only"],
+            seconds=f"{data['seconds']:.1f}",
+        ),
         highlight=False,
     )
     out.print(
-        f"monthly cash across all programs: {data['households_better_off']} households better off, "
-        f"{data['households_worse_off']} worse off",
+        escape(msg(f"impact.cache.{data['base_cache']}", lang, path=cache, decisions=data["decisions"])),
+        highlight=False,
+    )
+    out.print(
+        msg("impact.cash", lang, better=data["households_better_off"], worse=data["households_worse_off"]),
         highlight=False,
     )
     by_clause = data["program_changes_by_clause"]
     if by_clause:
-        out.print(
-            "program decisions changed, by the clause of the first rule that changed: "
-            + ", ".join(f"clause {c}: {n}" for c, n in by_clause.items()),
-            highlight=False,
+        items = msg("list_sep", lang).join(
+            msg("impact.by_clause_item", lang, clause=c, n=n) for c, n in by_clause.items()
         )
-    table = Table(show_lines=False, caption="hh = households; Δ = change in CNY; persons = members covered")
-    table.add_column("program", no_wrap=True)
-    for heading in ("newly eligible\nhh / persons", "no longer\nhh / persons", "gainers", "losers"):
-        table.add_column(heading, justify="right", no_wrap=True)
-    for heading in ("Δ a month\nurban", "Δ a month\nrural", "Δ a year\ntotal"):
-        table.add_column(heading, justify="right", no_wrap=True)
-    table.add_column("first changed rule (households)")
+        out.print(msg("impact.by_clause", lang, items=items), highlight=False)
+    table = Table(show_lines=False, caption=msg("impact.caption", lang))
+    table.add_column(msg("impact.col.program", lang), no_wrap=True)
+    for key in ("newly", "no_longer", "gainers", "losers", "month_urban", "month_rural", "year_total"):
+        table.add_column(msg(f"impact.col.{key}", lang), justify="right", no_wrap=True)
+    table.add_column(msg("impact.col.first_rule", lang))
     for name, p in data["programs"].items():
         moved = p["first_changed"]
         if not moved and not p["gainers"] and not p["losers"]:
             continue
-        rules = "\n".join(f"{n} × {escape(rule)}" for rule, n in list(moved.items())[:top])
+        rules = "\n".join(f"{n} × {escape(_rule_words(rule, lang, words))}" for rule, n in list(moved.items())[:top])
         table.add_row(
-            name,
+            escape(words.program_name(name, lang)),
             f"{p['newly_eligible']['households']} / {p['newly_eligible']['persons']}",
             f"{p['no_longer_eligible']['households']} / {p['no_longer_eligible']['persons']}",
             str(p["gainers"]),
@@ -313,4 +362,46 @@ def _print_impact(data: dict[str, Any], *, top: int) -> None:
     if table.row_count:
         out.print(table)
     else:
-        out.print("no program changes for any household")
+        out.print(msg("impact.no_changes", lang))
+    _print_distributions(data["distributions"], lang=lang)
+
+
+def _print_distributions(dist: dict[str, Any], *, lang: LangCode) -> None:
+    if not dist["available"]:
+        out.print(escape(msg("impact.distributions.unavailable", lang)), highlight=False)
+        return
+    deciles = Table(title=msg("impact.deciles.title", lang))
+    deciles.add_column(msg("impact.col.decile", lang), justify="right")
+    for key in ("households", "per_capita", "winners", "losers_cash", "mean_change"):
+        deciles.add_column(msg(f"impact.col.{key}", lang), justify="right", no_wrap=True)
+    for d in dist["deciles"]:
+        income = d["per_capita_income"]
+        deciles.add_row(
+            str(d["decile"]),
+            str(d["households"]),
+            f"{income['min']:,.2f} – {income['max']:,.2f}",
+            str(d["winners"]),
+            str(d["losers"]),
+            f"{d['mean_monthly_change']:+,.2f}",
+        )
+    out.print(deciles)
+    poverty = Table(title=msg("impact.poverty.title", lang))
+    poverty.add_column(msg("impact.col.measure", lang))
+    for area in ("urban", "rural"):
+        poverty.add_column(msg(f"impact.col.{area}", lang), justify="right", no_wrap=True)
+    for when in ("before_transfers", "after_transfers"):
+        for side in ("base", "reform"):
+            cells = [
+                msg(
+                    "impact.poverty.cell",
+                    lang,
+                    households=f"{c['households']:,}",
+                    persons=f"{c['persons']:,}",
+                    gap=f"{c['monthly_gap']:,.2f}",
+                )
+                for c in (dist["poverty"][side][when][a] for a in ("urban", "rural"))
+            ]
+            poverty.add_row(msg(f"impact.poverty.{side}.{when}", lang), *cells)
+    out.print(poverty)
+    if dist["without_figures"]:
+        out.print(msg("impact.distributions.partial", lang, n=dist["without_figures"]), highlight=False)

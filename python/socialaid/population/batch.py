@@ -47,6 +47,7 @@ from socialaid.population.io import InputFormat, request_from_flat, request_from
 
 __all__ = [
     "DEFAULT_CHUNK",
+    "INCOME_FIGURES",
     "MAX_RESTARTS",
     "BatchOptions",
     "BatchSummary",
@@ -61,6 +62,9 @@ __all__ = [
 
 DEFAULT_CHUNK = 250  # 500 peaked at 249 MB of OPA RSS (GOGC=400), 250 at 182 MB: margin under 300 MB
 MAX_CHUNK = 1000  # the batch entrypoint takes at most 1 000 requests a query
+# per program, copied into a row when the decision carries them (低保's per-capita income, its standard
+# and the members it counts): what the impact's deciles and poverty figures read; Python computes none
+INCOME_FIGURES = ("per_capita_income", "standard", "members")
 MAX_RESTARTS = 5  # sidecar restarts in one actor's life; a sidecar that keeps dying stops the run
 
 
@@ -142,6 +146,13 @@ def compact_row(
             "covered": len(program.get("covered_member_ids") or []),
             "rules": rules,
         }
+        # the figures a distribution needs (per-capita income against the standard, for how many members),
+        # as the decision gives them: on the program itself, or in the explanation's details
+        details = program.get("details")
+        given = {**(details if isinstance(details, dict) else {}), **program}
+        for figure in INCOME_FIGURES:
+            if isinstance(given.get(figure), int | float) and not isinstance(given.get(figure), bool):
+                programs[name][figure] = given[figure]
         clauses.update(c for c in [program.get("clause"), *(r["clause"] for r in rules)] if isinstance(c, int))
     row |= {"status": "decided", "errors": [], "clauses": sorted(clauses), "programs": programs}
     return row
@@ -206,8 +217,10 @@ class ChunkDecider:
         as_of: str | None = None,
         timeout: float = 120.0,
         restarts: int = 2,
+        details: bool = False,
     ) -> None:
         self.fmt = fmt
+        self.details = details
         self.as_of = as_of
         self.variant = variant
         self.reform_only = reform_only
@@ -318,7 +331,10 @@ class ChunkDecider:
     def _ask(self, side: int, requests_: list[dict[str, Any]]) -> list[dict[str, Any]]:
         if not requests_:
             return []
-        decisions = self._clients[side].decide_batch(requests_, view="outcome")
+        if self.details:  # the explanation, one household a query: the decision and its details
+            decisions = [self._clients[side].explain(r) for r in requests_]
+        else:
+            decisions = self._clients[side].decide_batch(requests_, view="outcome")
         for decision in decisions:
             if not (decision.get("errors") or isinstance(decision.get("programs"), dict)):
                 raise UndefinedDecisionError("the sidecar OPA gave an undefined decision in the chunk")
@@ -570,6 +586,7 @@ def decided_batches(
     variant: Any = None,
     pair: bool = False,
     reform_only: bool = False,
+    details: bool = False,
 ) -> Iterator[DecidedBatch]:
     """The decided rows, batch after batch, in input order. Needs a Ray session."""
     import ray.data
@@ -609,6 +626,7 @@ def decided_batches(
             "as_of": options.as_of,
             "timeout": options.timeout,
             "restarts": options.restarts,
+            "details": details,
         },
     )
     for batch in _unwrapped(ds.iter_batches(batch_size=None, batch_format="numpy", prefetch_batches=2)):
