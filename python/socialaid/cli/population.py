@@ -47,21 +47,57 @@ Population = Annotated[
 
 @contextmanager
 def _progress(total: int, label: str) -> Iterator[Callable[[int], None] | None]:
-    """A progress bar on a terminal (stderr); nothing when stderr is not one."""
+    """A progress bar on a terminal (stderr); nothing when stderr is not one.
+
+    While the bar runs, whatever Ray's native side writes to file descriptor 2 (core_worker and raylet
+    lines, which bypass Python) goes to a log file instead of across the bar; the bar and every message
+    of ours go to the terminal. The log is removed after a run that succeeds and named after one that
+    fails."""
     if not sys.stderr.isatty():
         yield None
         return
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
 
-    with Progress(
-        "[progress.description]{task.description}",
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeRemainingColumn(),
-        console=err,
-    ) as bar:
+    with (
+        _native_stderr_to_log(),
+        Progress(
+            "[progress.description]{task.description}",
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeRemainingColumn(),
+            console=err,
+        ) as bar,
+    ):
         task = bar.add_task(label, total=total)
         yield lambda n: bar.advance(task, n)
+
+
+@contextmanager
+def _native_stderr_to_log() -> Iterator[None]:
+    import os
+    import tempfile
+
+    sys.stderr.flush()
+    terminal = os.dup(2)
+    log = tempfile.NamedTemporaryFile(prefix="socialaid-ray-", suffix=".log", delete=False)  # noqa: SIM115
+    os.dup2(log.fileno(), 2)
+    python_stderr = sys.stderr
+    sys.stderr = os.fdopen(os.dup(terminal), "w", buffering=1, encoding="utf-8", errors="replace")
+    ok = False
+    try:
+        yield
+        ok = True
+    finally:
+        sys.stderr.flush()
+        sys.stderr.close()
+        sys.stderr = python_stderr
+        os.dup2(terminal, 2)
+        os.close(terminal)
+        log.close()
+        if ok:
+            os.unlink(log.name)
+        else:
+            err.print(f"Ray's own messages of this run: {log.name}", highlight=False)
 
 
 def _options(actors: int, chunk: int, cpus: float, as_of: dt.datetime | None, address: str | None) -> Any:

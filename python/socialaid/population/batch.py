@@ -468,10 +468,8 @@ def ray_session(address: str | None = None) -> Iterator[None]:
     (``RAY_ENABLE_WINDOWS_OR_OSX_CLUSTER=0``, read when ray is imported and by every worker it spawns).
     On a cluster started with token authentication (``RAY_AUTH_MODE=token``) the driver needs the same
     mode and the cluster's token (``RAY_AUTH_TOKEN`` or ``RAY_AUTH_TOKEN_PATH``) in its environment.
-    Ray's native log lines below errors stay out of the driver's stderr (``RAY_BACKEND_LOG_LEVEL``).
     """
     os.environ.setdefault("RAY_USAGE_STATS_ENABLED", "0")
-    os.environ.setdefault("RAY_BACKEND_LOG_LEVEL", "error")
     if not address:
         os.environ["RAY_ENABLE_WINDOWS_OR_OSX_CLUSTER"] = "0"
     import ray
