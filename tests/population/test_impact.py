@@ -76,13 +76,16 @@ def test_a_higher_urban_standard_moves_the_households_worked_by_hand(ray_local: 
             "--chunk",
             "2",
             "--no-base-cache",
+            "--lang",
+            "zh",
         ],
     )
     assert result.exit_code == 0, result.output
     report = json.loads(result.stdout)
     check_dibao(report)
     assert (report["base_cache"], report["decisions"]) == ("off", 12)
-    assert "dibao.standard_urban" in report["reform"]
+    assert report["reform_spec"] == ["parameter dibao.standard_urban = 900"]
+    assert report["reform"] == "城市最低生活保障标准（二档） = 900"  # the parameter's label in the bundle, zh
     assert (tmp_path / "impact.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
 
 
@@ -97,7 +100,7 @@ def test_base_rev_builds_the_base_from_git_and_the_table_names_the_rule(ray_loca
         ],
     )
     assert result.exit_code == 0, result.output
-    assert "policy at HEAD" in result.stdout and "dibao" in result.stdout
+    assert "policy at HEAD" in result.stdout and "Minimum living guarantee" in result.stdout
     assert "+5,616.00" in result.stdout  # the annual total worked above (468 × 12)
 
 

@@ -291,15 +291,19 @@ def impact(
         options = _options(actors, chunk, cpus_per_actor, as_of, address)
         cache_dir = None if no_base_cache else (base_cache or REPO_ROOT / "build" / "base-cache")
         working = ensure_fresh()
+        words = load_texts(working)
         with temp_workdir() as tmp:
-            base_bundle, base_label = working, f"policy in force ({git_revision()})"
+            base_bundle = working
+            base_label = msg("impact.base.in_force", language, revision=git_revision())
             reform_bundle: Path | None = None
-            reform_label = "; ".join(reform.describe()) if reform else ""
+            reform_label = _reform_words(reform, language, words) if reform else ""
             if base_rev is not None:
                 base_bundle, short = bundle_at_revision(base_rev, Path(tmp))
-                base_label = f"policy at {base_rev} ({short})"
+                base_label = msg("impact.base.at_rev", language, rev=base_rev, short=short)
                 reform_bundle = working
-                reform_label = f"working tree ({git_revision()})" + (f" + {reform_label}" if reform_label else "")
+                reform_label = msg("impact.reform.working", language, revision=git_revision()) + (
+                    f" + {reform_label}" if reform_label else ""
+                )
             with _progress(count_rows(population, fmt_in), "deciding") as advance:
                 report = run_impact(
                     population,
@@ -314,7 +318,7 @@ def impact(
                     base_cache=cache_dir,
                     details=distributions,
                 )
-        words = load_texts(working)
+                report.reform_spec = reform.describe() if reform else []
         data = report.to_dict()
         if json_path is not None:
             json_path.parent.mkdir(parents=True, exist_ok=True)
@@ -329,6 +333,16 @@ def impact(
             err.print(msg("impact.chart", language, path=plot_path), highlight=False)
 
     guarded(body, lang=language)
+
+
+def _reform_words(reform: Any, lang: LangCode, words: Any) -> str:
+    """The reform as a person reads it: each parameter by its label in the bundle, each request change."""
+    parts = [f"{path} = {json.dumps(value, ensure_ascii=False)}" for path, value in reform.sets]
+    parts += [
+        msg("impact.reform.param", lang, label=words.parameter_label(f"{g}.{n}", lang), value=v)
+        for g, n, v in reform.params
+    ]
+    return msg("list_sep", lang).join(parts)
 
 
 def _rule_words(key: str, lang: LangCode, words: Any) -> str:

@@ -199,6 +199,7 @@ class ImpactReport:
 
     base: str = ""
     reform: str = ""
+    reform_spec: list[str] = field(default_factory=list)  # the reform as given (GROUP.NAME = VALUE), any language
     as_of: str | None = None
     households: int = 0
     refused_base: int = 0
@@ -267,6 +268,7 @@ class ImpactReport:
         return {
             "base": self.base,
             "reform": self.reform,
+            "reform_spec": self.reform_spec,
             "as_of": self.as_of,
             "households": self.households,
             "refused": {

@@ -259,6 +259,10 @@ def default_lang(env: Mapping[str, str] | None = None) -> Lang:
 MESSAGES.update(
     {
         "impact.title": {"zh": "改革影响：{reform}", "en": "Impact of {reform}"},
+        "impact.base.in_force": {"zh": "现行政策（{revision}）", "en": "policy in force ({revision})"},
+        "impact.base.at_rev": {"zh": "{rev} 版本的政策（{short}）", "en": "policy at {rev} ({short})"},
+        "impact.reform.working": {"zh": "工作区政策（{revision}）", "en": "working tree ({revision})"},
+        "impact.reform.param": {"zh": "{label} = {value}", "en": "{label} = {value}"},
         "impact.against": {
             "zh": "对照：{base} · 决定日期 {as_of}",
             "en": "against {base} · decision date {as_of}",
@@ -344,7 +348,7 @@ MESSAGES.update(
         "impact.chart": {"zh": "图表 → {path}", "en": "chart → {path}"},
         # the chart
         "chart.title": {
-            "zh": "红花岗区社会救助：{reform} 对照 {base}\n决定日期 {as_of} · 计算于 {today}",
+            "zh": "红花岗区社会救助：{reform}，对照{base}\n决定日期 {as_of} · 计算于 {today}",
             "en": "Honghuagang social assistance — impact of {reform} vs {base}\n"
             "decision date {as_of} · computed {today}",
         },
