@@ -125,7 +125,8 @@ def main() -> None:
             f"  {name:15} RSS {r['rss_after_warmup_mb']:6.1f} → {r['rss_end_mb']:6.1f} MB · "
             f"{r['rss_bytes_per_row']:7.1f} B/row native+Python · {r['python_heap_bytes_per_row']:6.2f} B/row Python · "
             f"OPA peak {r['opa_peak_mb']:.0f} MB · {time.perf_counter() - started:.0f} s\n"
-            f"  {'':15} of which B/row: anonymous {r['RssAnon_bytes_per_row']:.1f} · file {r['RssFile_bytes_per_row']:.1f}"
+            f"  {'':15} of which B/row: anonymous {r['RssAnon_bytes_per_row']:.1f} · "
+            f"file {r['RssFile_bytes_per_row']:.1f}"
             f" · shared memory (object store) {r['RssShmem_bytes_per_row']:.1f}; at the end {r['end_parts_mb']}"
         )
     base = results.get("baseline", {}).get("rss_bytes_per_row")
