@@ -68,10 +68,14 @@ def child(rows: int, chunk: int, actors: int) -> None:
     done = 0
     tracemalloc.start()
 
+    snapshots: list[tracemalloc.Snapshot] = []
+
     def sample(n: int) -> None:
         nonlocal done
         done += n
         samples.append((done, rss_kb(), tracemalloc.get_traced_memory()[0]))
+        if not snapshots and done >= rows // 4:
+            snapshots.append(tracemalloc.take_snapshot())
 
     out = REPO_ROOT / "build" / "bench" / "driver-memory.jsonl"
     summary = run_batch(
@@ -79,6 +83,12 @@ def child(rows: int, chunk: int, actors: int) -> None:
         options=BatchOptions(actors=actors, chunk=chunk), progress=sample,
     )  # fmt: skip
     warm = [s for s in samples if s[0] >= rows // 4]
+    if snapshots:  # where Python's own heap grew after warm-up (to stderr: the parent shows it with --top)
+        grown = tracemalloc.take_snapshot().compare_to(snapshots[0], "lineno")
+        for stat in grown[:8]:
+            print(
+                f"    python heap {stat.size_diff / (rows - rows // 4):7.2f} B/row  {stat.traceback}", file=sys.stderr
+            )
     print(
         json.dumps(
             {
@@ -120,6 +130,7 @@ def main() -> None:
             capture_output=True, text=True, check=True,
         )  # fmt: skip
         results[name] = json.loads(run.stdout.strip().splitlines()[-1])
+        top = [line for line in run.stderr.splitlines() if line.startswith("    python heap")]
         r = results[name]
         print(
             f"  {name:15} RSS {r['rss_after_warmup_mb']:6.1f} → {r['rss_end_mb']:6.1f} MB · "
@@ -129,6 +140,7 @@ def main() -> None:
             f"file {r['RssFile_bytes_per_row']:.1f}"
             f" · shared memory (object store) {r['RssShmem_bytes_per_row']:.1f}; at the end {r['end_parts_mb']}"
         )
+        print("\n".join(top[:5]))
     base = results.get("baseline", {}).get("rss_bytes_per_row")
     for name, r in results.items():
         if base and name != "baseline":

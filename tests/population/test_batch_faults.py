@@ -26,7 +26,8 @@ pytestmark = pytest.mark.integration
 
 
 def our_sidecars() -> dict[int, list[str]]:
-    """OPA servers (pid → command line) started below this process."""
+    """The batch actors' OPA sidecars (pid → command line) below this process: their bundle lives in the
+    actor's own directory (``socialaid-actor-*``); another test's sidecar is never touched."""
     parents: dict[int, int] = {}
     commands: dict[int, list[str]] = {}
     for entry in Path("/proc").iterdir():
@@ -45,7 +46,9 @@ def our_sidecars() -> dict[int, list[str]]:
             if ancestor is None or ancestor == os.getpid():
                 break
             ancestor = parents.get(ancestor)
-        if ancestor == os.getpid() and len(cmd) > 2 and cmd[0].endswith("opa") and cmd[1:3] == ["run", "--server"]:
+        if ancestor != os.getpid() or len(cmd) < 3 or not cmd[0].endswith("opa") or cmd[1:3] != ["run", "--server"]:
+            continue
+        if "--bundle" in cmd and "/socialaid-actor-" in cmd[cmd.index("--bundle") + 1]:  # an actor's, no other
             found[pid] = cmd
     return found
 

@@ -11,9 +11,17 @@ policy's own field errors) becomes a row with ``status: "refused"``, its errors 
 never stops the batch and is never dropped. OPA unreachable, undefined or failing for the whole chunk
 is an error of the whole run (fail closed), never a row saying "not eligible".
 
+The actors ask OPA through the one client (:class:`socialaid.client.DecisionClient`), so every failure
+is one of :mod:`socialaid.errors` with one exit code. A sidecar that dies is restarted and its chunk
+asked again (bounded); an error the actor cannot get past comes back to the driver as data (a row with
+``fatal``: Ray 2.60 hands the driver a ``UserCodeException`` without the original error) and the driver
+raises it with its own class. The driver writes to a temporary file renamed on success: a failed run
+leaves nothing at the output path and says which rows were done.
+
 Ray runs in-process (``ray.init()`` on 127.0.0.1, no dashboard, no usage report) unless ``address``
-names a cluster. Actors reserve a fraction of a CPU: the work happens in OPA, and on a small machine
-an actor holding a whole CPU would starve the read task.
+names a cluster. Actors reserve a fraction of a CPU and read tasks a quarter: the work happens in OPA,
+and a read task wanting a whole CPU never fits beside actors holding half of each 1-CPU node.
+:func:`check_resources` says at once when the job cannot be placed on the cluster at all.
 """
 
 from __future__ import annotations
