@@ -11,7 +11,8 @@ over the same rows, and the peak RSS of the largest OPA sidecar. Settings:
 - ``arena2`` — glibc with two malloc arenas (``MALLOC_ARENA_MAX=2``): growth that is only the allocator
   keeping freed memory per thread shows up as a difference here;
 - ``no-task-events`` — Ray's core worker without task-event reporting (``RAY_task_events_report_interval_ms=0``),
-  whose buffer lives in the driver's native heap.
+  whose buffer lives in the driver's native heap;
+- ``python-heap`` — the baseline with tracemalloc: Python's heap growth per row and the lines that grew.
 """
 
 from __future__ import annotations
@@ -29,6 +30,9 @@ SETTINGS = {
     "baseline": {},
     "arena2": {"MALLOC_ARENA_MAX": "2"},
     "no-task-events": {"RAY_task_events_report_interval_ms": "0"},
+    # the baseline again with tracemalloc on, for where Python's heap grows (its own traces cost RSS,
+    # so this run's RSS figures are not compared)
+    "python-heap": {"SOCIALAID_BENCH_TRACEMALLOC": "1"},
 }
 
 
@@ -66,7 +70,9 @@ def child(rows: int, chunk: int, actors: int) -> None:
     path = population(rows, 1)
     samples: list[tuple[int, dict[str, int], int]] = []  # rows done, RSS parts (KB), Python heap bytes
     done = 0
-    tracemalloc.start()
+    traced = os.environ.get("SOCIALAID_BENCH_TRACEMALLOC") == "1"
+    if traced:
+        tracemalloc.start()
 
     snapshots: list[tracemalloc.Snapshot] = []
 
@@ -74,7 +80,7 @@ def child(rows: int, chunk: int, actors: int) -> None:
         nonlocal done
         done += n
         samples.append((done, rss_kb(), tracemalloc.get_traced_memory()[0]))
-        if not snapshots and done >= rows // 4:
+        if traced and not snapshots and done >= rows // 4:
             snapshots.append(tracemalloc.take_snapshot())
 
     out = REPO_ROOT / "build" / "bench" / "driver-memory.jsonl"
