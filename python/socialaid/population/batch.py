@@ -474,6 +474,10 @@ def ray_session(address: str | None = None) -> Iterator[None]:
     In-process, Ray's own servers (GCS, raylet, workers) listen on loopback only: Ray resolves
     127.0.0.1 to the machine's address for multi-node clusters unless clusters are switched off
     (``RAY_ENABLE_WINDOWS_OR_OSX_CLUSTER=0``, read when ray is imported and by every worker it spawns).
+    In-process, the object store is capped at ``OBJECT_STORE_MB`` (``$SOCIALAID_OBJECT_STORE_MB``; 0 for
+    Ray's default, 30 % of the machine's memory): the driver reads every output block from it, and each
+    store page it has read stays in its resident memory (shared, RssShmem), so the store's size bounds
+    the driver's growth. A chunk's blocks are well under a megabyte; the store spills to disk if it fills.
     On a cluster started with token authentication (``RAY_AUTH_MODE=token``) the driver needs the same
     mode and the cluster's token (``RAY_AUTH_TOKEN`` or ``RAY_AUTH_TOKEN_PATH``) in its environment.
     """
@@ -489,6 +493,9 @@ def ray_session(address: str | None = None) -> Iterator[None]:
     if not address:
         ray_constants.ENABLE_RAY_CLUSTER = False  # in case ray was imported before the variable was set
     kwargs: dict[str, Any] = {"include_dashboard": False, "log_to_driver": False, "logging_level": logging.ERROR}
+    store_mb = int(os.environ.get(OBJECT_STORE_ENV, "") or OBJECT_STORE_MB)
+    if store_mb > 0:
+        kwargs["object_store_memory"] = store_mb << 20
     if address:
         kwargs = {"log_to_driver": False, "logging_level": logging.ERROR}
     for attempt in range(2):  # a loaded machine can miss Ray's 30 s raylet start-up window once
@@ -506,6 +513,8 @@ def ray_session(address: str | None = None) -> Iterator[None]:
         ray.shutdown()
 
 
+OBJECT_STORE_ENV = "SOCIALAID_OBJECT_STORE_MB"
+OBJECT_STORE_MB = 256  # the in-process session's object store (Ray's minimum is 75 MB)
 READ_CPUS = 0.25  # a read task's CPU: a whole one would never fit beside actors holding half a CPU per node
 
 
