@@ -12,7 +12,8 @@ over the same rows, and the peak RSS of the largest OPA sidecar. Settings:
   keeping freed memory per thread shows up as a difference here;
 - ``no-task-events`` — Ray's core worker without task-event reporting (``RAY_task_events_report_interval_ms=0``),
   whose buffer lives in the driver's native heap;
-- ``python-heap`` — the baseline with tracemalloc: Python's heap growth per row and the lines that grew.
+- ``python-heap`` — the baseline with tracemalloc: Python's heap growth per row and the lines that grew;
+- ``chunk1000`` — the baseline in chunks of 1 000: per-task growth falls per row, per-row growth does not.
 """
 
 from __future__ import annotations
@@ -33,6 +34,8 @@ SETTINGS = {
     # the baseline again with tracemalloc on, for where Python's heap grows (its own traces cost RSS,
     # so this run's RSS figures are not compared)
     "python-heap": {"SOCIALAID_BENCH_TRACEMALLOC": "1"},
+    # the baseline in chunks of 1 000: growth that is per Ray task falls by 4× per row, growth per row does not
+    "chunk1000": {"SOCIALAID_BENCH_CHUNK": "1000"},
 }
 
 
@@ -131,7 +134,10 @@ def main() -> None:
     for name in args.setting or list(SETTINGS):
         started = time.perf_counter()
         run = subprocess.run(
-            [sys.executable, __file__, "--child", *("--rows", str(args.rows), "--chunk", str(args.chunk))],
+            [
+                *(sys.executable, __file__, "--child", "--rows", str(args.rows)),
+                *("--chunk", SETTINGS[name].get("SOCIALAID_BENCH_CHUNK", str(args.chunk))),
+            ],
             env={**os.environ, **SETTINGS[name], "PYTHONUNBUFFERED": "1"},
             capture_output=True, text=True, check=True,
         )  # fmt: skip

@@ -148,7 +148,9 @@ def batch(
             f"decided {summary.decided} · refused {summary.refused} · {summary.rows} rows in "
             f"{summary.seconds:.1f} s ({summary.per_second:.0f} households/s; first rows after "
             f"{summary.first_rows_seconds:.1f} s: Ray and OPA start-up) · "
-            f"OPA peak {summary.opa_peak_mb:.0f} MB · bundle {', '.join(sorted(summary.bundle_revision)) or '-'}\n"
+            f"OPA peak {summary.opa_peak_mb:.0f} MB · bundle {', '.join(sorted(summary.bundle_revision)) or '-'}"
+            + (f" · {summary.restarts} dead sidecar(s) restarted" if summary.restarts else "")
+            + "\n"
             f"→ {summary.output}",
             highlight=False,
         )
