@@ -66,58 +66,81 @@ class Cluster:
         self.address = f"127.0.0.1:{self.port}"
         self.root = root
         self.nodes: list[subprocess.Popen[bytes]] = []
+        self.seen: set[int] = set()  # every descendant seen while starting: a node that dies orphans its own
 
-    def start_node(self, *args: str) -> None:
+    def start_node(self, *args: str) -> subprocess.Popen[bytes]:
         common = ["--num-cpus", "1", "--node-ip-address", "127.0.0.1", "--block", "--disable-usage-stats"]
         with (self.root / f"node-{len(self.nodes)}.log").open("wb") as log:
-            self.nodes.append(
-                subprocess.Popen(
-                    [str(BIN / "ray"), "start", *args, *common, "--temp-dir", str(self.root / "ray")],
-                    env=self.env,
-                    stdout=log,
-                    stderr=subprocess.STDOUT,
-                    start_new_session=True,
-                )
+            node = subprocess.Popen(
+                [str(BIN / "ray"), "start", *args, *common, "--temp-dir", str(self.root / "ray")],
+                env=self.env,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
             )
+        self.nodes.append(node)
+        return node
 
-    def wait_for_nodes(self, count: int, timeout: float = 120) -> None:
+    def join(self, *args: str, count: int, attempts: int = 3) -> None:
+        """Start a node and wait until the cluster has ``count`` live nodes. Ray gives a starting node 30 s
+        to register (hard-coded in ray._private.node), which a loaded machine can miss: a node that exits
+        while starting is stopped, with everything it started, and started again, ``attempts`` times."""
+        for attempt in range(attempts):
+            node = self.start_node(*args)
+            log = self.root / f"node-{len(self.nodes) - 1}.log"
+            if self.wait_for_nodes(count, node):
+                return
+            self.kill(node)
+            if attempt == attempts - 1:
+                pytest.fail(f"ray start {' '.join(args)} exited {attempts} times:\n" + log.read_text()[-2000:])
+
+    def wait_for_nodes(self, count: int, node: subprocess.Popen[bytes], timeout: float = 180) -> bool:
+        """True when ``count`` nodes are alive; False when ``node`` exited first."""
         code = (
             "import ray; ray.init(address='auto', logging_level='ERROR'); "
             "print(sum(1 for n in ray.nodes() if n['Alive']))"
         )
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
-            for node in self.nodes:
-                assert node.poll() is None, (self.root / "node-0.log").read_text(errors="replace")[-2000:]
+            self.seen |= descendants(node.pid)
+            if node.poll() is not None:
+                return False
             probe = subprocess.run(
                 [sys.executable, "-c", code],
                 env={**self.env, "RAY_ADDRESS": self.address},
                 capture_output=True,
                 text=True,
-                timeout=60,
+                timeout=90,
                 check=False,
             )
             if probe.returncode == 0 and probe.stdout.strip().splitlines()[-1:] == [str(count)]:
-                return
+                return True
             time.sleep(2)
         pytest.fail(f"the Ray cluster did not reach {count} nodes in {timeout:.0f} s")
 
-    def stop(self) -> None:
-        everything: set[int] = set()
-        for node in self.nodes:
-            everything |= descendants(node.pid)
-        for node in self.nodes:
-            if node.poll() is None:
-                node.send_signal(signal.SIGTERM)
-        for node in self.nodes:
+    def ours(self, pid: int) -> bool:
+        """A process of this cluster: its command line names the cluster's own temporary directory."""
+        try:
+            return str(self.root) in (Path("/proc") / str(pid) / "cmdline").read_bytes().decode(errors="replace")
+        except OSError:
+            return False
+
+    def kill(self, node: subprocess.Popen[bytes]) -> None:
+        left = descendants(node.pid) | {pid for pid in self.seen if self.ours(pid)}
+        if node.poll() is None:
+            node.send_signal(signal.SIGTERM)
             try:
                 node.wait(timeout=20)
             except subprocess.TimeoutExpired:
                 node.kill()
                 node.wait(timeout=10)
-        for pid in everything:  # whatever Ray left of its own
+        for pid in left:
             with contextlib.suppress(ProcessLookupError):
                 os.kill(pid, signal.SIGKILL)
+
+    def stop(self) -> None:
+        for node in reversed(self.nodes):
+            self.kill(node)
 
 
 @pytest.fixture
@@ -126,10 +149,8 @@ def cluster() -> Iterator[Cluster]:
     root = Path(tempfile.mkdtemp(prefix="sa-ray-", dir="/tmp"))
     made = Cluster(root)
     try:
-        made.start_node("--head", "--port", str(made.port), "--include-dashboard", "false")
-        made.wait_for_nodes(1)
-        made.start_node("--address", made.address)
-        made.wait_for_nodes(2)
+        made.join("--head", "--port", str(made.port), "--include-dashboard", "false", count=1)
+        made.join("--address", made.address, count=2)
         yield made
     finally:
         made.stop()
