@@ -56,8 +56,10 @@ class Cluster:
         token = root / "ray-token"
         token.write_text(secrets.token_hex(32))
         token.chmod(0o600)
+        # not the in-process session's switch (ray_session sets it to 0 in this process: one node, loopback)
+        inherited = {k: v for k, v in os.environ.items() if k != "RAY_ENABLE_WINDOWS_OR_OSX_CLUSTER"}
         self.env = {
-            **os.environ,
+            **inherited,
             "RAY_AUTH_MODE": "token",
             "RAY_AUTH_TOKEN_PATH": str(token),
             "RAY_USAGE_STATS_ENABLED": "0",
