@@ -14,8 +14,9 @@ import pytest
 from typer.testing import CliRunner
 
 from socialaid.cli.main import app
+from socialaid.client import DecisionClient
 from socialaid.errors import EngineUnavailableError, PolicyEvaluationError
-from socialaid.population.batch import BatchOptions, OpaBatch, decide_rows, run_batch
+from socialaid.population.batch import BatchOptions, decide_rows, public_message, run_batch
 from socialaid.population.io import InputFormat
 from socialaid.server.bundle import ensure_fresh
 from socialaid.server.sidecar import free_port
@@ -83,6 +84,7 @@ def test_a_pool_of_two_actors_keeps_the_order_over_many_chunks(ray_local: None, 
     assert [r["household_id"] for r in lines(out)] == [f"s8-{i:07d}" for i in range(300)]
     assert summary.decided == 300
     assert 1 <= len(summary.engines) <= 2
+    assert summary.decisions == 300 and summary.restarts == 0
 
 
 def test_csv_in_parquet_out_with_a_bad_cell_refused(ray_local: None, tmp_path: Path) -> None:
@@ -137,9 +139,14 @@ def test_a_household_that_breaks_the_policy_gets_an_error_row_and_the_rest_are_d
 
 
 def test_an_unreachable_opa_is_an_error_not_a_row() -> None:
-    opa = OpaBatch(f"http://127.0.0.1:{free_port()}", timeout=2)
-    with pytest.raises(EngineUnavailableError):
-        opa.decide([plain("x", 0)])
+    with DecisionClient(f"http://127.0.0.1:{free_port()}", timeout=2) as opa, pytest.raises(EngineUnavailableError):
+        opa.decide_batch([plain("x", 0)], view="outcome")
+
+
+def test_an_engine_error_read_by_a_person_names_no_internal_url() -> None:
+    text = "OPA at http://127.0.0.1:41234 answered 400 invalid_parameter: bad; OPA is unreachable at http://x:1/v1"
+    assert public_message(text) == "the sidecar OPA answered 400 invalid_parameter: bad; the sidecar OPA"
+    assert "127.0.0.1" not in public_message(text) and "http" not in public_message(text)
 
 
 def test_in_process_ray_runs_on_loopback_only(ray_local: None) -> None:

@@ -75,12 +75,17 @@ def test_a_higher_urban_standard_moves_the_households_worked_by_hand(ray_local: 
             str(tmp_path / "impact.png"),
             "--chunk",
             "2",
+            "--no-base-cache",
+            "--lang",
+            "zh",
         ],
     )
     assert result.exit_code == 0, result.output
     report = json.loads(result.stdout)
     check_dibao(report)
-    assert "dibao.standard_urban" in report["reform"]
+    assert (report["base_cache"], report["decisions"]) == ("off", 12)
+    assert report["reform_spec"] == ["parameter dibao.standard_urban = 900"]
+    assert report["reform"] == "城市最低生活保障标准（二档） = 900"  # the parameter's label in the bundle, zh
     assert (tmp_path / "impact.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
 
 
@@ -89,11 +94,62 @@ def test_base_rev_builds_the_base_from_git_and_the_table_names_the_rule(ray_loca
     # base = the policy at HEAD, reform = the working tree + the same standard of 900: the same moves
     result = CliRunner().invoke(
         app,
-        ["impact", str(population(tmp_path)), "--base-rev", "HEAD", "--param", "dibao.standard_urban=900"],
+        [
+            *("impact", str(population(tmp_path)), "--base-rev", "HEAD", "--param", "dibao.standard_urban=900"),
+            *("--base-cache", str(tmp_path / "cache"), "--lang", "en"),
+        ],
     )
     assert result.exit_code == 0, result.output
-    assert "policy at HEAD" in result.stdout and "dibao" in result.stdout
+    assert "policy at HEAD" in result.stdout and "Minimum living guarantee" in result.stdout
     assert "+5,616.00" in result.stdout  # the annual total worked above (468 × 12)
+
+
+@pytest.mark.integration
+def test_a_second_reform_against_the_same_base_decides_only_the_reform_side(ray_local: None, tmp_path: Path) -> None:
+    """The first run decides 6 households twice and keeps the base; the second (urban standard 950) reads
+    the base and decides 6. Worked for 950: u1 (950−200)×2 = 1500 (+284), u2 (950−800)×2 = 300 (+284),
+    u3 (950−850)×2 = 200 (+200, new), u4 (950−900)×2 = 100 (+100, new): urban +868 a month, 2 households /
+    4 persons newly eligible.
+
+    Distributions (--distributions: per-capita income, standard and members from the explanation): base
+    per-capita incomes r1 0, u1 200, u2 800, u3 850, u4 900, u5 2000 in six of the ten deciles (sizes
+    ⌊6(d+1)/10⌋ − ⌊6d/10⌋). Below the standard before transfers: urban u1 (808−200)×2 = 1216 and u2
+    (808−800)×2 = 16 under the base (2 / 4, gap 1232); under 900 u1 1400, u2 200, u3 100 (3 / 6, gap 1700);
+    rural r1 (571−0)×2 = 1142 on both sides (6852 a year / 12 = 571). With each program's cash added,
+    低保 fills every eligible household up to the standard: none is left below.
+    """
+    cache = tmp_path / "cache"
+    args = ["impact", str(population(tmp_path)), "--distributions", "--base-cache", str(cache), "--chunk", "3"]
+    first = CliRunner().invoke(app, [*args, "--param", "dibao.standard_urban=900", "--format", "json"])
+    assert first.exit_code == 0, first.output
+    report = json.loads(first.stdout)
+    check_dibao(report)
+    assert (report["base_cache"], report["decisions"]) == ("miss", 12)
+    assert len(list(cache.glob("base-*.jsonl"))) == 1
+    dist = report["distributions"]
+    assert dist["available"] and dist["households"] == 6 and dist["without_figures"] == 0
+    assert [d["decile"] for d in dist["deciles"]] == [2, 4, 5, 7, 9, 10]
+    assert [d["per_capita_income"]["min"] for d in dist["deciles"]] == [0, 200, 800, 850, 900, 2000]
+    assert [d["mean_monthly_change"] for d in dist["deciles"]] == [0, 184, 184, 100, 0, 0]
+    assert [(d["winners"], d["losers"]) for d in dist["deciles"]] == [(0, 0), (1, 0), (1, 0), (1, 0), (0, 0), (0, 0)]
+    poverty = dist["poverty"]
+    assert poverty["base"]["before_transfers"]["urban"] == {"households": 2, "persons": 4, "monthly_gap": 1232}
+    assert poverty["reform"]["before_transfers"]["urban"] == {"households": 3, "persons": 6, "monthly_gap": 1700}
+    for side in ("base", "reform"):
+        assert poverty[side]["before_transfers"]["rural"] == {"households": 1, "persons": 2, "monthly_gap": 1142}
+        for area in ("urban", "rural"):
+            assert poverty[side]["after_transfers"][area]["households"] == 0
+
+    second = CliRunner().invoke(
+        app, [*args, "--param", "dibao.standard_urban=950", "--json", str(tmp_path / "r.json"), "--lang", "zh"]
+    )
+    assert second.exit_code == 0, second.output
+    report = json.loads((tmp_path / "r.json").read_text("utf-8"))
+    assert (report["base_cache"], report["decisions"]) == ("hit", 6)
+    dibao = report["programs"]["dibao"]
+    assert dibao["newly_eligible"] == {"households": 2, "persons": 4}
+    assert dibao["monthly_cost_change"]["urban"] == pytest.approx(868)
+    assert "基准一方取自缓存" in second.stdout and "第5条" in second.stdout and "最低生活保障" in second.stdout
 
 
 def test_nothing_to_compare_is_invalid_input(tmp_path: Path) -> None:

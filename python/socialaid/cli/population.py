@@ -19,8 +19,10 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from socialaid.cli.app import AsOf, Format, FormatOpt, app, err, guarded, out
+from socialaid.cli.app import AsOf, Format, FormatOpt, LangOpt, app, err, guarded, lang_of, out
 from socialaid.errors import FieldError, InvalidInputError
+from socialaid.words.messages import Lang as LangCode
+from socialaid.words.messages import msg
 
 __all__ = ["batch", "impact", "synth"]
 
@@ -45,21 +47,57 @@ Population = Annotated[
 
 @contextmanager
 def _progress(total: int, label: str) -> Iterator[Callable[[int], None] | None]:
-    """A progress bar on a terminal (stderr); nothing when stderr is not one."""
+    """A progress bar on a terminal (stderr); nothing when stderr is not one.
+
+    While the bar runs, whatever Ray's native side writes to file descriptor 2 (core_worker and raylet
+    lines, which bypass Python) goes to a log file instead of across the bar; the bar and every message
+    of ours go to the terminal. The log is removed after a run that succeeds and named after one that
+    fails."""
     if not sys.stderr.isatty():
         yield None
         return
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
 
-    with Progress(
-        "[progress.description]{task.description}",
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeRemainingColumn(),
-        console=err,
-    ) as bar:
+    with (
+        _native_stderr_to_log(),
+        Progress(
+            "[progress.description]{task.description}",
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeRemainingColumn(),
+            console=err,
+        ) as bar,
+    ):
         task = bar.add_task(label, total=total)
         yield lambda n: bar.advance(task, n)
+
+
+@contextmanager
+def _native_stderr_to_log() -> Iterator[None]:
+    import os
+    import tempfile
+
+    sys.stderr.flush()
+    terminal = os.dup(2)
+    log = tempfile.NamedTemporaryFile(prefix="socialaid-ray-", suffix=".log", delete=False)  # noqa: SIM115
+    os.dup2(log.fileno(), 2)
+    python_stderr = sys.stderr
+    sys.stderr = os.fdopen(os.dup(terminal), "w", buffering=1, encoding="utf-8", errors="replace")
+    ok = False
+    try:
+        yield
+        ok = True
+    finally:
+        sys.stderr.flush()
+        sys.stderr.close()
+        sys.stderr = python_stderr
+        os.dup2(terminal, 2)
+        os.close(terminal)
+        log.close()
+        if ok:
+            os.unlink(log.name)
+        else:
+            err.print(f"Ray's own messages of this run: {log.name}", highlight=False)
 
 
 def _options(actors: int, chunk: int, cpus: float, as_of: dt.datetime | None, address: str | None) -> Any:
@@ -110,7 +148,9 @@ def batch(
             f"decided {summary.decided} · refused {summary.refused} · {summary.rows} rows in "
             f"{summary.seconds:.1f} s ({summary.per_second:.0f} households/s; first rows after "
             f"{summary.first_rows_seconds:.1f} s: Ray and OPA start-up) · "
-            f"OPA peak {summary.opa_peak_mb:.0f} MB · bundle {', '.join(sorted(summary.bundle_revision)) or '-'}\n"
+            f"OPA peak {summary.opa_peak_mb:.0f} MB · bundle {', '.join(sorted(summary.bundle_revision)) or '-'}"
+            + (f" · {summary.restarts} dead sidecar(s) restarted" if summary.restarts else "")
+            + "\n"
             f"→ {summary.output}",
             highlight=False,
         )
@@ -191,24 +231,46 @@ def impact(
     input_format: InputFormatOpt = None,
     as_of: AsOf = None,
     fmt: FormatOpt = Format.table,
+    lang: LangOpt = None,
     json_path: Annotated[
         Path | None, typer.Option("--json", dir_okay=False, help="Also write the report as JSON")
     ] = None,
     plot_path: Annotated[Path | None, typer.Option("--plot", dir_okay=False, help="Write a PNG chart")] = None,
     top: Annotated[int, typer.Option("--top", min=1, help="Rules shown per program")] = 3,
+    base_cache: Annotated[
+        Path | None,
+        typer.Option(
+            "--base-cache",
+            file_okay=False,
+            help="Directory keeping the base side's rows by bundle, input, date and view (default build/base-cache)",
+        ),
+    ] = None,
+    no_base_cache: Annotated[
+        bool, typer.Option("--no-base-cache", help="Decide the base side again and keep nothing")
+    ] = False,
+    distributions: Annotated[
+        bool,
+        typer.Option(
+            "--distributions",
+            help="Read per-capita income and the 低保 standard from each household's explanation (about 4× slower)",
+        ),
+    ] = False,
     actors: Actors = 2,
     chunk: Chunk = 250,
     cpus_per_actor: CpusPerActor = 0.5,
     address: Address = None,
 ) -> None:
     """Decide a population under the policy in force and under a reform; report who moves and what it costs."""
+    language = lang_of(lang)
 
     def body() -> None:
         from socialaid.analysis.whatif import Variant, load_scenario, parse_param
+        from socialaid.paths import REPO_ROOT
         from socialaid.population.impact import bundle_at_revision, plot_impact, run_impact, temp_workdir
         from socialaid.population.io import count_rows
         from socialaid.population.io import input_format as detect
         from socialaid.server.bundle import ensure_fresh, git_revision
+        from socialaid.words.texts import load_texts
 
         fmt_in = detect(population, input_format)
         reform: Variant | None = None
@@ -229,17 +291,22 @@ def impact(
                 [FieldError("", "nothing to compare", "--param, --scenario or --base-rev")], source="impact"
             )
         options = _options(actors, chunk, cpus_per_actor, as_of, address)
+        cache_dir = None if no_base_cache else (base_cache or REPO_ROOT / "build" / "base-cache")
         working = ensure_fresh()
+        words = load_texts(working)
         with temp_workdir() as tmp:
-            base_bundle, base_label = working, f"policy in force ({git_revision()})"
+            base_bundle = working
+            base_label = msg("impact.base.in_force", language, revision=git_revision())
             reform_bundle: Path | None = None
-            reform_label = "; ".join(reform.describe()) if reform else ""
+            reform_label = _reform_words(reform, language, words) if reform else ""
             if base_rev is not None:
                 base_bundle, short = bundle_at_revision(base_rev, Path(tmp))
-                base_label = f"policy at {base_rev} ({short})"
+                base_label = msg("impact.base.at_rev", language, rev=base_rev, short=short)
                 reform_bundle = working
-                reform_label = f"working tree ({git_revision()})" + (f" + {reform_label}" if reform_label else "")
-            with _progress(count_rows(population, fmt_in), "deciding twice") as advance:
+                reform_label = msg("impact.reform.working", language, revision=git_revision()) + (
+                    f" + {reform_label}" if reform_label else ""
+                )
+            with _progress(count_rows(population, fmt_in), "deciding") as advance:
                 report = run_impact(
                     population,
                     fmt=fmt_in,
@@ -250,57 +317,91 @@ def impact(
                     base_label=base_label,
                     reform_label=reform_label,
                     progress=advance,
+                    base_cache=cache_dir,
+                    details=distributions,
                 )
+                report.reform_spec = reform.describe() if reform else []
         data = report.to_dict()
         if json_path is not None:
             json_path.parent.mkdir(parents=True, exist_ok=True)
             json_path.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
         if plot_path is not None:
-            plot_impact(report, plot_path)
+            plot_impact(report, plot_path, lang=language, texts=words)
         if fmt is Format.json:
             print(json.dumps(data, ensure_ascii=False, indent=2))
         else:
-            _print_impact(data, top=top)
+            _print_impact(data, top=top, lang=language, words=words, cache=cache_dir)
         if plot_path is not None:
-            err.print(f"chart → {plot_path}", highlight=False)
+            err.print(msg("impact.chart", language, path=plot_path), highlight=False)
 
-    guarded(body)
+    guarded(body, lang=language)
 
 
-def _print_impact(data: dict[str, Any], *, top: int) -> None:
+def _reform_words(reform: Any, lang: LangCode, words: Any) -> str:
+    """The reform as a person reads it: each parameter by its label in the bundle, each request change."""
+    parts = [f"{path} = {json.dumps(value, ensure_ascii=False)}" for path, value in reform.sets]
+    parts += [
+        msg("impact.reform.param", lang, label=words.parameter_label(f"{g}.{n}", lang), value=v)
+        for g, n, v in reform.params
+    ]
+    return msg("list_sep", lang).join(parts)
+
+
+def _rule_words(key: str, lang: LangCode, words: Any) -> str:
+    """``clause 5 · dibao.income_test`` (the report's key) in words: 第5条 · the rule's title."""
+    clause, _, rule = key.removeprefix("clause ").partition(" · ")
+    program, sep, amount = rule.partition(": ")
+    if sep and amount == "amount":
+        rule_text = msg("impact.amount_rule", lang, program=words.program_name(program, lang))
+    else:
+        rule_text = words.rule_title(rule, lang)
+    return f"{msg('clause_no', lang, clause=clause)} · {rule_text}"
+
+
+def _print_impact(data: dict[str, Any], *, top: int, lang: LangCode, words: Any, cache: Path | None) -> None:
+    refused = data["refused"]
     out.print(
-        f"[bold]Impact[/] of {escape(data['reform'])}\nagainst {escape(data['base'])} · decision date {data['as_of']}\n"
-        f"{data['households']} households · {data['changed_households']} changed · refused: "
-        f"{data['refused']['base']} base, {data['refused']['reform']} reform "
-        f"({data['refused']['decided_under_one_side_only']} decided under one side only) · {data['seconds']:.1f} s",
+        f"[bold]{escape(msg('impact.title', lang, reform=data['reform']))}[/]\n"
+        + escape(msg("impact.against", lang, base=data["base"], as_of=data["as_of"]))
+        + "\n"
+        + msg(
+            "impact.counts",
+            lang,
+            households=data["households"],
+            changed=data["changed_households"],
+            base=refused["base"],
+            reform=refused["reform"],
+            one=refused["decided_under_one_side_only"],
+            seconds=f"{data['seconds']:.1f}",
+        ),
         highlight=False,
     )
     out.print(
-        f"monthly cash across all programs: {data['households_better_off']} households better off, "
-        f"{data['households_worse_off']} worse off",
+        escape(msg(f"impact.cache.{data['base_cache']}", lang, path=cache, decisions=data["decisions"])),
+        highlight=False,
+    )
+    out.print(
+        msg("impact.cash", lang, better=data["households_better_off"], worse=data["households_worse_off"]),
         highlight=False,
     )
     by_clause = data["program_changes_by_clause"]
     if by_clause:
-        out.print(
-            "program decisions changed, by the clause of the first rule that changed: "
-            + ", ".join(f"clause {c}: {n}" for c, n in by_clause.items()),
-            highlight=False,
+        items = msg("list_sep", lang).join(
+            msg("impact.by_clause_item", lang, clause=c, n=n) for c, n in by_clause.items()
         )
-    table = Table(show_lines=False, caption="hh = households; Δ = change in CNY; persons = members covered")
-    table.add_column("program", no_wrap=True)
-    for heading in ("newly eligible\nhh / persons", "no longer\nhh / persons", "gainers", "losers"):
-        table.add_column(heading, justify="right", no_wrap=True)
-    for heading in ("Δ a month\nurban", "Δ a month\nrural", "Δ a year\ntotal"):
-        table.add_column(heading, justify="right", no_wrap=True)
-    table.add_column("first changed rule (households)")
+        out.print(msg("impact.by_clause", lang, items=items), highlight=False)
+    table = Table(show_lines=False, caption=msg("impact.caption", lang))
+    table.add_column(msg("impact.col.program", lang), no_wrap=True)
+    for key in ("newly", "no_longer", "gainers", "losers", "month_urban", "month_rural", "year_total"):
+        table.add_column(msg(f"impact.col.{key}", lang), justify="right", no_wrap=True)
+    table.add_column(msg("impact.col.first_rule", lang))
     for name, p in data["programs"].items():
         moved = p["first_changed"]
         if not moved and not p["gainers"] and not p["losers"]:
             continue
-        rules = "\n".join(f"{n} × {escape(rule)}" for rule, n in list(moved.items())[:top])
+        rules = "\n".join(f"{n} × {escape(_rule_words(rule, lang, words))}" for rule, n in list(moved.items())[:top])
         table.add_row(
-            name,
+            escape(words.program_name(name, lang)),
             f"{p['newly_eligible']['households']} / {p['newly_eligible']['persons']}",
             f"{p['no_longer_eligible']['households']} / {p['no_longer_eligible']['persons']}",
             str(p["gainers"]),
@@ -313,4 +414,46 @@ def _print_impact(data: dict[str, Any], *, top: int) -> None:
     if table.row_count:
         out.print(table)
     else:
-        out.print("no program changes for any household")
+        out.print(msg("impact.no_changes", lang))
+    _print_distributions(data["distributions"], lang=lang)
+
+
+def _print_distributions(dist: dict[str, Any], *, lang: LangCode) -> None:
+    if not dist["available"]:
+        out.print(escape(msg("impact.distributions.unavailable", lang)), highlight=False)
+        return
+    deciles = Table(title=msg("impact.deciles.title", lang))
+    deciles.add_column(msg("impact.col.decile", lang), justify="right")
+    for key in ("households", "per_capita", "winners", "losers_cash", "mean_change"):
+        deciles.add_column(msg(f"impact.col.{key}", lang), justify="right", no_wrap=True)
+    for d in dist["deciles"]:
+        income = d["per_capita_income"]
+        deciles.add_row(
+            str(d["decile"]),
+            str(d["households"]),
+            f"{income['min']:,.2f} – {income['max']:,.2f}",
+            str(d["winners"]),
+            str(d["losers"]),
+            f"{d['mean_monthly_change']:+,.2f}",
+        )
+    out.print(deciles)
+    poverty = Table(title=msg("impact.poverty.title", lang))
+    poverty.add_column(msg("impact.col.measure", lang))
+    for area in ("urban", "rural"):
+        poverty.add_column(msg(f"impact.col.{area}", lang), justify="right", no_wrap=True)
+    for when in ("before_transfers", "after_transfers"):
+        for side in ("base", "reform"):
+            cells = [
+                msg(
+                    "impact.poverty.cell",
+                    lang,
+                    households=f"{c['households']:,}",
+                    persons=f"{c['persons']:,}",
+                    gap=f"{c['monthly_gap']:,.2f}",
+                )
+                for c in (dist["poverty"][side][when][a] for a in ("urban", "rural"))
+            ]
+            poverty.add_row(msg(f"impact.poverty.{side}.{when}", lang), *cells)
+    out.print(poverty)
+    if dist["without_figures"]:
+        out.print(msg("impact.distributions.partial", lang, n=dist["without_figures"]), highlight=False)

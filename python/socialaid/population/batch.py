@@ -11,9 +11,17 @@ policy's own field errors) becomes a row with ``status: "refused"``, its errors 
 never stops the batch and is never dropped. OPA unreachable, undefined or failing for the whole chunk
 is an error of the whole run (fail closed), never a row saying "not eligible".
 
+The actors ask OPA through the one client (:class:`socialaid.client.DecisionClient`), so every failure
+is one of :mod:`socialaid.errors` with one exit code. A sidecar that dies is restarted and its chunk
+asked again (bounded); an error the actor cannot get past comes back to the driver as data (a row with
+``fatal``: Ray 2.60 hands the driver a ``UserCodeException`` without the original error) and the driver
+raises it with its own class. The driver writes to a temporary file renamed on success: a failed run
+leaves nothing at the output path and says which rows were done.
+
 Ray runs in-process (``ray.init()`` on 127.0.0.1, no dashboard, no usage report) unless ``address``
-names a cluster. Actors reserve a fraction of a CPU: the work happens in OPA, and on a small machine
-an actor holding a whole CPU would starve the read task.
+names a cluster. Actors reserve a fraction of a CPU and read tasks a quarter: the work happens in OPA,
+and a read task wanting a whole CPU never fits beside actors holding half of each 1-CPU node.
+:func:`check_resources` says at once when the job cannot be placed on the cluster at all.
 """
 
 from __future__ import annotations
@@ -23,16 +31,17 @@ import csv
 import json
 import logging
 import os
+import re
 import tempfile
 import time
+import uuid
 import warnings
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import requests
-
+from socialaid.client import DecisionClient
 from socialaid.errors import (
     EngineError,
     EngineTimeoutError,
@@ -46,81 +55,36 @@ from socialaid.population.io import InputFormat, request_from_flat, request_from
 
 __all__ = [
     "DEFAULT_CHUNK",
+    "INCOME_FIGURES",
+    "MAX_RESTARTS",
     "BatchOptions",
     "BatchSummary",
     "ChunkDecider",
     "DecidedBatch",
-    "OpaBatch",
     "compact_row",
     "decide_rows",
+    "public_message",
     "ray_session",
     "run_batch",
 ]
 
 DEFAULT_CHUNK = 250  # 500 peaked at 249 MB of OPA RSS (GOGC=400), 250 at 182 MB: margin under 300 MB
 MAX_CHUNK = 1000  # the batch entrypoint takes at most 1 000 requests a query
-_BATCH_PATH = "/v1/data/socialaid/batch"
+# per program, copied into a row when the decision carries them (低保's per-capita income, its standard
+# and the members it counts): what the impact's deciles and poverty figures read; Python computes none
+INCOME_FIGURES = ("per_capita_income", "standard", "members")
+MAX_RESTARTS = 5  # sidecar restarts in one actor's life; a sidecar that keeps dying stops the run
 
 
 # --- one OPA, one chunk ------------------------------------------------------------------------
 
+_URL = re.compile(r"(?:OPA (?:at|is unreachable at) )?https?://[^\s:/]+(?::[0-9]+)?(?:/[^\s:]*)?:?")
 
-class OpaBatch:
-    """Decisions for a chunk of requests from one OPA server, in order; fail closed."""
 
-    def __init__(self, url: str, *, token: str | None = None, timeout: float = 120.0) -> None:
-        self.url = url.rstrip("/")
-        self.timeout = timeout
-        self._session = requests.Session()
-        if token:
-            self._session.headers["Authorization"] = f"Bearer {token}"
-
-    def close(self) -> None:
-        self._session.close()
-
-    def _post(self, path: str, body: dict[str, Any]) -> dict[str, Any]:
-        try:
-            response = self._session.post(
-                self.url + path,
-                data=json.dumps(body, ensure_ascii=False).encode(),
-                headers={"Content-Type": "application/json"},
-                timeout=self.timeout,
-            )
-        except requests.Timeout as exc:
-            raise EngineTimeoutError(f"OPA at {self.url} did not answer in {self.timeout:.0f}s") from exc
-        except requests.RequestException as exc:
-            raise EngineUnavailableError(f"OPA is unreachable at {self.url} ({exc.__class__.__name__})") from exc
-        if response.status_code == 404:
-            raise UndefinedDecisionError(f"OPA at {self.url}: {path} not found")
-        if response.status_code in {401, 403}:
-            raise EngineUnavailableError(f"OPA at {self.url} refused {path} ({response.status_code}): wrong token?")
-        if response.status_code != 200:
-            raise PolicyEvaluationError(f"OPA at {self.url} answered {response.status_code}: {response.text[:500]}")
-        parsed = response.json()
-        if not isinstance(parsed, dict):
-            raise UndefinedDecisionError(f"OPA at {self.url} answered {type(parsed).__name__}, not an object")
-        return parsed
-
-    def decide(self, requests_: list[dict[str, Any]]) -> list[dict[str, Any]]:
-        if not requests_:
-            return []
-        # the outcome view: a row needs the programs, not the missing facts or the parameters
-        result = self._post(_BATCH_PATH, {"input": {"requests": requests_, "view": "outcome"}}).get("result")
-        if result is None:
-            raise UndefinedDecisionError(
-                f"OPA at {self.url}: data.socialaid.batch is undefined (a bundle from before the batch entrypoint?)"
-            )
-        if isinstance(result, dict) and result.get("errors"):
-            raise PolicyEvaluationError(f"OPA at {self.url} refused the chunk: {result['errors']}")
-        decisions = result.get("decisions") if isinstance(result, dict) else None
-        if not isinstance(decisions, list) or len(decisions) != len(requests_):
-            raise UndefinedDecisionError(f"OPA at {self.url} gave no decision for at least one household of the chunk")
-        for decision in decisions:
-            if not isinstance(decision, dict) or not (
-                decision.get("errors") or isinstance(decision.get("programs"), dict)
-            ):
-                raise UndefinedDecisionError(f"OPA at {self.url} gave an undefined decision in the chunk")
-        return decisions
+def public_message(text: str) -> str:
+    """An engine error as a person may read it: the sidecar's internal URL (a loopback port that is gone
+    when the run ends) is left out."""
+    return re.sub(r"\s{2,}", " ", _URL.sub("the sidecar OPA ", text)).strip()
 
 
 def decide_rows(
@@ -138,7 +102,7 @@ def decide_rows(
                         {
                             "kind": "policy_error",
                             "pointer": "",
-                            "problem": str(exc)[:300],
+                            "problem": public_message(str(exc))[:300],
                             "expected": "a request the policy can evaluate",
                         }
                     ]
@@ -166,9 +130,10 @@ def compact_row(
     household = household if isinstance(household, dict) else {}
     members = household.get("members")
     decision = decision or {}
+    as_of = decision.get("as_of", (request or {}).get("as_of"))
     row: dict[str, Any] = {
         "household_id": household.get("id") if isinstance(household.get("id"), str) else None,
-        "as_of": decision.get("as_of", (request or {}).get("as_of")),
+        "as_of": as_of if isinstance(as_of, str) else None,
         "bundle_revision": decision.get("bundle_revision"),
         "hypothetical": bool(decision.get("hypothetical", False)),
         "area": household.get("area") if household.get("area") in {"urban", "rural"} else None,
@@ -189,6 +154,13 @@ def compact_row(
             "covered": len(program.get("covered_member_ids") or []),
             "rules": rules,
         }
+        # the figures a distribution needs (per-capita income against the standard, for how many members),
+        # as the decision gives them: on the program itself, or in the explanation's details
+        details = program.get("details")
+        given = {**(details if isinstance(details, dict) else {}), **program}
+        for figure in INCOME_FIGURES:
+            if isinstance(given.get(figure), int | float) and not isinstance(given.get(figure), bool):
+                programs[name][figure] = given[figure]
         clauses.update(c for c in [program.get("clause"), *(r["clause"] for r in rules)] if isinstance(c, int))
     row |= {"status": "decided", "errors": [], "clauses": sorted(clauses), "programs": programs}
     return row
@@ -230,8 +202,14 @@ class ChunkDecider:
     """A Ray actor: one OPA sidecar (two for an impact run across policy revisions), one chunk a call.
 
     The bundles and the verification key travel as bytes, so the same job runs on a cluster whose
-    nodes have no checkout. Each sidecar is the project's locked one (token, authorization, signature).
-    ``variant`` (impact) turns each request into its reform; the row pairs base and reform.
+    nodes have no checkout. Each sidecar is the project's locked one (token, authorization, signature),
+    asked through the one client (:class:`socialaid.client.DecisionClient`, the batch's outcome view).
+    ``variant`` (impact) turns each request into its reform; with ``pair`` the row pairs base and
+    reform, with ``reform_only`` (impact over a cached base) the actor decides the reform side alone.
+
+    A sidecar that dies (killed, out of memory) is restarted and the chunk asked again, at most
+    ``restarts`` times a chunk and ``MAX_RESTARTS`` times in the actor's life; a sidecar that is alive
+    but does not answer is not restarted (fail closed: the run stops).
     """
 
     def __init__(
@@ -243,50 +221,104 @@ class ChunkDecider:
         reform_bundle: bytes | None = None,
         variant: Any = None,
         pair: bool = False,
+        reform_only: bool = False,
         as_of: str | None = None,
         timeout: float = 120.0,
+        restarts: int = 2,
+        details: bool = False,
     ) -> None:
-        from socialaid.server.sidecar import Sidecar
-
         self.fmt = fmt
+        self.details = details
         self.as_of = as_of
         self.variant = variant
-        self.pair = pair or variant is not None or reform_bundle is not None
+        self.reform_only = reform_only
+        self.pair = not reform_only and (pair or variant is not None or reform_bundle is not None)
+        self.timeout = timeout
+        self.restarts = restarts
+        self.restarted = 0
+        self.name = uuid.uuid4().hex[:12]  # names the actor in the summary (never a URL)
         self._dir = tempfile.TemporaryDirectory(prefix="socialaid-actor-")
-        key = Path(self._dir.name) / "verification.pem"
-        key.write_bytes(verification_key)
-        self._sidecars = []
-        self._clients = []
-        for i, data in enumerate([bundle] if reform_bundle is None else [bundle, reform_bundle]):
-            path = Path(self._dir.name) / f"bundle-{i}.tar.gz"
-            path.write_bytes(data)
-            # analyst mode: an impact reform is parameter overrides; decision logs off: a batch's log
-            # entries would hold whole chunks and the log is removed with the sidecar anyway
-            sidecar = Sidecar(bundle=path, verification_key=key, mode="analyst", decision_logs=False).start()
-            self._sidecars.append(sidecar)
-            self._clients.append(OpaBatch(sidecar.url, token=sidecar.token, timeout=timeout))
+        self._key = Path(self._dir.name) / "verification.pem"
+        self._key.write_bytes(verification_key)
+        self._sidecars: list[Any] = []
+        self._clients: list[DecisionClient] = []
+        bundles = [bundle] if reform_bundle is None else [bundle, reform_bundle]
+        if reform_only:
+            bundles = bundles[-1:]
+        # a sidecar that will not start is reported by the first chunk (an error raised here would reach
+        # the driver as Ray's actor error, without its class and exit code)
+        self._broken: SocialaidError | None = None
+        try:
+            for i, data in enumerate(bundles):
+                path = Path(self._dir.name) / f"bundle-{i}.tar.gz"
+                path.write_bytes(data)
+                self._sidecars.append(self._sidecar(path))
+                self._clients.append(self._client(self._sidecars[-1]))
+        except SocialaidError as exc:
+            self._broken = exc
+
+    def _sidecar(self, path: Path) -> Any:
+        from socialaid.server.sidecar import Sidecar
+
+        # analyst mode: an impact reform is parameter overrides; decision logs off: a batch's log
+        # entries would hold whole chunks and the log is removed with the sidecar anyway
+        return Sidecar(bundle=path, verification_key=self._key, mode="analyst", decision_logs=False).start()
+
+    def _client(self, sidecar: Any) -> DecisionClient:
+        return DecisionClient(sidecar.url, token=sidecar.token, timeout=self.timeout)
 
     def __call__(self, batch: dict[str, Any]) -> dict[str, Any]:
+        """The chunk's rows; an engine error comes back as data (one row with ``fatal``): Ray would hand
+        the driver a UserCodeException that no longer holds the error, and with it the exit code."""
+        try:
+            if self._broken is not None:
+                raise self._broken
+            return self._rows(batch)
+        except SocialaidError as exc:
+            fatal = json.dumps({"error": type(exc).__name__, "message": public_message(str(exc))}, ensure_ascii=False)
+            return {
+                "row": [""],
+                "refused": [False],
+                "revision": [""],
+                "opa_peak_kb": [0],
+                "engine": [self.name],
+                "decisions": [0],
+                "restarts": [0],
+                "fatal": [fatal],
+            }
+
+    def _rows(self, batch: dict[str, Any]) -> dict[str, Any]:
         parsed = _requests_of(batch, self.fmt)
         if self.as_of:
             parsed = [({**r, "as_of": self.as_of} if r is not None else None, e) for r, e in parsed]
-        base = self._decide(parsed, self._clients[0])
+        restarted = self.restarted
+        decisions = 0
+        if self.reform_only:
+            base, asked = self._decide(self._reform(parsed), -1)
+        else:
+            base, asked = self._decide(parsed, 0)
+        decisions += asked
         refused = [r["status"] == "refused" for r in base]
         revision = [r["bundle_revision"] or "" for r in base]
         if self.pair:
-            reform = self._decide(self._reform(parsed), self._clients[-1])
-            rows = [json.dumps([b, r], ensure_ascii=False) for b, r in zip(base, reform, strict=True)]
+            reform, asked = self._decide(self._reform(parsed), -1)
+            decisions += asked
+            rows = [_dumps([b, r]) for b, r in zip(base, reform, strict=True)]
             refused = [a or r["status"] == "refused" for a, r in zip(refused, reform, strict=True)]
         else:
-            rows = [json.dumps(r, ensure_ascii=False) for r in base]
+            rows = [_dumps(r) for r in base]
         peak = max(_peak_rss_kb(getattr(getattr(s, "_proc", None), "pid", None)) for s in self._sidecars)
-        engine = [self._sidecars[0].url] * len(rows)
+        first = [1] + [0] * (len(rows) - 1) if rows else []
         return {
             "row": rows,
             "refused": refused,
             "revision": revision,
             "opa_peak_kb": [peak] * len(rows),
-            "engine": engine,
+            "engine": [self.name] * len(rows),
+            # per chunk, on its first row: how many requests went to OPA, how many sidecars were restarted
+            "decisions": [decisions * f for f in first],
+            "restarts": [(self.restarted - restarted) * f for f in first],
+            "fatal": [""] * len(rows),
         }
 
     def _reform(self, parsed: list[tuple[dict[str, Any] | None, list[FieldError]]]) -> list[Any]:
@@ -294,20 +326,75 @@ class ChunkDecider:
             return parsed
         from socialaid.analysis.whatif import apply_variant
 
-        return [(apply_variant(r, self.variant) if r is not None else None, e) for r, e in parsed]
+        return [(apply_variant(r, self.variant) if r is not None and not e else r, e) for r, e in parsed]
 
-    def _decide(self, parsed: list[Any], client: OpaBatch) -> list[dict[str, Any]]:
+    def _decide(self, parsed: list[Any], side: int) -> tuple[list[dict[str, Any]], int]:
         ok = [r for r, e in parsed if r is not None and not e]
-        decisions = iter(decide_rows(client.decide, ok))
-        return [
+        decisions = iter(self._with_restarts(side, ok))
+        rows = [
             compact_row(r, next(decisions)) if r is not None and not e else compact_row(r, None, e) for r, e in parsed
         ]
+        return rows, len(ok)
+
+    def _ask(self, side: int, requests_: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        if not requests_:
+            return []
+        if self.details:  # the explanation, one household a query: the decision and its details
+            decisions = [self._clients[side].explain(r) for r in requests_]
+        else:
+            decisions = self._clients[side].decide_batch(requests_, view="outcome")
+        for decision in decisions:
+            if not (decision.get("errors") or isinstance(decision.get("programs"), dict)):
+                raise UndefinedDecisionError("the sidecar OPA gave an undefined decision in the chunk")
+        return decisions
+
+    def _with_restarts(self, side: int, requests_: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        tries = 0
+        while True:
+            try:
+                return decide_rows(lambda chunk: self._ask(side, chunk), requests_)
+            except (EngineUnavailableError, EngineTimeoutError) as exc:
+                if not self._died(side):
+                    raise
+                if tries >= self.restarts or self.restarted >= MAX_RESTARTS:
+                    raise EngineUnavailableError(
+                        f"an OPA sidecar died and was restarted {tries} times for this chunk "
+                        f"({self.restarted} in this actor's life) without deciding it: {public_message(str(exc))}"
+                    ) from exc
+                tries += 1
+                self._restart(side)
+
+    def _died(self, side: int) -> bool:
+        """Whether the sidecar's process has exited (given a moment: its sockets close before it is reaped)."""
+        for _ in range(20):
+            if not self._sidecars[side].running:
+                return True
+            time.sleep(0.05)
+        return False
+
+    def _restart(self, side: int) -> None:
+        self.restarted += 1
+        sidecar = self._sidecars[side]
+        self._clients[side].close()
+        sidecar.stop()
+        try:
+            sidecar.start()  # a new port and log; the same token, bundle and key
+        except EngineUnavailableError as exc:
+            raise EngineUnavailableError(
+                f"an OPA sidecar died and could not be restarted: {public_message(str(exc))}"
+            ) from exc
+        self._clients[side] = self._client(sidecar)
 
     def __del__(self) -> None:
         for client in getattr(self, "_clients", []):
             client.close()
         for sidecar in getattr(self, "_sidecars", []):
             sidecar.stop()
+
+
+def _dumps(row: Any) -> str:
+    """One output row as JSON text; a non-finite number is an error, never invalid JSON."""
+    return json.dumps(row, ensure_ascii=False, allow_nan=False)
 
 
 # --- the job ------------------------------------------------------------------------------------
@@ -321,6 +408,7 @@ class BatchOptions:
     as_of: str | None = None
     address: str | None = None
     timeout: float = 120.0
+    restarts: int = 2  # a dead sidecar is restarted and its chunk asked again, this many times a chunk
 
 
 @dataclass
@@ -330,6 +418,8 @@ class DecidedBatch:
     revisions: set[str]
     opa_peak_kb: int
     engines: set[str] = field(default_factory=set)
+    decisions: int = 0  # requests sent to OPA (both sides of an impact count)
+    restarts: int = 0
 
 
 @dataclass
@@ -343,8 +433,12 @@ class BatchSummary:
     opa_peak_mb: float = 0.0
     bundle_revision: set[str] = field(default_factory=set)
     engines: set[str] = field(default_factory=set)
+    decisions: int = 0
+    restarts: int = 0
 
     def add(self, batch: DecidedBatch) -> None:
+        self.decisions += batch.decisions
+        self.restarts += batch.restarts
         self.rows += len(batch.rows)
         self.refused += batch.refused
         self.decided += len(batch.rows) - batch.refused
@@ -366,7 +460,9 @@ class BatchSummary:
             "households_per_second": round(self.per_second, 1),
             "opa_peak_rss_mb": round(self.opa_peak_mb, 1),
             "bundle_revision": sorted(self.bundle_revision),
-            "sidecars": len(self.engines),
+            "actors": len(self.engines),
+            "decisions": self.decisions,
+            "sidecar_restarts": self.restarts,
             "output": self.output,
         }
 
@@ -378,6 +474,12 @@ def ray_session(address: str | None = None) -> Iterator[None]:
     In-process, Ray's own servers (GCS, raylet, workers) listen on loopback only: Ray resolves
     127.0.0.1 to the machine's address for multi-node clusters unless clusters are switched off
     (``RAY_ENABLE_WINDOWS_OR_OSX_CLUSTER=0``, read when ray is imported and by every worker it spawns).
+    In-process, the object store is capped at ``OBJECT_STORE_MB`` (``$SOCIALAID_OBJECT_STORE_MB``; 0 for
+    Ray's default, 30 % of the machine's memory): the driver reads every output block from it, and each
+    store page it has read stays in its resident memory (shared, RssShmem), so the store's size bounds
+    the driver's growth. A chunk's blocks are well under a megabyte; the store spills to disk if it fills.
+    On a cluster started with token authentication (``RAY_AUTH_MODE=token``) the driver needs the same
+    mode and the cluster's token (``RAY_AUTH_TOKEN`` or ``RAY_AUTH_TOKEN_PATH``) in its environment.
     """
     os.environ.setdefault("RAY_USAGE_STATS_ENABLED", "0")
     if not address:
@@ -391,25 +493,62 @@ def ray_session(address: str | None = None) -> Iterator[None]:
     if not address:
         ray_constants.ENABLE_RAY_CLUSTER = False  # in case ray was imported before the variable was set
     kwargs: dict[str, Any] = {"include_dashboard": False, "log_to_driver": False, "logging_level": logging.ERROR}
+    store_mb = int(os.environ.get(OBJECT_STORE_ENV, "") or OBJECT_STORE_MB)
+    if store_mb > 0:
+        kwargs["object_store_memory"] = store_mb << 20
+    if address:
+        kwargs = {"log_to_driver": False, "logging_level": logging.ERROR}
     for attempt in range(2):  # a loaded machine can miss Ray's 30 s raylet start-up window once
         try:
             ray.init(address=address, **kwargs)
             break
         except Exception as exc:
             ray.shutdown()
-            if attempt == 1:
-                raise EngineUnavailableError(f"Ray did not start: {exc}") from exc
+            if attempt == 1 or address:
+                where = f"the Ray cluster at {address}" if address else "Ray"
+                raise EngineUnavailableError(f"{where} did not start or could not be joined: {exc}") from exc
     try:
         yield
     finally:
         ray.shutdown()
 
 
+OBJECT_STORE_ENV = "SOCIALAID_OBJECT_STORE_MB"
+OBJECT_STORE_MB = 256  # the in-process session's object store (Ray's minimum is 75 MB)
+READ_CPUS = 0.25  # a read task's CPU: a whole one would never fit beside actors holding half a CPU per node
+
+
+def check_resources(options: BatchOptions) -> None:
+    """Fail within seconds, naming the missing resource, when the actors and a read task cannot all be
+    placed on the cluster's nodes (else Ray would wait for them without end)."""
+    import ray
+
+    nodes = [n for n in ray.nodes() if n.get("Alive")]  # type: ignore[no-untyped-call]
+    per_node = [float(n.get("Resources", {}).get("CPU", 0.0)) for n in nodes]
+    free = sorted(per_node, reverse=True)
+    wanted = [options.cpus_per_actor] * options.actors + [READ_CPUS]
+    total = sum(free)
+    for want in wanted:  # first fit, largest node first: the actors, then one read task
+        for i, have in enumerate(free):
+            if have + 1e-9 >= want:
+                free[i] = have - want
+                break
+        else:
+            raise EngineUnavailableError(
+                f"the Ray cluster cannot place this job: it needs CPU for {options.actors} actors × "
+                f"{options.cpus_per_actor:g} (--actors, --cpus-per-actor) and {READ_CPUS:g} for reading, "
+                f"{options.actors * options.cpus_per_actor + READ_CPUS:g} CPU in all, with at most one node's "
+                f"CPU for each; its {len(nodes)} node(s) have {total:g} CPU "
+                f"({', '.join(f'{c:g}' for c in per_node) or 'none'}). "
+                "Use fewer actors, a smaller --cpus-per-actor, or more nodes."
+            )
+
+
 def _dataset(path: Path, fmt: InputFormat, chunk: int) -> Any:
     import ray.data
 
     if fmt is InputFormat.jsonl:
-        return ray.data.read_datasource(_lines_datasource(str(path), chunk))
+        return ray.data.read_datasource(_lines_datasource(str(path), chunk), num_cpus=READ_CPUS)
     if fmt is InputFormat.csv:
         import pyarrow as pa
         import pyarrow.csv as pacsv
@@ -419,8 +558,8 @@ def _dataset(path: Path, fmt: InputFormat, chunk: int) -> Any:
         convert = pacsv.ConvertOptions(
             column_types={c: pa.string() for c in header}, strings_can_be_null=False, quoted_strings_can_be_null=False
         )
-        return ray.data.read_csv(str(path), convert_options=convert)
-    return ray.data.read_parquet(str(path))
+        return ray.data.read_csv(str(path), convert_options=convert, num_cpus=READ_CPUS)
+    return ray.data.read_parquet(str(path), num_cpus=READ_CPUS)
 
 
 def _lines_datasource(path: str, rows_per_block: int) -> Any:
@@ -461,12 +600,15 @@ def decided_batches(
     reform_bundle: Path | None = None,
     variant: Any = None,
     pair: bool = False,
+    reform_only: bool = False,
+    details: bool = False,
 ) -> Iterator[DecidedBatch]:
     """The decided rows, batch after batch, in input order. Needs a Ray session."""
     import ray.data
 
     from socialaid.server.bundle import signing_keys
 
+    check_resources(options)
     # a small input is one block: fewer chunks than actors is fine, not worth a warning
     warnings.filterwarnings("ignore", message="The minimum number of concurrent actors", category=UserWarning)
     logging.getLogger("ray.data").setLevel(logging.ERROR)  # our summary says what Ray's INFO lines would
@@ -475,7 +617,8 @@ def decided_batches(
     ctx.enable_progress_bars = False
     ctx.print_on_execution_start = False
     # every actor's sidecar must be up before the first chunk: a sidecar that cannot start fails the job
-    ctx.wait_for_min_actors_s = 600
+    # (check_resources has already said when the actors cannot be placed at all)
+    ctx.wait_for_min_actors_s = 180
     # at most two chunks queued at an actor: the next chunk goes to an idle actor, not behind a busy one
     ctx.max_tasks_in_flight_per_actor = 2
     chunk = max(1, min(options.chunk, MAX_CHUNK))
@@ -494,11 +637,17 @@ def decided_batches(
             "reform_bundle": reform_bundle.read_bytes() if reform_bundle is not None else None,
             "variant": variant,
             "pair": pair,
+            "reform_only": reform_only,
             "as_of": options.as_of,
             "timeout": options.timeout,
+            "restarts": options.restarts,
+            "details": details,
         },
     )
     for batch in _unwrapped(ds.iter_batches(batch_size=None, batch_format="numpy", prefetch_batches=2)):
+        for fatal in batch["fatal"]:
+            if fatal:
+                raise _engine_error(json.loads(str(fatal)))
         rows = [str(r) for r in batch["row"]]
         if rows:
             yield DecidedBatch(
@@ -507,7 +656,20 @@ def decided_batches(
                 revisions={str(r) for r in batch["revision"] if r},
                 opa_peak_kb=int(max(batch["opa_peak_kb"])),
                 engines={str(e) for e in batch["engine"]},
+                decisions=int(sum(batch["decisions"])),
+                restarts=int(sum(batch["restarts"])),
             )
+
+
+def _engine_error(fatal: dict[str, str]) -> SocialaidError:
+    """The actor's error, of its own class (so its exit code), from the row that carried it."""
+    import socialaid.errors
+
+    cls = getattr(socialaid.errors, fatal.get("error", ""), None)
+    message = fatal.get("message", "")
+    if isinstance(cls, type) and issubclass(cls, EngineError):
+        return cls(message)
+    return EngineError(f"{fatal.get('error', 'error')}: {message}")
 
 
 def _unwrapped(batches: Iterator[Any]) -> Iterator[Any]:
@@ -528,6 +690,13 @@ def _unwrapped(batches: Iterator[Any]) -> Iterator[Any]:
         raise EngineError(f"the Ray job failed: {exc.__class__.__name__}: {str(exc)[:500]}") from exc
 
 
+def stopped_after(exc: EngineError, done: int, output: Path) -> EngineError:
+    """The same error (same exit code), saying which rows were decided before the run stopped."""
+    rows = f"rows 1–{done} (in input order) were decided" if done else "no row was decided"
+    error = type(exc)(f"{public_message(str(exc))}. The batch stopped: {rows}; nothing was written to {output}")
+    return error
+
+
 def run_batch(
     input_path: Path,
     output: Path,
@@ -537,20 +706,33 @@ def run_batch(
     options: BatchOptions,
     progress: Callable[[int], None] | None = None,
 ) -> BatchSummary:
-    """Decide every row of ``input_path`` into ``output`` (JSONL or Parquet by its suffix), in order."""
+    """Decide every row of ``input_path`` into ``output`` (JSONL or Parquet by its suffix), in order.
+
+    The rows go to a temporary file beside ``output``, renamed to it when every row is in: a run that
+    fails leaves no partial file at ``output`` and its error says how many rows were done.
+    """
     from socialaid.population.io import RowWriter
 
     summary = BatchSummary(output=str(output))
     started = time.perf_counter()
-    with ray_session(options.address), RowWriter(output) as writer:
-        for batch in decided_batches(input_path, fmt=fmt, bundle=bundle, options=options):
-            if not summary.rows:
-                summary.first_rows_seconds = time.perf_counter() - started
-            writer.write_json_lines(batch.rows)
-            summary.add(batch)
-            if progress is not None:
-                progress(len(batch.rows))
+    with ray_session(options.address):
+        writer = RowWriter(output)
+        try:
+            for batch in decided_batches(input_path, fmt=fmt, bundle=bundle, options=options):
+                if not summary.rows:
+                    summary.first_rows_seconds = time.perf_counter() - started
+                writer.write_json_lines(batch.rows)
+                summary.add(batch)
+                if progress is not None:
+                    progress(len(batch.rows))
+            if summary.rows == 0 and fmt is not InputFormat.parquet and input_path.stat().st_size > 0:
+                raise EngineError("no rows came back from the engine")
+        except EngineError as exc:
+            writer.discard()
+            raise stopped_after(exc, summary.rows, output) from exc
+        except BaseException:
+            writer.discard()
+            raise
+        writer.close()
     summary.seconds = time.perf_counter() - started
-    if summary.rows == 0 and fmt is not InputFormat.parquet and input_path.stat().st_size > 0:
-        raise EngineError("no rows came back from the engine")
     return summary

@@ -14,7 +14,9 @@ from __future__ import annotations
 
 import json
 import math
+import os
 import re
+from collections.abc import Iterator
 from enum import StrEnum
 from pathlib import Path
 from types import TracebackType
@@ -59,6 +61,8 @@ FLAT_MEMBER_COLUMNS = (
     "legal_supporters",
 )
 _MEMBER_COLUMN = re.compile(r"^m([1-9][0-9]*)_([a-z_]+)$")
+# what a line must hold for Python's parser to give a non-finite number (an exponent of 309 or more overflows)
+_MAYBE_NON_FINITE = re.compile(r"NaN|Infinity|[0-9][eE]\+?0*[0-9]{3}")
 _TRUE = {"true", "1", "yes", "y", "t"}
 _FALSE = {"false", "0", "no", "n", "f"}
 
@@ -81,7 +85,11 @@ def input_format(path: Path, given: str | None = None) -> InputFormat:
 
 
 def request_from_line(line: str) -> tuple[dict[str, Any] | None, list[FieldError]]:
-    """One JSONL line → (request, []) or (None, errors). The schema check itself is the policy's."""
+    """One JSONL line → (request, []) or (request or None, errors). The schema check itself is the policy's.
+
+    JSON has no NaN or Infinity, but Python's parser takes them (and reads 1e999 as infinity): such a
+    number is refused here with the pointer of each field that holds one, and the request is kept only
+    so that its row can name the household."""
     if not line.strip():
         return None, [FieldError("", "empty line", "one JSON object per line")]
     try:
@@ -90,7 +98,26 @@ def request_from_line(line: str) -> tuple[dict[str, Any] | None, list[FieldError
         return None, [FieldError("", f"not JSON: {exc}", "one JSON object per line")]
     if not isinstance(value, dict):
         return None, [FieldError("", f"a JSON {type(value).__name__}, not an object", "a household request object")]
-    return value, []
+    if not _MAYBE_NON_FINITE.search(line):
+        return value, []
+    non_finite = [
+        FieldError(pointer, f"not a finite number: {number!r}", "a finite number (JSON has no NaN or Infinity)")
+        for pointer, number in _non_finite(value, "")
+    ]
+    return value, non_finite
+
+
+def _non_finite(value: Any, pointer: str) -> Iterator[tuple[str, float]]:
+    """(JSON pointer, number) of every NaN or infinite number in a parsed JSON value."""
+    if isinstance(value, float):
+        if not math.isfinite(value):
+            yield pointer, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _non_finite(item, f"{pointer}/{str(key).replace('~', '~0').replace('/', '~1')}")
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            yield from _non_finite(item, f"{pointer}/{i}")
 
 
 def _empty(value: Any) -> bool:
@@ -230,7 +257,12 @@ def count_rows(path: Path, fmt: InputFormat) -> int:
 
 
 class RowWriter:
-    """Output rows, in the order given, to a JSONL file (one object a line) or a Parquet file."""
+    """Output rows, in the order given, to a JSONL file (one object a line) or a Parquet file.
+
+    The rows go to a temporary file beside ``path`` (``.NAME.PID.partial``), renamed to ``path`` when the
+    writer is closed without an error: a run that fails leaves nothing at ``path`` (an older file there
+    is left as it was) and removes its partial file. ``discard()`` does the same by hand.
+    """
 
     def __init__(self, path: Path) -> None:
         self.path = path
@@ -239,8 +271,9 @@ class RowWriter:
         self._text: IO[str] | None = None
         self._writer: Any = None
         path.parent.mkdir(parents=True, exist_ok=True)
+        self.partial = path.parent / f".{path.name}.{os.getpid()}.partial"
         if not self.parquet:
-            self._text = path.open("w", encoding="utf-8")
+            self._text = self.partial.open("w", encoding="utf-8")
 
     def write_json_lines(self, lines: list[str]) -> None:
         """Rows already serialised as JSON objects."""
@@ -258,22 +291,34 @@ class RowWriter:
             return
         table = pa.Table.from_pylist([_parquet_row(r) for r in rows], schema=_parquet_schema())
         if self._writer is None:
-            self._writer = pq.ParquetWriter(str(self.path), table.schema)
+            self._writer = pq.ParquetWriter(str(self.partial), table.schema)
         self._writer.write_table(table)
 
-    def close(self) -> None:
+    def _close_files(self) -> None:
         if self._text is not None:
             self._text.close()
             self._text = None
+        if self._writer:
+            self._writer.close()
+        self._writer = False
+
+    def close(self) -> None:
+        """Finish the file and move it to ``path``."""
+        if self._writer is False:
+            return
         if self.parquet and self._writer is None:
             import pyarrow as pa
             import pyarrow.parquet as pq
 
-            self._writer = pq.ParquetWriter(str(self.path), _parquet_schema())
+            self._writer = pq.ParquetWriter(str(self.partial), _parquet_schema())
             self._writer.write_table(pa.Table.from_pylist([], schema=_parquet_schema()))
-        if self._writer is not None:
-            self._writer.close()
-            self._writer = False
+        self._close_files()
+        os.replace(self.partial, self.path)
+
+    def discard(self) -> None:
+        """Drop what was written: nothing appears at ``path``."""
+        self._close_files()
+        self.partial.unlink(missing_ok=True)
 
     def __enter__(self) -> RowWriter:
         return self
@@ -281,7 +326,10 @@ class RowWriter:
     def __exit__(
         self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
     ) -> None:
-        self.close()
+        if exc_type is None:
+            self.close()
+        else:
+            self.discard()
 
 
 def _parquet_schema() -> Any:

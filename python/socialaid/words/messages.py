@@ -634,3 +634,132 @@ MESSAGES["missing.summary"] = {
 }
 MESSAGES["param.expected"] = {"zh": "规则包中定义的参数", "en": "a parameter defined in the bundle"}
 MESSAGES["field.member"] = {"zh": "成员 {member} 的{field}", "en": "{field} of member {member}"}
+
+# --- populations: the impact report (socialaid impact), its table, distributions and chart ---------
+MESSAGES.update(
+    {
+        "impact.title": {"zh": "改革影响：{reform}", "en": "Impact of {reform}"},
+        "impact.base.in_force": {"zh": "现行政策（{revision}）", "en": "policy in force ({revision})"},
+        "impact.base.at_rev": {"zh": "{rev} 版本的政策（{short}）", "en": "policy at {rev} ({short})"},
+        "impact.reform.working": {"zh": "工作区政策（{revision}）", "en": "working tree ({revision})"},
+        "impact.reform.param": {"zh": "{label} = {value}", "en": "{label} = {value}"},
+        "impact.against": {
+            "zh": "对照：{base} · 决定日期 {as_of}",
+            "en": "against {base} · decision date {as_of}",
+        },
+        "impact.counts": {
+            "zh": "{households} 户 · 变化 {changed} 户 · 未决定：基准 {base} 户，改革 {reform} 户"
+            "（仅一方决定 {one} 户）· {seconds} 秒",
+            "en": "{households} households · {changed} changed · refused: {base} base, {reform} reform "
+            "({one} decided under one side only) · {seconds} s",
+        },
+        "impact.cache.hit": {
+            "zh": "基准一方取自缓存（{path}）：本次只决定改革一方，共 {decisions} 次决定",
+            "en": "base side read from the cache ({path}): only the reform side decided, {decisions} decisions",
+        },
+        "impact.cache.miss": {
+            "zh": "基准一方已决定并存入缓存（{path}）：共 {decisions} 次决定",
+            "en": "base side decided and stored in the cache ({path}): {decisions} decisions",
+        },
+        "impact.cache.off": {"zh": "未用基准缓存：共 {decisions} 次决定", "en": "no base cache: {decisions} decisions"},
+        "impact.cash": {
+            "zh": "各项目月现金合计：{better} 户增加，{worse} 户减少",
+            "en": "monthly cash across all programs: {better} households better off, {worse} worse off",
+        },
+        "impact.by_clause": {
+            "zh": "项目决定变化，按首个变化规则所在条款：{items}",
+            "en": "program decisions changed, by the clause of the first rule that changed: {items}",
+        },
+        "impact.by_clause_item": {"zh": "第{clause}条 {n} 项", "en": "clause {clause}: {n}"},
+        "impact.col.program": {"zh": "项目", "en": "program"},
+        "impact.col.newly": {"zh": "新增符合\n户 / 人", "en": "newly eligible\nhh / persons"},
+        "impact.col.no_longer": {"zh": "不再符合\n户 / 人", "en": "no longer\nhh / persons"},
+        "impact.col.gainers": {"zh": "增加\n户", "en": "gainers"},
+        "impact.col.losers": {"zh": "减少\n户", "en": "losers"},
+        "impact.col.month_urban": {"zh": "月变化\n城市", "en": "Δ a month\nurban"},
+        "impact.col.month_rural": {"zh": "月变化\n农村", "en": "Δ a month\nrural"},
+        "impact.col.year_total": {"zh": "年变化\n合计", "en": "Δ a year\ntotal"},
+        "impact.col.first_rule": {"zh": "首个变化规则（户）", "en": "first changed rule (households)"},
+        "impact.caption": {
+            "zh": "户 = 家庭户数；变化单位为元；人 = 项目保障的成员",
+            "en": "hh = households; Δ = change in CNY; persons = members covered",
+        },
+        "impact.amount_rule": {"zh": "{program}：金额", "en": "{program}: amount"},
+        "impact.no_changes": {"zh": "没有任何家庭的项目决定发生变化", "en": "no program changes for any household"},
+        "impact.deciles.title": {
+            "zh": "按改革前人均收入十等分（低保认定的人均月收入，元）",
+            "en": "By decile of per-capita income before the reform (低保's counted income, CNY a month)",
+        },
+        "impact.col.decile": {"zh": "十等分组", "en": "decile"},
+        "impact.col.households": {"zh": "户数", "en": "households"},
+        "impact.col.per_capita": {"zh": "人均收入\n（元/月）", "en": "per-capita income\n(CNY a month)"},
+        "impact.col.winners": {"zh": "现金增加\n户", "en": "better off\nhh"},
+        "impact.col.losers_cash": {"zh": "现金减少\n户", "en": "worse off\nhh"},
+        "impact.col.mean_change": {"zh": "户均月变化\n（元）", "en": "mean change\n(CNY a month)"},
+        "impact.poverty.title": {
+            "zh": "低于低保标准：户 / 人 · 月缺口（元）",
+            "en": "Below the 低保 standard: households / persons · monthly gap (CNY)",
+        },
+        "impact.col.measure": {"zh": "口径", "en": "measure"},
+        "impact.col.urban": {"zh": "城市", "en": "urban"},
+        "impact.col.rural": {"zh": "农村", "en": "rural"},
+        "impact.poverty.base.before_transfers": {"zh": "改革前 · 救助前收入", "en": "before the reform · income"},
+        "impact.poverty.reform.before_transfers": {"zh": "改革后 · 救助前收入", "en": "after the reform · income"},
+        "impact.poverty.base.after_transfers": {
+            "zh": "改革前 · 加各项现金救助",
+            "en": "before the reform · income + cash aid",
+        },
+        "impact.poverty.reform.after_transfers": {
+            "zh": "改革后 · 加各项现金救助",
+            "en": "after the reform · income + cash aid",
+        },
+        "impact.poverty.cell": {"zh": "{households} / {persons} · {gap}", "en": "{households} / {persons} · {gap}"},
+        "impact.distributions.unavailable": {
+            "zh": "分布（十等分、贫困人数与缺口）：决定结果未含人均收入与低保标准（批量决定的 outcome 视图不提供）；"
+            "加 --distributions 可从每户的解释中读取（约慢 4 倍）",
+            "en": "distributions (deciles, poverty headcount and gap): the rows carry no per-capita income or "
+            "低保 standard (the batch's outcome view does not give them); --distributions reads them from each "
+            "household's explanation (about 4 times the time)",
+        },
+        "impact.distributions.partial": {
+            "zh": "（{n} 户缺少人均收入，未计入分布）",
+            "en": "({n} households without per-capita income are left out of the distributions)",
+        },
+        "impact.chart": {"zh": "图表 → {path}", "en": "chart → {path}"},
+        # the chart
+        "chart.title": {
+            "zh": "红花岗区社会救助：{reform}，对照{base}\n决定日期 {as_of} · 计算于 {today}",
+            "en": "Honghuagang social assistance — impact of {reform} vs {base}\n"
+            "decision date {as_of} · computed {today}",
+        },
+        "chart.cost.title": {"zh": "各项目年支出变化", "en": "Annual cost change by program"},
+        "chart.cost.ylabel": {"zh": "年支出变化（万元/年）", "en": "annual cost change (10 000 CNY a year)"},
+        "chart.hist.title": {
+            "zh": "每户变化（{households} 户中 {changed} 户变化）",
+            "en": "Per-household change ({changed} of {households} households changed)",
+        },
+        "chart.hist.xlabel": {
+            "zh": "变化家庭的月现金变化（元/月）",
+            "en": "change in monthly cash per changed household (CNY a month)",
+        },
+        "chart.households": {"zh": "户数", "en": "households"},
+        "chart.deciles.title": {
+            "zh": "按改革前人均收入十等分：户均月变化",
+            "en": "Mean monthly change by decile of per-capita income before the reform",
+        },
+        "chart.deciles.xlabel": {"zh": "十等分组（1 = 最低）", "en": "decile (1 = lowest)"},
+        "chart.deciles.ylabel": {"zh": "户均月变化（元）", "en": "mean change (CNY a month)"},
+        "chart.deciles.share": {"zh": "现金增加户占比", "en": "share better off"},
+        "chart.poverty.title": {
+            "zh": "低于低保标准的人数（加各项现金救助后）",
+            "en": "Persons below the 低保 standard (income + cash aid)",
+        },
+        "chart.poverty.ylabel": {"zh": "人数", "en": "persons"},
+        "chart.before": {"zh": "改革前", "en": "before the reform"},
+        "chart.after": {"zh": "改革后", "en": "after the reform"},
+        "chart.none": {
+            "zh": "（无人均收入数据：见 --distributions）",
+            "en": "(no per-capita income: see --distributions)",
+        },
+    }
+)
