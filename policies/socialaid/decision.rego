@@ -28,15 +28,34 @@ import data.socialaid.validation
 # entrypoint: true
 decision := outcome if count(errors) > 0
 
-decision := object.union(outcome, {"parameters": params.reported, "missing_facts": missing_facts}) if {
+decision := {
+	"as_of": _as_of,
+	"bundle_revision": bundle_revision,
+	"hypothetical": _hypothetical,
+	"errors": [],
+	"programs": programs,
+	"parameters": params.reported,
+	"missing_facts": missing_facts,
+} if {
 	count(errors) == 0
 }
 
 # outcome: the header, the errors and the programs — the decision without the facts it did not have and
 # the parameters it used (the batch's outcome view).
-outcome := object.union(_header, {"errors": errors}) if count(errors) > 0
+outcome := {
+	"as_of": _as_of,
+	"bundle_revision": bundle_revision,
+	"hypothetical": _hypothetical,
+	"errors": errors,
+} if count(errors) > 0
 
-outcome := object.union(_header, {"errors": [], "programs": programs}) if count(errors) == 0
+outcome := {
+	"as_of": _as_of,
+	"bundle_revision": bundle_revision,
+	"hypothetical": _hypothetical,
+	"errors": [],
+	"programs": programs,
+} if count(errors) == 0
 
 # METADATA
 # title: Explanation
@@ -48,12 +67,6 @@ explanation := object.union(decision, {
 	"findings": [f | some f in findings],
 	"parameters_in_force": params.used,
 }) if count(errors) == 0
-
-_header := {
-	"as_of": _as_of,
-	"bundle_revision": bundle_revision,
-	"hypothetical": _hypothetical,
-}
 
 default _as_of := null
 

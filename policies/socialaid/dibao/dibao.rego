@@ -50,10 +50,10 @@ _rigid := object.get(_household, "rigid_expenditures", [])
 deduction(e) := min([e.monthly_amount, e.verified_cap])
 
 # income[id]: each assessed member's monthly income (an absent income is read as 0 and named in missing_facts).
-income[m.id] := object.get(m, "monthly_income", 0) if some m in members
+income := {m.id: object.get(m, "monthly_income", 0) | some m in members}
 
 # member_deductions[id]: the capped rigid expenditure of each assessed member.
-member_deductions[id] := sum([deduction(e) | some e in _rigid; e.member_id == id]) if some id in _member_ids
+member_deductions := {id: sum([deduction(e) | some e in _rigid; e.member_id == id]) | some id in _member_ids}
 
 gross_income := sum([object.get(m, "monthly_income", 0) | some m in members])
 
@@ -66,7 +66,7 @@ deductions := sum([deduction(e) | some e in _rigid; e.member_id in _member_ids])
 counted_income := max([0, gross_income - deductions])
 
 # own_counted_income[id]: one member's income minus that member's capped deductions, not below zero.
-own_counted_income[id] := max([0, x - member_deductions[id]]) if some id, x in income
+own_counted_income := {id: max([0, x - member_deductions[id]]) | some id, x in income}
 
 default per_capita_income := 0
 
@@ -139,7 +139,7 @@ default _single_parent_ids := set()
 _single_parent_ids := _member_ids if _household.single_parent_family == true
 
 # member_rate[id]: the highest single rate of the member's categories (就高不就低、不累加), 0 when none.
-member_rate[id] := max(array.concat([0], [_rates[c] | some c, ids in _category_ids; id in ids])) if some id in _member_ids
+member_rate := {id: max(array.concat([0], [_rates[c] | some c, ids in _category_ids; id in ids])) | some id in _member_ids}
 
 # supplements[id]: for each member of an eligible household in a category, the highest rate × the standard.
 supplements[id] := r * standard if {
