@@ -87,8 +87,7 @@ errors := [e | some e in params.errors] if count(validation.errors) == 0
 # programs: one entry per program of the plan — eligibility, amount, aid in kind, members covered and the
 # decisive rules. Each clause package contributes its own.
 programs := object.union_n([
-	dibao.programs, tekun.programs, {k: v | some k, v in price_subsidy.programs},
-	medical.programs, education.programs, housing.programs, employment.programs, services.programs,
+	dibao.programs, tekun.programs, price_subsidy.programs, medical.programs, education.programs, housing.programs, employment.programs, services.programs,
 ])
 
 # program_details: each program's working (numbers, booleans, ids and codes) — for the explanation.

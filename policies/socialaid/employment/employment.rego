@@ -295,7 +295,7 @@ _present(v) if {
 	count(v) > 0
 }
 
-programs["employment"] := {
+programs := {"employment": {
 	"clause": 10,
 	"tier": "special",
 	"eligible": eligible,
@@ -303,7 +303,7 @@ programs["employment"] := {
 	"in_kind": _in_kind,
 	"covered_member_ids": covered_member_ids,
 	"rules": _rules,
-}
+}}
 
 program_details["employment"] := _details
 

@@ -741,7 +741,7 @@ _details := {
 	"members": {id: _member_detail(id) | some id in supported_member_ids},
 } if eligible
 
-programs["tekun"] := {
+programs := {"tekun": {
 	"clause": 6,
 	"tier": "basic_living",
 	"eligible": eligible,
@@ -749,7 +749,7 @@ programs["tekun"] := {
 	"in_kind": in_kind,
 	"covered_member_ids": covered_member_ids,
 	"rules": _rules,
-}
+}}
 
 program_details["tekun"] := _details
 
