@@ -28,15 +28,34 @@ import data.socialaid.validation
 # entrypoint: true
 decision := outcome if count(errors) > 0
 
-decision := object.union(outcome, {"parameters": params.reported, "missing_facts": missing_facts}) if {
+decision := {
+	"as_of": _as_of,
+	"bundle_revision": bundle_revision,
+	"hypothetical": _hypothetical,
+	"errors": [],
+	"programs": programs,
+	"parameters": params.reported,
+	"missing_facts": missing_facts,
+} if {
 	count(errors) == 0
 }
 
 # outcome: the header, the errors and the programs — the decision without the facts it did not have and
 # the parameters it used (the batch's outcome view).
-outcome := object.union(_header, {"errors": errors}) if count(errors) > 0
+outcome := {
+	"as_of": _as_of,
+	"bundle_revision": bundle_revision,
+	"hypothetical": _hypothetical,
+	"errors": errors,
+} if count(errors) > 0
 
-outcome := object.union(_header, {"errors": [], "programs": programs}) if count(errors) == 0
+outcome := {
+	"as_of": _as_of,
+	"bundle_revision": bundle_revision,
+	"hypothetical": _hypothetical,
+	"errors": [],
+	"programs": programs,
+} if count(errors) == 0
 
 # METADATA
 # title: Explanation
@@ -48,12 +67,6 @@ explanation := object.union(decision, {
 	"findings": [f | some f in findings],
 	"parameters_in_force": params.used,
 }) if count(errors) == 0
-
-_header := {
-	"as_of": _as_of,
-	"bundle_revision": bundle_revision,
-	"hypothetical": _hypothetical,
-}
 
 default _as_of := null
 
@@ -74,8 +87,7 @@ errors := [e | some e in params.errors] if count(validation.errors) == 0
 # programs: one entry per program of the plan — eligibility, amount, aid in kind, members covered and the
 # decisive rules. Each clause package contributes its own.
 programs := object.union_n([
-	dibao.programs, tekun.programs, {k: v | some k, v in price_subsidy.programs},
-	medical.programs, education.programs, housing.programs, employment.programs, services.programs,
+	dibao.programs, tekun.programs, price_subsidy.programs, medical.programs, education.programs, housing.programs, employment.programs, services.programs,
 ])
 
 # program_details: each program's working (numbers, booleans, ids and codes) — for the explanation.

@@ -50,10 +50,10 @@ _rigid := object.get(_household, "rigid_expenditures", [])
 deduction(e) := min([e.monthly_amount, e.verified_cap])
 
 # income[id]: each assessed member's monthly income (an absent income is read as 0 and named in missing_facts).
-income[m.id] := object.get(m, "monthly_income", 0) if some m in members
+income := {m.id: object.get(m, "monthly_income", 0) | some m in members}
 
 # member_deductions[id]: the capped rigid expenditure of each assessed member.
-member_deductions[id] := sum([deduction(e) | some e in _rigid; e.member_id == id]) if some id in _member_ids
+member_deductions := {id: sum([deduction(e) | some e in _rigid; e.member_id == id]) | some id in _member_ids}
 
 gross_income := sum([object.get(m, "monthly_income", 0) | some m in members])
 
@@ -66,7 +66,7 @@ deductions := sum([deduction(e) | some e in _rigid; e.member_id in _member_ids])
 counted_income := max([0, gross_income - deductions])
 
 # own_counted_income[id]: one member's income minus that member's capped deductions, not below zero.
-own_counted_income[id] := max([0, x - member_deductions[id]]) if some id, x in income
+own_counted_income := {id: max([0, x - member_deductions[id]]) | some id, x in income}
 
 default per_capita_income := 0
 
@@ -139,7 +139,7 @@ default _single_parent_ids := set()
 _single_parent_ids := _member_ids if _household.single_parent_family == true
 
 # member_rate[id]: the highest single rate of the member's categories (就高不就低、不累加), 0 when none.
-member_rate[id] := max(array.concat([0], [_rates[c] | some c, ids in _category_ids; id in ids])) if some id in _member_ids
+member_rate := {id: max(array.concat([0], [_rates[c] | some c, ids in _category_ids; id in ids])) | some id in _member_ids}
 
 # supplements[id]: for each member of an eligible household in a category, the highest rate × the standard.
 supplements[id] := r * standard if {
@@ -331,39 +331,41 @@ in_grace if {
 
 default basis := "none"
 
-basis := "household" if eligible
-
-basis := "grace" if in_grace
-
-basis := "single_person" if count(route_amounts) > 0
+basis := "household" if {
+	eligible
+} else := "grace" if {
+	in_grace
+} else := "single_person" if {
+	count(route_amounts) > 0
+}
 
 default amount := 0
 
-amount := basic_benefit + supplement_total if basis == "household"
-
-amount := _current_amount if basis == "grace"
-
-amount := sum([a | some a in route_amounts]) if basis == "single_person"
+amount := basic_benefit + supplement_total if {
+	basis == "household"
+} else := _current_amount if {
+	basis == "grace"
+} else := sum([a | some a in route_amounts]) if {
+	basis == "single_person"
+}
 
 monthly_amount := lib.money(amount)
 
 default covered_member_ids := []
 
-covered_member_ids := sort([m.id | some m in members]) if basis == "household"
-
-covered_member_ids := sort([id | some id in _current.member_ids]) if {
+covered_member_ids := sort([m.id | some m in members]) if {
+	basis == "household"
+} else := sort([id | some id in _current.member_ids]) if {
 	basis == "grace"
 	count(object.get(_current, "member_ids", [])) > 0
-}
-
-covered_member_ids := sort([m.id | some m in members]) if {
+} else := sort([m.id | some m in members]) if {
 	basis == "grace"
 	count(object.get(_current, "member_ids", [])) == 0
+} else := sort(object.keys(route_amounts)) if {
+	basis == "single_person"
 }
 
-covered_member_ids := sort(object.keys(route_amounts)) if basis == "single_person"
-
-programs["dibao"] := {
+programs := {"dibao": {
 	"clause": 5,
 	"tier": "basic_living",
 	"eligible": basis != "none",
@@ -371,7 +373,7 @@ programs["dibao"] := {
 	"in_kind": [],
 	"covered_member_ids": covered_member_ids,
 	"rules": decisive_rules,
-}
+}}
 
 program_details["dibao"] := details
 
@@ -380,20 +382,20 @@ program_details["dibao"] := details
 decisive_rules := array.concat(
 	[{"rule": "dibao.income_test", "clause": 5, "outcome": "met"}, {"rule": "dibao.assets_test", "clause": 5, "outcome": "met"}],
 	_benefit_rules,
-) if basis == "household"
-
-decisive_rules := [{"rule": "dibao.income_test", "clause": 5, "outcome": "not_met"}, {"rule": "dibao.grace_period", "clause": 5, "outcome": "met"}] if {
+) if {
+	basis == "household"
+} else := [{"rule": "dibao.income_test", "clause": 5, "outcome": "not_met"}, {"rule": "dibao.grace_period", "clause": 5, "outcome": "met"}] if {
 	basis == "grace"
-}
-
-decisive_rules := [
+} else := [
 	{"rule": "dibao.route_household_group", "clause": 5, "outcome": "met"},
 	{"rule": "dibao.route_member_group", "clause": 5, "outcome": "met"},
 	{"rule": "dibao.route_member_means", "clause": 5, "outcome": "met"},
 	{"rule": "dibao.route_member_amount", "clause": 5, "outcome": "met"},
-] if basis == "single_person"
-
-decisive_rules := [r | some r in _failing] if basis == "none"
+] if {
+	basis == "single_person"
+} else := [r | some r in _failing] if {
+	basis == "none"
+}
 
 _benefit_rules := [{"rule": "dibao.basic_benefit", "clause": 5, "outcome": "met"}, {"rule": "dibao.classified_supplement", "clause": 5, "outcome": "met"}] if {
 	supplement_total > 0

@@ -569,3 +569,42 @@ test_clause5_route_support_absent_named if {
 		"rule": "dibao.route_member_group", "assumption": "not_established",
 	}}
 }
+
+# The basis is one else chain (household, else grace, else single person, else none): its bodies exclude
+# one another, so each case names one basis, one amount and its own decisive rules, whole.
+test_clause5_basis_one_per_case if {
+	# household: (808 − 300) × 1 = 508
+	h := _prog(_req("urban", [_m("m1", 300)]))
+	h.details.basis == "household"
+	h.monthly_amount == 508
+	h.covered_member_ids == ["m1"]
+	h.rules == [
+		{"rule": "dibao.income_test", "clause": 5, "outcome": "met"},
+		{"rule": "dibao.assets_test", "clause": 5, "outcome": "met"},
+		{"rule": "dibao.basic_benefit", "clause": 5, "outcome": "met"},
+	]
+
+	# grace: 900 ≥ 808, receiving 500 since a job in 2024-09 (6 months, to 2025-02-28)
+	g := _prog(_receiving(_req("urban", [_m("m1", 900)]), 500, "employment", "2024-09-01"))
+	g.details.basis == "grace"
+	g.monthly_amount == 500
+	g.rules == [
+		{"rule": "dibao.income_test", "clause": 5, "outcome": "not_met"},
+		{"rule": "dibao.grace_period", "clause": 5, "outcome": "met"},
+	]
+
+	# single person: the edge household failing the asset test covers its dependant alone, 808 + 242.40
+	m2 := object.union(_dep("m2", 0), {"poverty_status": "edge_at_risk"})
+	s := _prog(_hh(_req("urban", [_m("m1", 2000), m2]), {"assets_test_met": false}))
+	s.details.basis == "single_person"
+	s.monthly_amount == 1050.4
+	s.covered_member_ids == ["m2"]
+	count(s.rules) == 4
+
+	# none: 900 ≥ 808, not receiving
+	n := _prog(_req("urban", [_m("m1", 900)]))
+	n.details.basis == "none"
+	n.monthly_amount == 0
+	n.covered_member_ids == []
+	n.rules == [{"rule": "dibao.income_test", "clause": 5, "outcome": "not_met"}]
+}

@@ -156,7 +156,7 @@ _stage_missing if {
 
 _details := {k: v | some k, v in {"students": eligible_students, "placements": placements}; count(v) > 0}
 
-programs["education"] := {
+programs := {"education": {
 	"clause": 8,
 	"tier": "special",
 	"eligible": eligible,
@@ -164,7 +164,7 @@ programs["education"] := {
 	"in_kind": _in_kind,
 	"covered_member_ids": covered_member_ids,
 	"rules": _rules,
-}
+}}
 
 program_details["education"] := _details
 

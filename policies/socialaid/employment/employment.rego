@@ -63,7 +63,7 @@ _month_no(d) := (to_number(substring(d, 0, 4)) * 12) + to_number(substring(d, 5,
 # retirement_kind[id]: which rule applies — by sex and, for a woman, her post. No sex given: the men's
 # rule, the widest range (these are services; the wider range refuses no one); a woman with no post
 # given: the 55-year post, the wider of the women's ranges. Both are named among the missing facts.
-retirement_kind[m.id] := _kind(object.get(m, "sex", null), object.get(m, "retirement_post", null)) if some m in _members
+retirement_kind := {m.id: _kind(object.get(m, "sex", null), object.get(m, "retirement_post", null)) | some m in _members}
 
 _kind("male", _) := "men"
 
@@ -75,14 +75,14 @@ _kind(null, _) := "men"
 
 # retirement_months[id]: the statutory retirement age in months — base × 12, plus for those born in or
 # after the first cohort one month for each started step of birth months, at most the rule's most.
-retirement_months[m.id] := _retirement_months(_schedule[retirement_kind[m.id]], m.birth_date) if some m in _members
+retirement_months := {m.id: _retirement_months(_schedule[retirement_kind[m.id]], m.birth_date) | some m in _members}
 
 _retirement_months(r, birth) := r.base_months if {
 	_month_no(birth) < r.first
 } else := r.base_months + min([r.most, floor((_month_no(birth) - r.first) / r.per) + 1])
 
 # age_months[id]: the member's age in whole months on the decision date (a month counts from its day).
-age_months[m.id] := (_month_no(input.as_of) - _month_no(m.birth_date)) - _day_short(m.birth_date) if some m in _members
+age_months := {m.id: ((_month_no(input.as_of) - _month_no(m.birth_date)) - _day_short(m.birth_date)) | some m in _members}
 
 _day_short(birth) := 1 if _d(input.as_of) < _d(birth)
 
@@ -295,7 +295,7 @@ _present(v) if {
 	count(v) > 0
 }
 
-programs["employment"] := {
+programs := {"employment": {
 	"clause": 10,
 	"tier": "special",
 	"eligible": eligible,
@@ -303,7 +303,7 @@ programs["employment"] := {
 	"in_kind": _in_kind,
 	"covered_member_ids": covered_member_ids,
 	"rules": _rules,
-}
+}}
 
 program_details["employment"] := _details
 

@@ -29,7 +29,7 @@ get(obj, path, dflt) := v if {
 member_ids := {m.id | some m in members}
 
 # index[id]: the member's position in the request (for JSON pointers).
-index[m.id] := i if some i, m in members
+index := {m.id: i | some i, m in members}
 
 # pointer(id, path): the JSON pointer of a field of a member, e.g. pointer("a", ["self_care"]) =
 # "/household/members/0/self_care" — the one way every package names a member's missing fact.

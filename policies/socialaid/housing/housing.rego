@@ -111,7 +111,7 @@ _details := {"basis": _basis, "waiting_list_priority": true} if {
 	eligible
 } else := {}
 
-programs["housing"] := {
+programs := {"housing": {
 	"clause": 9,
 	"tier": "special",
 	"eligible": eligible,
@@ -119,7 +119,7 @@ programs["housing"] := {
 	"in_kind": _in_kind,
 	"covered_member_ids": covered_member_ids,
 	"rules": _rules,
-}
+}}
 
 program_details["housing"] := _details
 

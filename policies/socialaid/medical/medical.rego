@@ -141,7 +141,7 @@ _details := {k: v |
 	count(v) > 0
 }
 
-programs["medical"] := {
+programs := {"medical": {
 	"clause": 7,
 	"tier": "special",
 	"eligible": eligible,
@@ -149,7 +149,7 @@ programs["medical"] := {
 	"in_kind": _in_kind,
 	"covered_member_ids": covered_member_ids,
 	"rules": _rules,
-}
+}}
 
 program_details["medical"] := _details
 

@@ -92,7 +92,7 @@ eligible if {
 
 # --- the program ---
 
-programs["price_subsidy"] := {
+programs := {"price_subsidy": {
 	"clause": 5,
 	"tier": "basic_living",
 	"eligible": eligible,
@@ -100,7 +100,7 @@ programs["price_subsidy"] := {
 	"in_kind": [],
 	"covered_member_ids": _covered,
 	"rules": decisive_rules,
-}
+}}
 
 program_details["price_subsidy"] := details
 
@@ -108,22 +108,24 @@ default _covered := []
 
 _covered := persons if eligible
 
-decisive_rules := [
-	{"rule": "price_subsidy.trigger", "clause": 5, "outcome": "met"},
-	{"rule": "price_subsidy.amount", "clause": 5, "outcome": "met"},
-] if eligible
+decisive_rules := [] if not _price_given
 
-decisive_rules := [{"rule": "price_subsidy.trigger", "clause": 5, "outcome": "not_met"}] if {
+else := _met_rules if eligible
+
+else := [{"rule": "price_subsidy.trigger", "clause": 5, "outcome": "not_met"}] if {
 	_price_given
 	not triggered
 }
 
-decisive_rules := [{"rule": "price_subsidy.covered_persons", "clause": 5, "outcome": "not_met"}] if {
+else := [{"rule": "price_subsidy.covered_persons", "clause": 5, "outcome": "not_met"}] if {
 	triggered
 	person_count == 0
 }
 
-decisive_rules := [] if not _price_given
+_met_rules := [
+	{"rule": "price_subsidy.trigger", "clause": 5, "outcome": "met"},
+	{"rule": "price_subsidy.amount", "clause": 5, "outcome": "met"},
+]
 
 details := {"assessed": false} if not _price_given
 

@@ -41,7 +41,7 @@ _grain_in_kind := ["grain"] if grain_eligible
 
 else := []
 
-programs["grain_assistance"] := {
+_grain_program := {
 	"clause": 3,
 	"tier": "basic_living",
 	"eligible": grain_eligible,
@@ -50,6 +50,8 @@ programs["grain_assistance"] := {
 	"covered_member_ids": _grain_covered,
 	"rules": [{"rule": "grain_assistance.rural_dibao_shortage", "clause": 3, "outcome": lib.outcome(grain_eligible)}],
 }
+
+programs := {"grain_assistance": _grain_program, "care_services": _care_program}
 
 program_details["grain_assistance"] := {}
 
@@ -137,7 +139,7 @@ _care_details := {"referrals": care_referrals} if care_eligible
 
 else := {}
 
-programs["care_services"] := {
+_care_program := {
 	"clause": 3,
 	"tier": "basic_living",
 	"eligible": care_eligible,

@@ -30,7 +30,7 @@ urban_dibao_standard := params.p.dibao.standard_urban
 dibao_standard := facts.standard
 
 # _members[id] is the member with that id.
-_members[m.id] := m if some m in _household.members
+_members := {m.id: m | some m in _household.members}
 
 _age := facts.ages
 
@@ -192,7 +192,7 @@ findings contains lib.member_finding(rego.metadata.rule(), "tekun", "met", id, {
 # ---------------------------------------------------------------------------------------------------
 # Identification, condition 2: no means of living.
 
-_income[id] := object.get(m, "monthly_income", 0) if some id, m in _members
+_income := {id: object.get(m, "monthly_income", 0) | some id, m in _members}
 
 default _assets_met := false
 
@@ -741,7 +741,7 @@ _details := {
 	"members": {id: _member_detail(id) | some id in supported_member_ids},
 } if eligible
 
-programs["tekun"] := {
+programs := {"tekun": {
 	"clause": 6,
 	"tier": "basic_living",
 	"eligible": eligible,
@@ -749,7 +749,7 @@ programs["tekun"] := {
 	"in_kind": in_kind,
 	"covered_member_ids": covered_member_ids,
 	"rules": _rules,
-}
+}}
 
 program_details["tekun"] := _details
 
