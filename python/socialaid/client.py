@@ -69,6 +69,7 @@ EXPLANATION_RULE = "explanation"
 BATCH_RULE = "batch"
 BATCH_CHUNK = 1000
 CONNECT_TIMEOUT = 0.4
+_HOST_PORT = re.compile(r"[A-Za-z0-9.-]+:[0-9]{1,5}|\[[0-9A-Fa-f:.]+\]:[0-9]{1,5}")
 _HOST = re.compile(r"[A-Za-z0-9]([A-Za-z0-9.-]{0,252})|[0-9A-Fa-f:.]+")  # a name, an IPv4 or an IPv6 address
 WATCHDOG_TICK = 0.05
 
@@ -198,6 +199,7 @@ class DecisionClient:
         parts = urlsplit(url if "://" in url else f"http://{url}")
         if (
             parts.scheme not in {"http", "https"}
+            or ("://" not in url and not _HOST_PORT.fullmatch(url))  # without a scheme: HOST:PORT, nothing else
             or not parts.hostname
             or not _HOST.fullmatch(parts.hostname)
             or parts.query

@@ -226,9 +226,16 @@ def test_a_proxy_s_html_error_page_is_exit_4(tmp_path: Path) -> None:
     assert result.exit_code == 4, result.stderr
 
 
-def test_a_malformed_opa_url_is_a_usage_error(tmp_path: Path) -> None:
-    result = _cli("not a url", tmp_path)
+@pytest.mark.parametrize("url", ["not a url", "not-a-url", "ftp://x", "http://x:8181?q=1", "http://x:99999"])
+def test_a_malformed_opa_url_is_a_usage_error(url: str, tmp_path: Path) -> None:
+    result = _cli(url, tmp_path)
     assert result.exit_code == 64, result.stderr
+
+
+def test_a_host_and_port_without_a_scheme_is_an_opa_url() -> None:
+    from socialaid.client import DecisionClient
+
+    assert DecisionClient("127.0.0.1:8181").url == "http://127.0.0.1:8181"
 
 
 @pytest.mark.integration

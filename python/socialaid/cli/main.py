@@ -138,7 +138,11 @@ def schema_cmd(
             out.print(f"wrote {path}")
         return
     if check:
+        from socialaid.models import openapi
+
         stale = [n for n in schemas.SCHEMAS if schemas.schema_path(n).read_text("utf-8") != schemas.render(n)]
+        if openapi.OPENAPI_PATH.read_text("utf-8") != openapi.render():
+            stale.append("openapi")
         if stale:
             err.print(f"schemas out of date: {', '.join(stale)}; run `socialaid schema --write`")
             raise typer.Exit(1)
