@@ -16,8 +16,6 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from rich.markup import escape
-from rich.table import Table
 
 from socialaid.cli.app import AsOf, Format, FormatOpt, LangOpt, app, err, guarded, lang_of, out
 from socialaid.errors import FieldError, InvalidInputError
@@ -358,13 +356,27 @@ def _rule_words(key: str, lang: LangCode, words: Any) -> str:
     return f"{msg('clause_no', lang, clause=clause)} · {rule_text}"
 
 
+def _shown_path(path: Path | None) -> str:
+    """A path as the user gave it: relative to the working directory when it lies below it."""
+    if path is None:
+        return ""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
 def _print_impact(data: dict[str, Any], *, top: int, lang: LangCode, words: Any, cache: Path | None) -> None:
+    """The report as plain lines that fit the screen (render.screen): no amount, id or word is cut,
+    and into a pipe each line is whole, without padding."""
+    from socialaid.render.screen import Screen
+
+    screen = Screen.for_stream(sys.stdout)
     refused = data["refused"]
-    out.print(
-        f"[bold]{escape(msg('impact.title', lang, reform=data['reform']))}[/]\n"
-        + escape(msg("impact.against", lang, base=data["base"], as_of=data["as_of"]))
-        + "\n"
-        + msg(
+    screen.line(msg("impact.title", lang, reform=data["reform"]))
+    screen.line(msg("impact.against", lang, base=data["base"], as_of=data["as_of"]))
+    screen.line(
+        msg(
             "impact.counts",
             lang,
             households=data["households"],
@@ -373,87 +385,109 @@ def _print_impact(data: dict[str, Any], *, top: int, lang: LangCode, words: Any,
             reform=refused["reform"],
             one=refused["decided_under_one_side_only"],
             seconds=f"{data['seconds']:.1f}",
-        ),
-        highlight=False,
+        )
     )
-    out.print(
-        escape(msg(f"impact.cache.{data['base_cache']}", lang, path=cache, decisions=data["decisions"])),
-        highlight=False,
-    )
-    out.print(
-        msg("impact.cash", lang, better=data["households_better_off"], worse=data["households_worse_off"]),
-        highlight=False,
-    )
+    screen.line(msg(f"impact.cache.{data['base_cache']}", lang, path=_shown_path(cache), decisions=data["decisions"]))
+    screen.line(msg("impact.cash", lang, better=data["households_better_off"], worse=data["households_worse_off"]))
     by_clause = data["program_changes_by_clause"]
     if by_clause:
         items = msg("list_sep", lang).join(
             msg("impact.by_clause_item", lang, clause=c, n=n) for c, n in by_clause.items()
         )
-        out.print(msg("impact.by_clause", lang, items=items), highlight=False)
-    table = Table(show_lines=False, caption=msg("impact.caption", lang))
-    table.add_column(msg("impact.col.program", lang), no_wrap=True)
-    for key in ("newly", "no_longer", "gainers", "losers", "month_urban", "month_rural", "year_total"):
-        table.add_column(msg(f"impact.col.{key}", lang), justify="right", no_wrap=True)
-    table.add_column(msg("impact.col.first_rule", lang))
+        screen.line(msg("impact.by_clause", lang, items=items))
+    keys = ("newly", "no_longer", "gainers", "losers", "month_urban", "month_rural", "year_total")
+    header = [msg("impact.col.program", lang), *(msg(f"impact.col.{k}", lang) for k in keys)]
+    header = [" ".join(h.split()) for h in header]  # a column title is one line here
+    rows = []
     for name, p in data["programs"].items():
         moved = p["first_changed"]
         if not moved and not p["gainers"] and not p["losers"]:
             continue
-        rules = "\n".join(f"{n} × {escape(_rule_words(rule, lang, words))}" for rule, n in list(moved.items())[:top])
-        table.add_row(
-            escape(words.program_name(name, lang)),
-            f"{p['newly_eligible']['households']} / {p['newly_eligible']['persons']}",
-            f"{p['no_longer_eligible']['households']} / {p['no_longer_eligible']['persons']}",
-            str(p["gainers"]),
-            str(p["losers"]),
-            f"{p['monthly_cost_change'].get('urban', 0):+,.2f}",
-            f"{p['monthly_cost_change'].get('rural', 0):+,.2f}",
-            f"{p['annual_cost_change']['total']:+,.2f}",
-            rules,
+        rows.append(
+            [
+                words.program_name(name, lang),
+                f"{p['newly_eligible']['households']} / {p['newly_eligible']['persons']}",
+                f"{p['no_longer_eligible']['households']} / {p['no_longer_eligible']['persons']}",
+                str(p["gainers"]),
+                str(p["losers"]),
+                f"{p['monthly_cost_change'].get('urban', 0):+,.2f}",
+                f"{p['monthly_cost_change'].get('rural', 0):+,.2f}",
+                f"{p['annual_cost_change']['total']:+,.2f}",
+            ]
         )
-    if table.row_count:
-        out.print(table)
+        rows += [["", f"{n} × {_rule_words(rule, lang, words)}"] for rule, n in list(moved.items())[:top]]
+    if rows:
+        screen.line()
+        _program_table(screen, header, rows)
+        screen.line(msg("impact.caption", lang))
     else:
-        out.print(msg("impact.no_changes", lang))
-    _print_distributions(data["distributions"], lang=lang)
+        screen.line(msg("impact.no_changes", lang))
+    _print_distributions(screen, data["distributions"], lang=lang)
+    screen.flush()
 
 
-def _print_distributions(dist: dict[str, Any], *, lang: LangCode) -> None:
-    if not dist["available"]:
-        out.print(escape(msg("impact.distributions.unavailable", lang)), highlight=False)
+def _program_table(screen: Any, header: list[str], rows: list[list[str]]) -> None:
+    """The programs' figures aligned in columns, each program's first changed rules on the lines below
+    it; below the screen's width, one block a program, ``title: figure`` a line."""
+    from socialaid.render.screen import columns
+
+    figures = [r for r in rows if r[0]]
+    aligned = columns(figures, header=header, right=list(range(1, len(header))), width=screen.width)
+    if len(aligned) == len(figures) + 1:  # aligned in columns (below the width, columns() gives blocks)
+        screen.lines.append(aligned[0])
+        i = 1
+        for r in rows:
+            if r[0]:
+                screen.lines.append(aligned[i])
+                i += 1
+            else:
+                screen.line(r[1], indent="  ", hang="    ")
         return
-    deciles = Table(title=msg("impact.deciles.title", lang))
-    deciles.add_column(msg("impact.col.decile", lang), justify="right")
-    for key in ("households", "per_capita", "winners", "losers_cash", "mean_change"):
-        deciles.add_column(msg(f"impact.col.{key}", lang), justify="right", no_wrap=True)
+    for r in rows:
+        if r[0]:
+            screen.line(r[0])
+            for title, cell in zip(header[1:], r[1:], strict=True):
+                screen.line(f"{title}: {cell}", indent="  ", hang="    ")
+        else:
+            screen.line(r[1], indent="  ", hang="    ")
+
+
+def _print_distributions(screen: Any, dist: dict[str, Any], *, lang: LangCode) -> None:
+    if not dist["available"]:
+        screen.line(msg("impact.distributions.unavailable", lang))
+        return
+    screen.heading(msg("impact.deciles.title", lang))
+    header = [
+        " ".join(msg(f"impact.col.{k}", lang).split())
+        for k in ("decile", "households", "per_capita", "winners", "losers_cash", "mean_change")
+    ]
+    rows = []
     for d in dist["deciles"]:
         income = d["per_capita_income"]
-        deciles.add_row(
-            str(d["decile"]),
-            str(d["households"]),
-            f"{income['min']:,.2f} – {income['max']:,.2f}",
-            str(d["winners"]),
-            str(d["losers"]),
-            f"{d['mean_monthly_change']:+,.2f}",
+        rows.append(
+            [
+                str(d["decile"]),
+                str(d["households"]),
+                f"{income['min']:,.2f} – {income['max']:,.2f}",
+                str(d["winners"]),
+                str(d["losers"]),
+                f"{d['mean_monthly_change']:+,.2f}",
+            ]
         )
-    out.print(deciles)
-    poverty = Table(title=msg("impact.poverty.title", lang))
-    poverty.add_column(msg("impact.col.measure", lang))
-    for area in ("urban", "rural"):
-        poverty.add_column(msg(f"impact.col.{area}", lang), justify="right", no_wrap=True)
+    screen.table(rows, header=header, right=list(range(len(header))))
+    screen.heading(msg("impact.poverty.title", lang))
     for when in ("before_transfers", "after_transfers"):
         for side in ("base", "reform"):
-            cells = [
-                msg(
+            screen.line(msg(f"impact.poverty.{side}.{when}", lang))
+            for area in ("urban", "rural"):
+                c = dist["poverty"][side][when][area]
+                cell = msg(
                     "impact.poverty.cell",
                     lang,
                     households=f"{c['households']:,}",
                     persons=f"{c['persons']:,}",
                     gap=f"{c['monthly_gap']:,.2f}",
                 )
-                for c in (dist["poverty"][side][when][a] for a in ("urban", "rural"))
-            ]
-            poverty.add_row(msg(f"impact.poverty.{side}.{when}", lang), *cells)
-    out.print(poverty)
+                screen.line(f"{msg(f'impact.col.{area}', lang)}: {cell}", indent="  ", hang="    ")
     if dist["without_figures"]:
-        out.print(msg("impact.distributions.partial", lang, n=dist["without_figures"]), highlight=False)
+        screen.line(msg("impact.distributions.partial", lang, n=dist["without_figures"]))
