@@ -186,3 +186,32 @@ def test_sidecar_stops_its_process() -> None:
 def test_sidecar_with_missing_bundle_is_unavailable(tmp_path: Any) -> None:
     with pytest.raises(EngineUnavailableError, match="bundle not found"):
         Sidecar(bundle=tmp_path / "none.tar.gz").start()
+
+
+def test_an_answer_cut_off_midway_is_opa_unavailable() -> None:
+    """A server that dies in the middle of its answer (as a killed sidecar does) is unavailable (exit 5),
+    which a batch reads as a dead sidecar to restart, not as a malformed answer (exit 4)."""
+    import socket
+    import threading
+
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(1)
+
+    def answer_half() -> None:
+        conn, _ = listener.accept()
+        conn.recv(65536)
+        conn.sendall(b'HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"result":')
+        conn.close()
+
+    threading.Thread(target=answer_half, daemon=True).start()
+    try:
+        url = f"http://127.0.0.1:{listener.getsockname()[1]}"
+        with (
+            DecisionClient(url, timeout=5) as client,
+            pytest.raises(EngineUnavailableError, match="broke before its answer was complete") as caught,
+        ):
+            client.decide({"as_of": "2025-01-01"})
+        assert caught.value.exit_code == 5
+    finally:
+        listener.close()

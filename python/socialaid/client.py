@@ -332,6 +332,14 @@ class DecisionClient:
                         raise _engine_error(exc, self.url) from exc
                     attempt += 1
                     time.sleep(self.backoff)
+                except requests.exceptions.ChunkedEncodingError as exc:
+                    if expired():
+                        raise self._timed_out() from exc
+                    # the server went away in the middle of its answer (killed, or its connection cut): it
+                    # is unavailable; the call reached OPA, so it is not retried here
+                    raise EngineUnavailableError(
+                        f"the connection to OPA at {self.url} broke before its answer was complete"
+                    ) from exc
                 except requests.RequestException as exc:
                     if expired():
                         raise self._timed_out() from exc
