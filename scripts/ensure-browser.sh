@@ -16,24 +16,10 @@ have_cjk() {
 if have_browser && have_cjk; then
   exit 0
 fi
-if ! command -v apt-get >/dev/null 2>&1; then
-  echo "note: no chromium/chromedriver and no apt-get; the browser test will be skipped" >&2
-  exit 0
-fi
-if [ "$(id -u)" -eq 0 ]; then
-  as_root=()
-elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
-  as_root=(sudo -n)
-else
-  echo "note: no chromium/chromedriver, and installing them needs root; the browser test will be skipped" >&2
-  exit 0
-fi
-export DEBIAN_FRONTEND=noninteractive
-packages=(chromium chromium-driver fonts-wqy-microhei)
-if ! timeout 600 "${as_root[@]}" apt-get install -y -qq --no-install-recommends "${packages[@]}" >/dev/null 2>&1; then
-  timeout 180 "${as_root[@]}" apt-get update -qq >/dev/null 2>&1 || true
-  timeout 600 "${as_root[@]}" apt-get install -y -qq --no-install-recommends "${packages[@]}" >/dev/null 2>&1 || true
-fi
+# shellcheck source=scripts/apt-install.sh
+. "$(dirname "$0")/apt-install.sh"
+apt_install "chromium and chromium-driver (the browser test will be skipped)" \
+  chromium chromium-driver fonts-wqy-microhei || exit 0
 if have_browser; then
   echo "installed chromium and chromium-driver for the web page's browser test" >&2
 else

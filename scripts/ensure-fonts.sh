@@ -15,23 +15,9 @@ have_cjk() {
 if have_cjk; then
   exit 0
 fi
-if ! command -v apt-get >/dev/null 2>&1; then
-  echo "note: no CJK font and no apt-get; charts will use ASCII labels" >&2
-  exit 0
-fi
-if [ "$(id -u)" -eq 0 ]; then
-  as_root=()
-elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
-  as_root=(sudo -n)
-else
-  echo "note: no CJK font, and installing fonts-wqy-microhei needs root; charts will use ASCII labels" >&2
-  exit 0
-fi
-export DEBIAN_FRONTEND=noninteractive
-if ! timeout 120 "${as_root[@]}" apt-get install -y -qq --no-install-recommends fonts-wqy-microhei >/dev/null 2>&1; then
-  timeout 120 "${as_root[@]}" apt-get update -qq >/dev/null 2>&1 || true
-  timeout 120 "${as_root[@]}" apt-get install -y -qq --no-install-recommends fonts-wqy-microhei >/dev/null 2>&1 || true
-fi
+# shellcheck source=scripts/apt-install.sh
+. "$(dirname "$0")/apt-install.sh"
+apt_install "fonts-wqy-microhei (charts will use ASCII labels)" fonts-wqy-microhei || exit 0
 if have_cjk; then
   echo "installed fonts-wqy-microhei for Chinese chart labels" >&2
 else

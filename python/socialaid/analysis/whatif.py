@@ -22,6 +22,7 @@ from pydantic import TypeAdapter, ValidationError
 from socialaid.analysis.diff import DecisionDiff, FindingChange, ProgramChange, diff_decisions, finding_changes, total
 from socialaid.errors import FieldError, InvalidInputError
 from socialaid.models.analysis import ScenarioList, VariantSpec
+from socialaid.models.schemas import resolve
 
 __all__ = [
     "CLI_VARIANT",
@@ -153,28 +154,16 @@ def set_path(request: dict[str, Any], path: str, value: Any) -> dict[str, Any]:
     return result
 
 
-def _resolve(node: Any, schema: dict[str, Any]) -> dict[str, Any]:
-    """A schema node with ``$ref`` followed and a nullable ``anyOf`` unwrapped."""
-    while isinstance(node, dict):
-        if "$ref" in node:
-            node = schema["$defs"][str(node["$ref"]).rsplit("/", 1)[-1]]
-        elif "anyOf" in node:
-            node = next((n for n in node["anyOf"] if isinstance(n, dict) and n.get("type") != "null"), {})
-        else:
-            return node
-    return {}
-
-
 def check_path(path: str, schema: dict[str, Any], *, source: str = "what-if") -> None:
     """``path`` names a place the request schema has; a misspelt name is invalid input with its
     pointer and the nearest names (``monthly_incom`` → did you mean ``monthly_income``?)."""
     from difflib import get_close_matches
 
     parts = parse_path(path)
-    node = _resolve(schema, schema)
+    node = resolve(schema, schema)
     for depth, part in enumerate(parts):
         if node.get("type") == "array" or "items" in node:
-            node = _resolve(node.get("items", {}), schema)
+            node = resolve(node.get("items", {}), schema)
             continue
         properties = node.get("properties")
         if not isinstance(properties, dict) or node.get("additionalProperties") not in (False, None):
@@ -188,7 +177,7 @@ def check_path(path: str, schema: dict[str, Any], *, source: str = "what-if") ->
                 "one of " + ", ".join(sorted(properties)),
                 source=source,
             )
-        node = _resolve(properties[part], schema)
+        node = resolve(properties[part], schema)
 
 
 def with_overrides(request: dict[str, Any], overrides: list[tuple[str, str, Any]]) -> dict[str, Any]:

@@ -16,7 +16,7 @@ from socialaid.models import Decision, Explanation, HouseholdRequest
 from socialaid.models.analysis import Scenario, SweepDocument, WhatIfDocument
 from socialaid.paths import SCHEMA_DIR
 
-__all__ = ["SCHEMAS", "generate", "list_limits", "load", "render", "schema_path", "write_all"]
+__all__ = ["SCHEMAS", "generate", "list_limits", "load", "render", "resolve", "schema_path", "write_all"]
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
@@ -96,3 +96,15 @@ def list_limits(schema: dict[str, Any]) -> dict[str, int]:
         "override_groups": int(branch(overrides, "maxProperties")["maxProperties"]),
         "overrides_a_group": int(branch(group, "maxProperties")["maxProperties"]),
     }
+
+
+def resolve(node: Any, schema: dict[str, Any]) -> dict[str, Any]:
+    """A node of ``schema`` with ``$ref`` followed and a nullable ``anyOf`` unwrapped (``{}`` where none)."""
+    while isinstance(node, dict):
+        if "$ref" in node:
+            node = schema["$defs"][str(node["$ref"]).rsplit("/", 1)[-1]]
+        elif "anyOf" in node:
+            node = next((n for n in node["anyOf"] if isinstance(n, dict) and n.get("type") != "null"), {})
+        else:
+            return node
+    return {}

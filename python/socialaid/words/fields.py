@@ -20,17 +20,6 @@ def _schema() -> dict[str, Any]:
     return load("household")
 
 
-def _resolve(node: Any, schema: dict[str, Any]) -> dict[str, Any]:
-    while isinstance(node, dict):
-        if "$ref" in node:
-            node = schema["$defs"][str(node["$ref"]).rsplit("/", 1)[-1]]
-        elif "anyOf" in node:
-            node = next((n for n in node["anyOf"] if isinstance(n, dict) and n.get("type") != "null"), {})
-        else:
-            return node
-    return {}
-
-
 def _described(description: str, lang: Lang, *, unit: bool = False) -> str:
     en, sep, zh = description.partition(" / ")
     if not sep:
@@ -46,7 +35,9 @@ def field_words(pointer: str, lang: Lang, *, member_ids: list[str] | None = None
     """The field at ``pointer`` in words, with the member it belongs to; the pointer's last name when the
     schema does not describe it."""
     schema = _schema()
-    node = _resolve(schema, schema)
+    from socialaid.models.schemas import resolve  # the models load only where a field is named
+
+    node = resolve(schema, schema)
     parts = [p for p in pointer.split("/")[1:]]
     name, full, member = "", "", None
     for i, part in enumerate(parts):
@@ -54,9 +45,9 @@ def field_words(pointer: str, lang: Lang, *, member_ids: list[str] | None = None
             if parts[i - 1] == "members" and part.isdigit():
                 index = int(part)
                 member = member_ids[index] if member_ids and index < len(member_ids) else part
-            node = _resolve(node.get("items", {}), schema)
+            node = resolve(node.get("items", {}), schema)
             continue
-        field = _resolve((node.get("properties") or {}).get(part), schema)
+        field = resolve((node.get("properties") or {}).get(part), schema)
         raw = ((node.get("properties") or {}).get(part) or {}).get("description") or field.get("description") or ""
         full = _described(str(raw), lang, unit=True)
         name = _described(str(raw), lang) or part.replace("_", " ")
