@@ -10,8 +10,9 @@ over the same rows, and the peak RSS of the largest OPA sidecar. Settings:
 - ``baseline`` — as ``socialaid batch`` runs;
 - ``arena2`` — glibc with two malloc arenas (``MALLOC_ARENA_MAX=2``): growth that is only the allocator
   keeping freed memory per thread shows up as a difference here;
-- ``no-task-events`` — Ray's core worker without task-event reporting (``RAY_task_events_report_interval_ms=0``),
-  whose buffer lives in the driver's native heap;
+- ``task-events`` — Ray's core worker with task-event reporting on, as Ray has it by default
+  (``RAY_task_events_report_interval_ms=1000``); ``socialaid batch`` switches it off in-process (no dashboard
+  reads it there), which is the baseline;
 - ``python-heap`` — the baseline with tracemalloc: Python's heap growth per row and the lines that grew;
 - ``chunk1000`` — the baseline in chunks of 1 000: per-task growth falls per row, per-row growth does not.
 """
@@ -30,7 +31,7 @@ from pathlib import Path
 SETTINGS = {
     "baseline": {},
     "arena2": {"MALLOC_ARENA_MAX": "2"},
-    "no-task-events": {"RAY_task_events_report_interval_ms": "0"},
+    "task-events": {"RAY_task_events_report_interval_ms": "1000"},
     # the baseline again with tracemalloc on, for where Python's heap grows (its own traces cost RSS,
     # so this run's RSS figures are not compared)
     "python-heap": {"SOCIALAID_BENCH_TRACEMALLOC": "1"},

@@ -154,3 +154,19 @@ def test_in_process_ray_runs_on_loopback_only(ray_local: None) -> None:
 
     # Ray's servers bind to the node address; in-process it must be loopback, not the machine's address
     assert ray.util.get_node_ip_address() == "127.0.0.1"
+
+
+def test_in_process_ray_workers_report_no_task_events(ray_local: None) -> None:
+    import ray
+
+    from socialaid.population.batch import TASK_EVENTS_ENV
+
+    @ray.remote(num_cpus=0)
+    def setting() -> str | None:
+        import os
+
+        return os.environ.get(TASK_EVENTS_ENV)
+
+    # no dashboard reads task events in-process; their buffer doubled the driver's growth per row
+    # (benchmarks/driver_memory.py): every worker the session starts must have them off
+    assert ray.get(setting.remote(), timeout=60) == "0"

@@ -484,6 +484,9 @@ def ray_session(address: str | None = None) -> Iterator[None]:
     os.environ.setdefault("RAY_USAGE_STATS_ENABLED", "0")
     if not address:
         os.environ["RAY_ENABLE_WINDOWS_OR_OSX_CLUSTER"] = "0"
+        # In-process there is no dashboard to read task events; reporting them halved the driver's
+        # growth per row when switched off (benchmarks/driver_memory.py, docs/population.md).
+        os.environ.setdefault(TASK_EVENTS_ENV, "0")
     import ray
     from ray._private import ray_constants
 
@@ -513,6 +516,7 @@ def ray_session(address: str | None = None) -> Iterator[None]:
         ray.shutdown()
 
 
+TASK_EVENTS_ENV = "RAY_task_events_report_interval_ms"  # read by every Ray process the session starts
 OBJECT_STORE_ENV = "SOCIALAID_OBJECT_STORE_MB"
 OBJECT_STORE_MB = 256  # the in-process session's object store (Ray's minimum is 75 MB)
 READ_CPUS = 0.25  # a read task's CPU: a whole one would never fit beside actors holding half a CPU per node
