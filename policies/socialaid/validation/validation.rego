@@ -15,48 +15,30 @@ import data.socialaid.mode
 
 default errors := []
 
-errors := [_input_error("", "the request has no input", `an object {"input": {...}}`)] if not _given
-
-errors := [_input_error("", sprintf("the input is a %s", [type_name(input)]), "a JSON object")] if {
-	_given
+# One chain, read in order, so that a valid request tests each case once: no input; input not an object;
+# lists longer than the schema allows, found by counting (nothing else is checked on such a request); the
+# schema check could not be made at all (never a decision on an unchecked request); the check failed (a
+# set first, so that the errors come out in a stable order whatever order the schema check gives, and a
+# failed check always yields an error, even one whose details could not be read); a request that fits
+# the schema but contradicts itself, which the schema cannot say.
+errors := [_input_error("", "the request has no input", `an object {"input": {...}}`)] if {
+	not _given
+} else := [_input_error("", sprintf("the input is a %s", [type_name(input)]), "a JSON object")] if {
 	not is_object(input)
-}
-
-# Lists longer than the schema allows, found by counting: nothing else is checked on such a request.
-errors := [e | some e in _size_errors] if {
-	is_object(input)
+} else := [e | some e in _size_errors] if {
 	count(_size_errors) > 0
-}
-
-# The schema check could not be made at all: never a decision on an unchecked request.
-errors := [_input_error("", "the request could not be checked against the schema", "a JSON object")] if {
-	is_object(input)
-	_sizes_ok
+} else := [_input_error("", "the request could not be checked against the schema", "a JSON object")] if {
 	not _match
-}
-
-# A set first, so that the errors come out in a stable order whatever order the schema check gives. A
-# failed check always yields an error, even one whose details could not be read.
-errors := _schema_errors if {
-	is_object(input)
-	_sizes_ok
-	[valid, _] := _match
-	not valid
+} else := _schema_errors if {
+	not _match[0]
+} else := [e | some e in _consistency] if {
+	count(_consistency) > 0
 }
 
 _schema_errors := errs if {
 	errs := [e | some e in {_error(d) | some d in _match[1]}]
 	count(errs) > 0
 } else := [_input_error("", "the request does not match the schema", "a request matching the schema")]
-
-# A request that fits the schema can still contradict itself; the schema cannot say these.
-errors := [e | some e in _consistency] if {
-	is_object(input)
-	_sizes_ok
-	[valid, _] := _match
-	valid
-	count(_consistency) > 0
-}
 
 _given if type_name(input)
 
