@@ -377,6 +377,14 @@ programs := {"dibao": {
 
 program_details["dibao"] := details
 
+# figures: the household's per-capita counted income, the standard and the members counted, as the
+# details give them — carried by the batch's outcome view for a population's distributions.
+figures := {
+	"per_capita_income": lib.money(per_capita_income),
+	"standard": lib.money(standard),
+	"members": member_count,
+}
+
 # --- decisive rules: what made the household eligible and fixed the amount, or what failed ---
 
 decisive_rules := array.concat(
