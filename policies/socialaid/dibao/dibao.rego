@@ -113,7 +113,7 @@ severely_disabled(m) if facts.severely_disabled(m)
 
 _in_category("severe_disability", m) if severely_disabled(m)
 
-_in_category("serious_illness", m) if m.serious_illness == true
+_in_category("serious_illness", m) if facts.seriously_ill(m)
 
 _in_category("elderly", m) if facts.elderly(m)
 
@@ -123,12 +123,12 @@ _in_category("single_parent", _) if _household.single_parent_family == true
 
 member_categories(m) := [c | some c in _categories; _in_category(c, m)]
 
-# _category_ids: the members in each category, as sets computed once per decision (status keeps the
-# shared definitions in socialaid.facts); member_categories(m) answers the same for one member, for the
-# explanation.
+# _category_ids: the members in each category, as sets computed once per decision (the shared ones are
+# socialaid.facts' sets over the whole household: member_rate reads them for the assessed members only);
+# member_categories(m) answers the same for one member, for the explanation.
 _category_ids := {
 	"severe_disability": facts.severely_disabled_ids,
-	"serious_illness": {m.id | some m in members; m.serious_illness == true},
+	"serious_illness": facts.seriously_ill_ids,
 	"elderly": facts.elderly_ids,
 	"student": {m.id | some m in members; m.education.enrolled == true},
 	"single_parent": _single_parent_ids,

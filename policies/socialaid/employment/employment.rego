@@ -22,7 +22,12 @@ _members := input.household.members
 
 _p := params.p.employment
 
-_jobs := {m.id: facts.get(m, ["employment"], {}) | some m in _members}
+# _jobs[id]: each member's employment record, {} when absent or null (one comprehension a case, no
+# function call a member).
+_jobs := object.union(
+	{m.id: {} | some m in _members},
+	{m.id: j | some m in _members; j := m.employment; is_object(j)},
+)
 
 _job(m) := _jobs[m.id]
 

@@ -99,24 +99,26 @@ eligible if count(covered_member_ids) > 0
 
 # --- the compact program entry ---
 
+# The aid codes and the decisive rules met, each with the members it holds for, listed in the order of
+# the codes and ids (the order of the compact entry), kept where the set is not empty.
 _in_kind := [code |
-	some code, present in {
-		"medical_dynamic_enrollment": count(enrolled_ids) > 0,
-		"medical_insurance_check": count(insurance_check) > 0,
-		"medical_referral": count(referrals) > 0,
-	}
-	present
+	some [code, ids] in [
+		["medical_dynamic_enrollment", enrolled_ids],
+		["medical_insurance_check", insurance_check],
+		["medical_referral", referrals],
+	]
+	count(ids) > 0
 ]
 
 _met_refs := [{"rule": id, "clause": 7, "outcome": "met"} |
-	some id, present in {
-		"medical.dynamic_enrollment": count(enrolled_ids) > 0,
-		"medical.insurance_check": count(insurance_check) > 0,
-		"medical.warning_line": count(referrals) > 0,
-		"medical.episode_referral": count(referrals) > 0,
-		"medical.coverage_from_payment": count(coverage_from) > 0,
-	}
-	present
+	some [id, ids] in [
+		["medical.coverage_from_payment", coverage_from],
+		["medical.dynamic_enrollment", enrolled_ids],
+		["medical.episode_referral", referrals],
+		["medical.insurance_check", insurance_check],
+		["medical.warning_line", referrals],
+	]
+	count(ids) > 0
 ]
 
 _rules := _met_refs if eligible
