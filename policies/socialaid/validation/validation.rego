@@ -56,9 +56,9 @@ _limits := data.socialaid.schemas.household.limits
 
 _sizes_ok if count(_size_errors) == 0
 
-_size_errors contains _too_long("/household/members", _members, _limits.members) if {
-	is_array(_members)
-	count(_members) > _limits.members
+_size_errors contains _too_long("/household/members", input.household.members, _limits.members) if {
+	is_array(input.household.members)
+	count(input.household.members) > _limits.members
 }
 
 _size_errors contains _too_long("/household/rigid_expenditures", list, _limits.rigid_expenditures) if {
@@ -69,9 +69,9 @@ _size_errors contains _too_long("/household/rigid_expenditures", list, _limits.r
 
 # A member's lists are counted only when the members are within their cap (at most 100 counts).
 _size_errors contains _too_long(sprintf("/household/members/%d/%s", [i, name]), list, _limits[name]) if {
-	is_array(_members)
-	count(_members) <= _limits.members
-	some i, m in _members
+	is_array(input.household.members)
+	count(input.household.members) <= _limits.members
+	some i, m in input.household.members
 	some name in ["medical_episodes", "legal_supporters"]
 	list := m[name]
 	is_array(list)
@@ -108,21 +108,19 @@ _too_long(pointer, list, cap) := _input_error(
 	sprintf("at most %d items", [cap]),
 )
 
-_members := input.household.members
-
-_ids := {m.id | some m in _members}
+_ids := {m.id | some m in input.household.members}
 
 # Positions of each member id. OPA indexes this comprehension on m.id, so the duplicate check below is
 # linear in the number of members, not quadratic; it runs only when fewer ids than members are given.
-_positions(id) := [i | some i, m in _members; m.id == id]
+_positions(id) := [i | some i, m in input.household.members; m.id == id]
 
 _consistency contains _input_error(
 	sprintf("/household/members/%d/id", [i]),
 	sprintf("member id %q is used again (first at /household/members/%d)", [m.id, first]),
 	"member ids unique within the household",
 ) if {
-	count(_ids) < count(_members)
-	some i, m in _members
+	count(_ids) < count(input.household.members)
+	some i, m in input.household.members
 	first := _positions(m.id)[0]
 	first != i
 }
@@ -132,7 +130,7 @@ _consistency contains _input_error(
 	sprintf("born %s, after the decision date %s", [m.birth_date, input.as_of]),
 	"a birth date on or before as_of",
 ) if {
-	some i, m in _members
+	some i, m in input.household.members
 	m.birth_date > input.as_of
 }
 
