@@ -41,7 +41,9 @@ decision := {
 }
 
 # outcome: the header, the errors and the programs — the decision without the facts it did not have and
-# the parameters it used (the batch's outcome view).
+# the parameters it used (the batch's outcome view). Its 低保 entry also carries the household's per-capita
+# counted income, the standard and the members counted (socialaid.dibao.figures), which a population
+# report's distributions need, so that one view serves them.
 outcome := {
 	"as_of": _as_of,
 	"bundle_revision": bundle_revision,
@@ -54,7 +56,7 @@ outcome := {
 	"bundle_revision": bundle_revision,
 	"hypothetical": _hypothetical,
 	"errors": [],
-	"programs": programs,
+	"programs": object.union(programs, {"dibao": dibao.figures}),
 } if count(errors) == 0
 
 # METADATA

@@ -62,14 +62,18 @@ test_batch_decides_each_request_in_order if {
 	b.decisions[2].programs.dibao.monthly_amount == 808
 }
 
-# The outcome view: the same programs as the decision, without missing facts or parameters; an invalid
-# request still gets its errors. (808 − 300) × 1 = 508.
+# The outcome view: the same programs as the decision, without missing facts or parameters, its 低保
+# entry with the household's figures (per capita 300 of one member, standard 808); an invalid request
+# still gets its errors. (808 − 300) × 1 = 508.
 test_batch_outcome_view_gives_the_decisions_programs_only if {
 	bad := json.patch(_request, [{"op": "replace", "path": "/household/members/0/monthly_income", "value": -1}])
 	b := socialaid.batch with input as {"requests": [_request, bad], "view": "outcome"}
 	d := socialaid.decision with input as _request
+	e := socialaid.explanation with input as _request
 	b.errors == []
-	b.decisions[0].programs == d.programs
+	object.remove(b.decisions[0].programs, ["dibao"]) == object.remove(d.programs, ["dibao"])
+	b.decisions[0].programs.dibao == object.union(d.programs.dibao, {"per_capita_income": 300, "standard": 808, "members": 1})
+	{k: e.programs.dibao.details[k] | some k in ["per_capita_income", "standard", "members"]} == socialaid.dibao.figures with input as _request
 	b.decisions[0].programs.dibao.monthly_amount == 508
 	b.decisions[0].as_of == "2025-01-01"
 	not b.decisions[0].missing_facts

@@ -111,7 +111,7 @@ def test_a_second_reform_against_the_same_base_decides_only_the_reform_side(ray_
     u3 (950−850)×2 = 200 (+200, new), u4 (950−900)×2 = 100 (+100, new): urban +868 a month, 2 households /
     4 persons newly eligible.
 
-    Distributions (--distributions: per-capita income, standard and members from the explanation): base
+    Distributions (per-capita income, standard and members from the outcome view's 低保 entry): base
     per-capita incomes r1 0, u1 200, u2 800, u3 850, u4 900, u5 2000 in six of the ten deciles (sizes
     ⌊6(d+1)/10⌋ − ⌊6d/10⌋). Below the standard before transfers: urban u1 (808−200)×2 = 1216 and u2
     (808−800)×2 = 16 under the base (2 / 4, gap 1232); under 900 u1 1400, u2 200, u3 100 (3 / 6, gap 1700);
@@ -119,7 +119,7 @@ def test_a_second_reform_against_the_same_base_decides_only_the_reform_side(ray_
     低保 fills every eligible household up to the standard: none is left below.
     """
     cache = tmp_path / "cache"
-    args = ["impact", str(population(tmp_path)), "--distributions", "--base-cache", str(cache), "--chunk", "3"]
+    args = ["impact", str(population(tmp_path)), "--base-cache", str(cache), "--chunk", "3"]
     first = CliRunner().invoke(app, [*args, "--param", "dibao.standard_urban=900", "--format", "json"])
     assert first.exit_code == 0, first.output
     report = json.loads(first.stdout)

@@ -18,8 +18,6 @@ import data.socialaid.lib
 import data.socialaid.params
 import data.socialaid.tekun
 
-_household := input.household
-
 _p := params.p.dibao
 
 # --- members (特困 members are supported under clause 6, not paid 低保) ---
@@ -28,11 +26,11 @@ _tekun_ids := tekun.supported_member_ids
 
 # members are the household members assessed for 低保: everyone living together except those
 # supported as 特困 (clause 6), who are not also paid 低保.
-members := [m | some m in _household.members; not m.id in _tekun_ids]
+members := [m | some m in input.household.members; not m.id in _tekun_ids]
 
 _member_ids := {m.id | some m in members}
 
-tekun_excluded_ids := sort([m.id | some m in _household.members; m.id in _tekun_ids])
+tekun_excluded_ids := sort([m.id | some m in input.household.members; m.id in _tekun_ids])
 
 member_count := count(members)
 
@@ -44,7 +42,7 @@ standard := facts.standard
 
 # --- counted income ---
 
-_rigid := object.get(_household, "rigid_expenditures", [])
+_rigid := object.get(input.household, "rigid_expenditures", [])
 
 # deduction is one rigid expenditure as deducted: never more than its verifiable maximum.
 deduction(e) := min([e.monthly_amount, e.verified_cap])
@@ -81,7 +79,7 @@ income_test_met if {
 
 default assets_test_met := false
 
-assets_test_met if _household.assets_test_met == true
+assets_test_met if input.household.assets_test_met == true
 
 default eligible := false
 
@@ -113,22 +111,22 @@ severely_disabled(m) if facts.severely_disabled(m)
 
 _in_category("severe_disability", m) if severely_disabled(m)
 
-_in_category("serious_illness", m) if m.serious_illness == true
+_in_category("serious_illness", m) if facts.seriously_ill(m)
 
 _in_category("elderly", m) if facts.elderly(m)
 
 _in_category("student", m) if m.education.enrolled == true
 
-_in_category("single_parent", _) if _household.single_parent_family == true
+_in_category("single_parent", _) if input.household.single_parent_family == true
 
 member_categories(m) := [c | some c in _categories; _in_category(c, m)]
 
-# _category_ids: the members in each category, as sets computed once per decision (status keeps the
-# shared definitions in socialaid.facts); member_categories(m) answers the same for one member, for the
-# explanation.
+# _category_ids: the members in each category, as sets computed once per decision (the shared ones are
+# socialaid.facts' sets over the whole household: member_rate reads them for the assessed members only);
+# member_categories(m) answers the same for one member, for the explanation.
 _category_ids := {
 	"severe_disability": facts.severely_disabled_ids,
-	"serious_illness": {m.id | some m in members; m.serious_illness == true},
+	"serious_illness": facts.seriously_ill_ids,
 	"elderly": facts.elderly_ids,
 	"student": {m.id | some m in members; m.education.enrolled == true},
 	"single_parent": _single_parent_ids,
@@ -136,7 +134,7 @@ _category_ids := {
 
 default _single_parent_ids := set()
 
-_single_parent_ids := _member_ids if _household.single_parent_family == true
+_single_parent_ids := _member_ids if input.household.single_parent_family == true
 
 # member_rate[id]: the highest single rate of the member's categories (就高不就低、不累加), 0 when none.
 member_rate := {id: max(array.concat([0], [_rates[c] | some c, ids in _category_ids; id in ids])) | some id in _member_ids}
@@ -169,7 +167,7 @@ default low_income_assets_met := false
 
 # low_income_assets_met: the caller asserts the household meets the low-income-family asset rule
 # (household.low_income_assets_test_met; an absent assertion is named in missing_facts).
-low_income_assets_met if object.get(_household, "low_income_assets_test_met", false) == true
+low_income_assets_met if object.get(input.household, "low_income_assets_test_met", false) == true
 
 default edge_population := false
 
@@ -236,7 +234,7 @@ route_amounts[id] := route_basic[id] + (member_rate[id] * standard) if {
 
 # --- grace period (缓退) ---
 
-_current := _household.current_benefits.dibao
+_current := input.household.current_benefits.dibao
 
 default receiving := false
 
@@ -250,9 +248,9 @@ _current_amount := object.get(_current, "monthly_amount", 0)
 # income_rise_cause / income_rise_month); otherwise read from the members — the latest job start
 # (employed: "employment") or business start (business_start_date, or a self-employed member's job
 # start: "business") on or before the decision date and, when the benefit's start is given, after it.
-_stated_cause := _household.current_benefits.income_rise_cause
+_stated_cause := input.household.current_benefits.income_rise_cause
 
-_stated_month := _household.current_benefits.income_rise_month
+_stated_month := input.household.current_benefits.income_rise_month
 
 _starts contains {"date": d, "cause": "employment"} if {
 	some m in members
@@ -376,6 +374,14 @@ programs := {"dibao": {
 }}
 
 program_details["dibao"] := details
+
+# figures: the household's per-capita counted income, the standard and the members counted, as the
+# details give them — carried by the batch's outcome view for a population's distributions.
+figures := {
+	"per_capita_income": lib.money(per_capita_income),
+	"standard": lib.money(standard),
+	"members": member_count,
+}
 
 # --- decisive rules: what made the household eligible and fixed the amount, or what failed ---
 
@@ -552,7 +558,7 @@ missing_facts contains {
 	low_income
 	not edge_population
 	count(route_candidates) > 0
-	not "low_income_assets_test_met" in object.keys(_household)
+	not "low_income_assets_test_met" in object.keys(input.household)
 }
 
 # A route candidate's own asset assertion absent where the route is open and the member's income is

@@ -15,8 +15,6 @@ import data.socialaid.lib
 import data.socialaid.params
 import data.socialaid.status
 
-_members := input.household.members
-
 _p := params.p.education
 
 # The bases of clause 8, in the plan's order: 低保 family, 特困 family, orphan, de-facto unsupported child.
@@ -44,7 +42,7 @@ _stage(m) := facts.get(m, ["education", "stage"], null)
 
 # students[id]: every enrolled member, with the basis codes (empty when none).
 students := {m.id: {"stage": _stage(m), "basis": array.concat(_family_bases, _own_bases(m))} |
-	some m in _members
+	some m in input.household.members
 	m.education.enrolled == true
 }
 
@@ -69,14 +67,14 @@ _school_age(m) if {
 
 # placements[id]: a disabled minor of compulsory-education age who cannot attend school.
 placements := {m.id: {"age": facts.ages[m.id]} |
-	some m in _members
+	some m in input.household.members
 	_cannot_attend(m)
 	m.id in facts.disabled_ids
 	_school_age(m)
 }
 
 _unplaced := {m.id |
-	some m in _members
+	some m in input.household.members
 	_cannot_attend(m)
 	not placements[m.id]
 }
@@ -177,7 +175,7 @@ missing_facts contains {
 	"rule": "education.stage_given",
 	"assumption": "not_assessed",
 } if {
-	some m in _members
+	some m in input.household.members
 	_enrolled(m)
 	_stage(m) == null
 }
@@ -190,7 +188,7 @@ missing_facts contains {
 	"rule": "education.eligible_student",
 	"assumption": "read_as_false",
 } if {
-	some m in _members
+	some m in input.household.members
 	s := students[m.id]
 	aid[s.stage]
 	count(s.basis) == 0
@@ -374,7 +372,7 @@ findings contains lib.member_finding(rego.metadata.rule(), "education", lib.outc
 	"age_max": _p.compulsory_age_max,
 	"disabled": _disabled_bool(m),
 }) if {
-	some m in _members
+	some m in input.household.members
 	_cannot_attend(m)
 	placed := m.id in object.keys(placements)
 }

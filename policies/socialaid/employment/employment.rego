@@ -18,11 +18,14 @@ import data.socialaid.lib
 import data.socialaid.params
 import data.socialaid.status
 
-_members := input.household.members
-
 _p := params.p.employment
 
-_jobs := {m.id: facts.get(m, ["employment"], {}) | some m in _members}
+# _jobs[id]: each member's employment record, {} when absent or null (one comprehension a case, no
+# function call a member).
+_jobs := object.union(
+	{m.id: {} | some m in input.household.members},
+	{m.id: j | some m in input.household.members; j := m.employment; is_object(j)},
+)
 
 _job(m) := _jobs[m.id]
 
@@ -63,7 +66,9 @@ _month_no(d) := (to_number(substring(d, 0, 4)) * 12) + to_number(substring(d, 5,
 # retirement_kind[id]: which rule applies — by sex and, for a woman, her post. No sex given: the men's
 # rule, the widest range (these are services; the wider range refuses no one); a woman with no post
 # given: the 55-year post, the wider of the women's ranges. Both are named among the missing facts.
-retirement_kind := {m.id: _kind(object.get(m, "sex", null), object.get(m, "retirement_post", null)) | some m in _members}
+retirement_kind := {m.id: _kind(object.get(m, "sex", null), object.get(m, "retirement_post", null)) |
+	some m in input.household.members
+}
 
 _kind("male", _) := "men"
 
@@ -75,14 +80,18 @@ _kind(null, _) := "men"
 
 # retirement_months[id]: the statutory retirement age in months — base × 12, plus for those born in or
 # after the first cohort one month for each started step of birth months, at most the rule's most.
-retirement_months := {m.id: _retirement_months(_schedule[retirement_kind[m.id]], m.birth_date) | some m in _members}
+retirement_months := {m.id: _retirement_months(_schedule[retirement_kind[m.id]], m.birth_date) |
+	some m in input.household.members
+}
 
 _retirement_months(r, birth) := r.base_months if {
 	_month_no(birth) < r.first
 } else := r.base_months + min([r.most, floor((_month_no(birth) - r.first) / r.per) + 1])
 
 # age_months[id]: the member's age in whole months on the decision date (a month counts from its day).
-age_months := {m.id: ((_month_no(input.as_of) - _month_no(m.birth_date)) - _day_short(m.birth_date)) | some m in _members}
+age_months := {m.id: ((_month_no(input.as_of) - _month_no(m.birth_date)) - _day_short(m.birth_date)) |
+	some m in input.household.members
+}
 
 _day_short(birth) := 1 if _d(input.as_of) < _d(birth)
 
@@ -150,7 +159,11 @@ site_rent_months_left(m) := max([0, _p.site_rent_max_months - months_elapsed(_jo
 # startup[id]: a member wanting to start a business — the guaranteed loan (up to startup_loan_max, with
 # interest subsidy) and the one-off subsidy are in kind / one-off (parameters); once the business has
 # started, the months elapsed, the months of site rent left and this month's site rent.
-startup := {m.id: _rent_entry(m) | some m in _members; m.id in _candidate_ids; _jobs[m.id].wants_to_start_business == true}
+startup := {m.id: _rent_entry(m) |
+	some m in input.household.members
+	m.id in _candidate_ids
+	_jobs[m.id].wants_to_start_business == true
+}
 
 _rent_entry(m) := {
 	"started": true,
@@ -318,7 +331,7 @@ missing_facts contains {
 	"rule": "employment.public_services",
 	"assumption": "not_assessed",
 } if {
-	some m in _members
+	some m in input.household.members
 	m.id in _candidate_ids
 	facts.get(m, ["employment"], null) == null
 	not m.education.enrolled == true
@@ -334,7 +347,7 @@ missing_facts contains {
 	"assumption": assumption,
 } if {
 	status.assisted_family
-	some m in _members
+	some m in input.household.members
 	m.id in _asking_ids
 	[field, assumption] := _unstated(m)
 	age_months[m.id] >= _retirement_months(_schedule.women_50_post, m.birth_date)
@@ -400,7 +413,7 @@ findings contains lib.member_finding(rego.metadata.rule(), "employment", lib.out
 	"willing_to_work": _flag(m, "willing_to_work"),
 	"registered_unemployed": _flag(m, "registered_unemployed"),
 }) if {
-	some m in _members
+	some m in input.household.members
 	m.id in _candidate_ids
 	not _employed(m)
 }

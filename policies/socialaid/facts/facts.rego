@@ -14,9 +14,7 @@ package socialaid.facts
 import data.socialaid.lib
 import data.socialaid.params
 
-_household := input.household
-
-members := _household.members
+members := input.household.members
 
 # get is the value at path in obj, or dflt when it is absent or null.
 get(obj, path, dflt) := v if {
@@ -37,9 +35,9 @@ pointer(id, path) := concat("/", array.concat(["", "household", "members", forma
 
 # --- the 低保 standard of the household's area (urban monthly; rural annual / 12), computed once ---
 
-standard := params.p.dibao.standard_urban if _household.area == "urban"
+standard := params.p.dibao.standard_urban if input.household.area == "urban"
 
-standard := params.p.dibao.standard_rural_annual / 12 if _household.area == "rural"
+standard := params.p.dibao.standard_rural_annual / 12 if input.household.area == "rural"
 
 # --- current benefits (member_ids empty = the whole household) ---
 
@@ -47,7 +45,7 @@ standard := params.p.dibao.standard_rural_annual / 12 if _household.area == "rur
 receiving_ids := {kind: _receiving(kind) | some kind in ["dibao", "tekun"]}
 
 _receiving(kind) := _covered_now(get(b, ["member_ids"], [])) if {
-	b := get(_household, ["current_benefits", kind], {})
+	b := get(input.household, ["current_benefits", kind], {})
 	b.receiving == true
 } else := set()
 
@@ -59,7 +57,7 @@ else := {id | some id in listed; id in member_ids}
 receiving(kind, m) if m.id in receiving_ids[kind]
 
 # recognised_low_income: the request says the family is recognised as low-income now.
-recognised_low_income := get(_household, ["current_benefits", "low_income"], false)
+recognised_low_income := get(input.household, ["current_benefits", "low_income"], false)
 
 # --- ages and categories ---
 

@@ -16,13 +16,9 @@ import data.socialaid.facts
 import data.socialaid.lib
 import data.socialaid.status
 
-_household := input.household
+_urban := input.household.area == "urban"
 
-_members := _household.members
-
-_urban := _household.area == "urban"
-
-_difficulty_given := facts.get(_household, ["housing", "difficulty_meets_local_standard"], null)
+_difficulty_given := facts.get(input.household, ["housing", "difficulty_meets_local_standard"], null)
 
 # difficulty: the household's housing difficulty meets the local standard (asserted by the caller;
 # absent reads as not established, and is named in missing_facts).
@@ -30,7 +26,7 @@ default difficulty := false
 
 difficulty if _difficulty_given == true
 
-_dangerous_house := facts.get(_household, ["housing", "dangerous_house"], false)
+_dangerous_house := facts.get(input.household, ["housing", "dangerous_house"], false)
 
 default dibao_route := false
 
@@ -45,7 +41,7 @@ tekun_ids := status.tekun_member_ids
 
 # dispersed_tekun_ids: 特困 people supported at home (分散供养); absent arrangement reads as dispersed.
 dispersed_tekun_ids := {m.id |
-	some m in _members
+	some m in input.household.members
 	m.id in tekun_ids
 	_centralized(m) == false
 }
@@ -61,7 +57,7 @@ eligible if dibao_route
 
 eligible if count(tekun_route_ids) > 0
 
-covered_member_ids := sort([m.id | some m in _members]) if dibao_route
+covered_member_ids := sort([m.id | some m in input.household.members]) if dibao_route
 
 else := sort(tekun_route_ids)
 
@@ -148,7 +144,7 @@ missing_facts contains {
 	"rule": "housing.dispersed_tekun",
 	"assumption": "read_as_dispersed",
 } if {
-	some m in _members
+	some m in input.household.members
 	m.id in tekun_ids
 	facts.get(m, ["tekun_arrangement", "centralized"], null) == null
 }

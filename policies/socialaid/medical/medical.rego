@@ -15,8 +15,6 @@ import data.socialaid.lib
 import data.socialaid.params
 import data.socialaid.status
 
-_members := input.household.members
-
 _p := params.p.medical
 
 # The four groups of dynamic enrollment, in the plan's order, each as the set of its members.
@@ -29,7 +27,7 @@ _vulnerable := ((facts.elderly_ids | facts.minor_ids) | facts.severely_disabled_
 
 _low_income_vulnerable := _vulnerable & status.low_income_ids
 
-_relocated_ids := {m.id | some m in _members; m.relocated == true}
+_relocated_ids := {m.id | some m in input.household.members; m.relocated == true}
 
 _group_members := {
 	"dibao_member": status.dibao_member_ids,
@@ -42,7 +40,7 @@ _group_members := {
 enrolled_ids := ((status.dibao_member_ids | _low_income_vulnerable) | facts.edge_ids) | _relocated_ids
 
 # groups[id]: the enrollment groups of every member (empty when in none), for the explanation.
-groups := {m.id: [g | some g in _group_ids; m.id in _group_members[g]] | some m in _members}
+groups := {m.id: [g | some g in _group_ids; m.id in _group_members[g]] | some m in input.household.members}
 
 # enrollment[id]: the groups of each member in at least one of the four groups, for the explanation.
 enrollment := {id: gs | some id, gs in groups; count(gs) > 0}
@@ -50,13 +48,13 @@ enrollment := {id: gs | some id, gs in groups; count(gs) > 0}
 # coverage_from[id]: a member of the four groups who paid after the collection period is covered from
 # the day of payment.
 coverage_from := {m.id: m.insurance.paid_date |
-	some m in _members
+	some m in input.household.members
 	m.id in enrolled_ids
 	m.insurance.paid_after_collection_period == true
 	m.insurance.paid_date
 }
 
-insurance_check := {m.id | some m in _members; m.id in facts.tuopin_ids; facts.insured(m) == false}
+insurance_check := {m.id | some m in input.household.members; m.id in facts.tuopin_ids; facts.insured(m) == false}
 
 # _low_income_ids: 脱贫人口、特困供养人员、低保对象等低收入人口 — read as 脱贫 people, 特困 people, 低保 members,
 # edge populations and every member of a low-income family.
@@ -72,7 +70,7 @@ else := "general"
 
 # episodes: every episode with its member and line.
 episodes := {x |
-	some m in _members
+	some m in input.household.members
 	some e in m.medical_episodes
 	x := {
 		"member_id": m.id,
@@ -99,24 +97,26 @@ eligible if count(covered_member_ids) > 0
 
 # --- the compact program entry ---
 
+# The aid codes and the decisive rules met, each with the members it holds for, listed in the order of
+# the codes and ids (the order of the compact entry), kept where the set is not empty.
 _in_kind := [code |
-	some code, present in {
-		"medical_dynamic_enrollment": count(enrolled_ids) > 0,
-		"medical_insurance_check": count(insurance_check) > 0,
-		"medical_referral": count(referrals) > 0,
-	}
-	present
+	some [code, ids] in [
+		["medical_dynamic_enrollment", enrolled_ids],
+		["medical_insurance_check", insurance_check],
+		["medical_referral", referrals],
+	]
+	count(ids) > 0
 ]
 
 _met_refs := [{"rule": id, "clause": 7, "outcome": "met"} |
-	some id, present in {
-		"medical.dynamic_enrollment": count(enrolled_ids) > 0,
-		"medical.insurance_check": count(insurance_check) > 0,
-		"medical.warning_line": count(referrals) > 0,
-		"medical.episode_referral": count(referrals) > 0,
-		"medical.coverage_from_payment": count(coverage_from) > 0,
-	}
-	present
+	some [id, ids] in [
+		["medical.coverage_from_payment", coverage_from],
+		["medical.dynamic_enrollment", enrolled_ids],
+		["medical.episode_referral", referrals],
+		["medical.insurance_check", insurance_check],
+		["medical.warning_line", referrals],
+	]
+	count(ids) > 0
 ]
 
 _rules := _met_refs if eligible
@@ -162,7 +162,7 @@ missing_facts contains {
 	"rule": "medical.insurance_check",
 	"assumption": "read_as_insured",
 } if {
-	some m in _members
+	some m in input.household.members
 	m.id in facts.tuopin_ids
 	facts.get(m, ["insurance", "insured"], null) == null
 }
@@ -186,7 +186,7 @@ findings contains lib.member_finding(rego.metadata.rule(), "medical", "met", m.i
 	"poverty_status": m.poverty_status,
 	"insured": false,
 }) if {
-	some m in _members
+	some m in input.household.members
 	m.id in insurance_check
 }
 
@@ -216,7 +216,7 @@ findings contains lib.member_finding(rego.metadata.rule(), "medical", lib.outcom
 	"age": facts.ages[m.id],
 	"low_income_family": status.low_income_family,
 }) if {
-	some m in _members
+	some m in input.household.members
 	gs := groups[m.id]
 }
 
@@ -263,7 +263,7 @@ findings contains lib.member_finding(rego.metadata.rule(), "medical", "info", m.
 	"line_low_income": _p.warning_line_low_income,
 	"line_general": _p.warning_line_general,
 }) if {
-	some m in _members
+	some m in input.household.members
 	count(m.medical_episodes) > 0
 }
 

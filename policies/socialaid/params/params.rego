@@ -27,14 +27,12 @@ overrides_allowed if {
 	data.socialaid.mode.overrides_allowed
 }
 
-_as_of := input.as_of
-
 _index := data.socialaid.parameter_index
 
 # _change: the latest date on or before the decision date on which any parameter took a new value;
 # _snapshot: every parameter in force from then on (data.socialaid.parameter_index, built at bundle
 # stage from the tables and checked against them by params_test). One lookup resolves them all.
-_change := max([d | some d in _index.dates; d <= _as_of])
+_change := max([d | some d in _index.dates; d <= input.as_of])
 
 default _snapshot := {"values": {}, "dated": {}, "entries": {}, "missing": null}
 
@@ -88,7 +86,7 @@ in_force[group][name] := {
 	"name": concat(".", [group, name]),
 	"value": v,
 	"unit": _tables[group][name].unit,
-	"effective_from": _as_of,
+	"effective_from": input.as_of,
 	"source": "override in the request (hypothetical)",
 	"confidence": "hypothetical",
 	"hypothetical": true,
@@ -108,7 +106,7 @@ projection if input.projection == true
 # beyond_horizon: the groups whose values are known only up to a date before the decision date.
 beyond_horizon contains group if {
 	some group, through in data.socialaid.horizon
-	_as_of > through
+	input.as_of > through
 }
 
 default hypothetical := false
@@ -139,7 +137,7 @@ errors contains err if {
 	err := {
 		"kind": "parameter_not_in_force",
 		"pointer": "/as_of",
-		"problem": sprintf("no value of parameter %s.%s is in force on %s", [group, name, _as_of]),
+		"problem": sprintf("no value of parameter %s.%s is in force on %s", [group, name, input.as_of]),
 		"expected": sprintf("a decision date on or after %s, or a new dated value in parameters/%s", [first, group]),
 	}
 }

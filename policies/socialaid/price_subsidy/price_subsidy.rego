@@ -17,10 +17,8 @@ import data.socialaid.status
 
 _p := params.p.dibao
 
-_price := input.price_index
-
 # _price_given: a helper, so that "not _price_given" holds when the request has no price_index.
-_price_given if is_object(_price)
+_price_given if is_object(input.price_index)
 
 # --- who: every covered person of 低保 and of 特困 support ---
 
@@ -36,11 +34,11 @@ person_count := count(persons)
 
 default triggered_cpi := false
 
-triggered_cpi if _price.cpi_rise >= _p.price_trigger_cpi
+triggered_cpi if input.price_index.cpi_rise >= _p.price_trigger_cpi
 
 default triggered_food := false
 
-triggered_food if _price.food_cpi_rise >= _p.price_trigger_food_cpi
+triggered_food if input.price_index.food_cpi_rise >= _p.price_trigger_food_cpi
 
 default triggered := false
 
@@ -62,18 +60,18 @@ index := "food_cpi" if {
 index := "cpi" if {
 	triggered_cpi
 	triggered_food
-	_price.cpi_rise >= _price.food_cpi_rise
+	input.price_index.cpi_rise >= input.price_index.food_cpi_rise
 }
 
 index := "food_cpi" if {
 	triggered_cpi
 	triggered_food
-	_price.food_cpi_rise > _price.cpi_rise
+	input.price_index.food_cpi_rise > input.price_index.cpi_rise
 }
 
-rise := _price.cpi_rise if index == "cpi"
+rise := input.price_index.cpi_rise if index == "cpi"
 
-rise := _price.food_cpi_rise if index == "food_cpi"
+rise := input.price_index.food_cpi_rise if index == "food_cpi"
 
 # per_person: the 低保 standard of the household's area × the rise, rounded to the fen (what a person
 # actually receives); total: that paid amount × the persons.
@@ -131,9 +129,9 @@ details := {"assessed": false} if not _price_given
 
 details := {
 	"assessed": true,
-	"month": _price.month,
-	"cpi_rise": _price.cpi_rise,
-	"food_cpi_rise": _price.food_cpi_rise,
+	"month": input.price_index.month,
+	"cpi_rise": input.price_index.cpi_rise,
+	"food_cpi_rise": input.price_index.food_cpi_rise,
 	"triggered": false,
 } if {
 	_price_given
@@ -142,9 +140,9 @@ details := {
 
 details := {
 	"assessed": true,
-	"month": _price.month,
-	"cpi_rise": _price.cpi_rise,
-	"food_cpi_rise": _price.food_cpi_rise,
+	"month": input.price_index.month,
+	"cpi_rise": input.price_index.cpi_rise,
+	"food_cpi_rise": input.price_index.food_cpi_rise,
 	"triggered": true,
 	"index": index,
 	"rise": rise,
@@ -190,8 +188,8 @@ missing_facts contains {
 #       zh: CPI涨幅{cpi_rise}低于{trigger_cpi}，食品价格涨幅{food_cpi_rise}低于{trigger_food_cpi}，未启动
 #       en: CPI rise {cpi_rise} is below {trigger_cpi} and food rise {food_cpi_rise} below {trigger_food_cpi}
 findings contains lib.household_finding(rego.metadata.rule(), "price_subsidy", lib.outcome(triggered), {
-	"cpi_rise": _price.cpi_rise,
-	"food_cpi_rise": _price.food_cpi_rise,
+	"cpi_rise": input.price_index.cpi_rise,
+	"food_cpi_rise": input.price_index.food_cpi_rise,
 	"trigger_cpi": _p.price_trigger_cpi,
 	"trigger_food_cpi": _p.price_trigger_food_cpi,
 }) if _price_given

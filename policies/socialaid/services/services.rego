@@ -13,17 +13,13 @@ import data.socialaid.facts
 import data.socialaid.lib
 import data.socialaid.status
 
-_household := input.household
-
-_members := _household.members
-
-_grain_shortage_given := object.get(_household, "grain_shortage", null)
+_grain_shortage_given := object.get(input.household, "grain_shortage", null)
 
 default grain_shortage := false
 
 grain_shortage if _grain_shortage_given == true
 
-_rural := _household.area == "rural"
+_rural := input.household.area == "rural"
 
 default grain_eligible := false
 
@@ -33,7 +29,7 @@ grain_eligible if {
 	grain_shortage
 }
 
-_grain_covered := sort([m.id | some m in _members]) if grain_eligible
+_grain_covered := sort([m.id | some m in input.household.members]) if grain_eligible
 
 else := []
 
@@ -102,20 +98,20 @@ _category_members := {
 }
 
 # categories[id]: the care categories (elderly, minor, disabled) of every member, computed once.
-categories := {m.id: [c | some c in _categories; m.id in _category_members[c]] | some m in _members}
+categories := {m.id: [c | some c in _categories; m.id in _category_members[c]] | some m in input.household.members}
 
 # _category_ids: members who are elderly, a minor or disabled.
 _category_ids := (facts.elderly_ids | facts.minor_ids) | facts.disabled_ids
 
 # _dependent: the ids of members whose self-care, where assessed, is partly or fully lost (only members
 # with a self-care record are looked at).
-_dependent := {m.id | some m in _members; m.self_care; facts.self_care(m) != "able"}
+_dependent := {m.id | some m in input.household.members; m.self_care; facts.self_care(m) != "able"}
 
 # care_referrals[id]: a member of an assisted family who cannot care for themselves and is elderly, a
 # minor or disabled.
 care_referrals := {m.id: {"self_care": facts.self_care(m), "categories": categories[m.id]} |
 	status.assisted_family
-	some m in _members
+	some m in input.household.members
 	m.id in _dependent
 	m.id in _category_ids
 }
@@ -167,7 +163,7 @@ missing_facts contains {
 	"rule": "care_services.self_care_not_given",
 	"assumption": "read_as_able",
 } if {
-	some m in _members
+	some m in input.household.members
 	m.id in _unassessed
 }
 
@@ -175,7 +171,7 @@ missing_facts contains {
 # ability the request does not give.
 _unassessed := {m.id |
 	status.assisted_family
-	some m in _members
+	some m in input.household.members
 	m.id in _category_ids
 	not facts.assessed_self_care(m)
 }
@@ -213,7 +209,7 @@ findings contains lib.member_finding(rego.metadata.rule(), "care_services", lib.
 	"age": facts.ages[m.id],
 	"assisted_family": status.assisted_family,
 }) if {
-	some m in _members
+	some m in input.household.members
 	m.id in _dependent
 	referred := m.id in object.keys(care_referrals)
 }
@@ -234,7 +230,7 @@ findings contains lib.member_finding(rego.metadata.rule(), "care_services", lib.
 #       zh: 没有经评估生活不能自理的成员（已评估{assessed}人，未提供自理能力{unassessed}人）
 #       en: no member is assessed as unable to care for oneself ({assessed} assessed, {unassessed} not given)
 findings contains lib.household_finding(rego.metadata.rule(), "care_services", "not_met", {
-	"assessed": count([m | some m in _members; facts.assessed_self_care(m)]),
+	"assessed": count([m | some m in input.household.members; facts.assessed_self_care(m)]),
 	"unassessed": count(_unassessed),
 }) if no_dependent_member
 
@@ -284,5 +280,5 @@ findings contains lib.member_finding(rego.metadata.rule(), "care_services", "inf
 #         in the district is assessed like any other (a residence-permit holder may apply where they live, 57号
 #         第五条)
 findings contains lib.household_finding(rego.metadata.rule(), "all", "info", {"agricultural_migrant": true}) if {
-	_household.agricultural_migrant == true
+	input.household.agricultural_migrant == true
 }

@@ -16,8 +16,6 @@ import data.socialaid.lib
 import data.socialaid.params
 import data.socialaid.tekun
 
-_household := input.household
-
 _member_ids := facts.member_ids
 
 # dibao_member_ids: 低保 members (低保对象) — covered by clause 5 in this decision, or receiving 低保 now;
@@ -178,5 +176,5 @@ missing_facts contains {
 	low_income_by_income
 	not dibao_family
 	not recognised_low_income == true
-	not "low_income_assets_test_met" in object.keys(_household)
+	not "low_income_assets_test_met" in object.keys(input.household)
 }

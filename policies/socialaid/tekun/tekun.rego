@@ -15,10 +15,6 @@ import data.socialaid.facts
 import data.socialaid.lib
 import data.socialaid.params
 
-_household := input.household
-
-_as_of := input.as_of
-
 _p := params.p.tekun
 
 minimum_wage := params.p.wages.minimum_wage_monthly
@@ -30,7 +26,7 @@ urban_dibao_standard := params.p.dibao.standard_urban
 dibao_standard := facts.standard
 
 # _members[id] is the member with that id.
-_members := {m.id: m | some m in _household.members}
+_members := {m.id: m | some m in input.household.members}
 
 _age := facts.ages
 
@@ -54,7 +50,7 @@ basic_living_standard := _p.basic_living_ratio * urban_dibao_standard
 #         特困 basic living standard = urban 低保 standard {urban_dibao_standard} × {ratio} =
 #         {basic_living_standard} a month (urban and rural alike)
 findings contains lib.household_finding(rego.metadata.rule(), "tekun", "info", {
-	"area": _household.area,
+	"area": input.household.area,
 	"urban_dibao_standard": urban_dibao_standard,
 	"ratio": _p.basic_living_ratio,
 	"basic_living_standard": lib.money(basic_living_standard),
@@ -196,7 +192,7 @@ _income := {id: object.get(m, "monthly_income", 0) | some id, m in _members}
 
 default _assets_met := false
 
-_assets_met if _household.assets_test_met == true
+_assets_met if input.household.assets_test_met == true
 
 no_means_of_living contains id if {
 	_assets_met
@@ -268,7 +264,7 @@ _ground_facts(s) := {
 
 _flag(s, key) := object.get(s, key, false) == true
 
-_supporter_age(s) := lib.age_on(s.birth_date, _as_of) if is_string(s.birth_date)
+_supporter_age(s) := lib.age_on(s.birth_date, input.as_of) if is_string(s.birth_date)
 
 else := null
 
@@ -809,7 +805,7 @@ missing_facts contains {
 	"rule": "tekun.no_means_of_living",
 	"assumption": "not_established",
 } if {
-	not is_boolean(object.get(_household, "assets_test_met", null))
+	not is_boolean(object.get(input.household, "assets_test_met", null))
 	some id in no_work_capacity
 	_income[id] < dibao_standard
 }
@@ -850,5 +846,5 @@ missing_facts contains {
 	m.education.stage in _continuation_stages
 	_age[id] >= _p.minor_age
 	_age[id] < params.p.status.elderly_age
-	not is_object(object.get(_household, ["current_benefits", "tekun"], null))
+	not is_object(object.get(input.household, ["current_benefits", "tekun"], null))
 }

@@ -15,48 +15,30 @@ import data.socialaid.mode
 
 default errors := []
 
-errors := [_input_error("", "the request has no input", `an object {"input": {...}}`)] if not _given
-
-errors := [_input_error("", sprintf("the input is a %s", [type_name(input)]), "a JSON object")] if {
-	_given
+# One chain, read in order, so that a valid request tests each case once: no input; input not an object;
+# lists longer than the schema allows, found by counting (nothing else is checked on such a request); the
+# schema check could not be made at all (never a decision on an unchecked request); the check failed (a
+# set first, so that the errors come out in a stable order whatever order the schema check gives, and a
+# failed check always yields an error, even one whose details could not be read); a request that fits
+# the schema but contradicts itself, which the schema cannot say.
+errors := [_input_error("", "the request has no input", `an object {"input": {...}}`)] if {
+	not _given
+} else := [_input_error("", sprintf("the input is a %s", [type_name(input)]), "a JSON object")] if {
 	not is_object(input)
-}
-
-# Lists longer than the schema allows, found by counting: nothing else is checked on such a request.
-errors := [e | some e in _size_errors] if {
-	is_object(input)
+} else := [e | some e in _size_errors] if {
 	count(_size_errors) > 0
-}
-
-# The schema check could not be made at all: never a decision on an unchecked request.
-errors := [_input_error("", "the request could not be checked against the schema", "a JSON object")] if {
-	is_object(input)
-	_sizes_ok
+} else := [_input_error("", "the request could not be checked against the schema", "a JSON object")] if {
 	not _match
-}
-
-# A set first, so that the errors come out in a stable order whatever order the schema check gives. A
-# failed check always yields an error, even one whose details could not be read.
-errors := _schema_errors if {
-	is_object(input)
-	_sizes_ok
-	[valid, _] := _match
-	not valid
+} else := _schema_errors if {
+	not _match[0]
+} else := [e | some e in _consistency] if {
+	count(_consistency) > 0
 }
 
 _schema_errors := errs if {
 	errs := [e | some e in {_error(d) | some d in _match[1]}]
 	count(errs) > 0
 } else := [_input_error("", "the request does not match the schema", "a request matching the schema")]
-
-# A request that fits the schema can still contradict itself; the schema cannot say these.
-errors := [e | some e in _consistency] if {
-	is_object(input)
-	_sizes_ok
-	[valid, _] := _match
-	valid
-	count(_consistency) > 0
-}
 
 _given if type_name(input)
 
@@ -74,9 +56,9 @@ _limits := data.socialaid.schemas.household.limits
 
 _sizes_ok if count(_size_errors) == 0
 
-_size_errors contains _too_long("/household/members", _members, _limits.members) if {
-	is_array(_members)
-	count(_members) > _limits.members
+_size_errors contains _too_long("/household/members", input.household.members, _limits.members) if {
+	is_array(input.household.members)
+	count(input.household.members) > _limits.members
 }
 
 _size_errors contains _too_long("/household/rigid_expenditures", list, _limits.rigid_expenditures) if {
@@ -87,9 +69,9 @@ _size_errors contains _too_long("/household/rigid_expenditures", list, _limits.r
 
 # A member's lists are counted only when the members are within their cap (at most 100 counts).
 _size_errors contains _too_long(sprintf("/household/members/%d/%s", [i, name]), list, _limits[name]) if {
-	is_array(_members)
-	count(_members) <= _limits.members
-	some i, m in _members
+	is_array(input.household.members)
+	count(input.household.members) <= _limits.members
+	some i, m in input.household.members
 	some name in ["medical_episodes", "legal_supporters"]
 	list := m[name]
 	is_array(list)
@@ -126,21 +108,19 @@ _too_long(pointer, list, cap) := _input_error(
 	sprintf("at most %d items", [cap]),
 )
 
-_members := input.household.members
-
-_ids := {m.id | some m in _members}
+_ids := {m.id | some m in input.household.members}
 
 # Positions of each member id. OPA indexes this comprehension on m.id, so the duplicate check below is
 # linear in the number of members, not quadratic; it runs only when fewer ids than members are given.
-_positions(id) := [i | some i, m in _members; m.id == id]
+_positions(id) := [i | some i, m in input.household.members; m.id == id]
 
 _consistency contains _input_error(
 	sprintf("/household/members/%d/id", [i]),
 	sprintf("member id %q is used again (first at /household/members/%d)", [m.id, first]),
 	"member ids unique within the household",
 ) if {
-	count(_ids) < count(_members)
-	some i, m in _members
+	count(_ids) < count(input.household.members)
+	some i, m in input.household.members
 	first := _positions(m.id)[0]
 	first != i
 }
@@ -150,7 +130,7 @@ _consistency contains _input_error(
 	sprintf("born %s, after the decision date %s", [m.birth_date, input.as_of]),
 	"a birth date on or before as_of",
 ) if {
-	some i, m in _members
+	some i, m in input.household.members
 	m.birth_date > input.as_of
 }
 

@@ -250,7 +250,10 @@ def impact(
         bool,
         typer.Option(
             "--distributions",
-            help="Read per-capita income and the 低保 standard from each household's explanation (about 4× slower)",
+            help=(
+                "Read per-capita income and the 低保 standard from each household's explanation, for a bundle whose "
+                "outcome view does not carry them (older revisions; about 4× slower)"
+            ),
         ),
     ] = False,
     actors: Actors = 2,

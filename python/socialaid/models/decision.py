@@ -91,6 +91,18 @@ class Program(_Model):
     )
     covered_member_ids: list[str] = Field(default_factory=list, description="Members covered / 保障成员")
     rules: list[DecisiveRule] = Field(default_factory=list, description="The decisive rules / 决定性规则")
+    # The batch's outcome view carries these on its 低保 entry (a population's distributions read them).
+    per_capita_income: float | None = Field(
+        default=None,
+        ge=0,
+        description="低保 only, outcome view: per-capita counted income, CNY a month / 低保：人均认定收入（元/月）",
+    )
+    standard: float | None = Field(
+        default=None, ge=0, description="低保 only, outcome view: the standard, CNY a month / 低保：保障标准（元/月）"
+    )
+    members: int | None = Field(
+        default=None, ge=0, description="低保 only, outcome view: members counted / 低保：计入的家庭人口"
+    )
 
 
 class ExplainedProgram(Program):

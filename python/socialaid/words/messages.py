@@ -715,11 +715,11 @@ MESSAGES.update(
         },
         "impact.poverty.cell": {"zh": "{households} / {persons} · {gap}", "en": "{households} / {persons} · {gap}"},
         "impact.distributions.unavailable": {
-            "zh": "分布（十等分、贫困人数与缺口）：决定结果未含人均收入与低保标准（批量决定的 outcome 视图不提供）；"
-            "加 --distributions 可从每户的解释中读取（约慢 4 倍）",
+            "zh": "分布（十等分、贫困人数与缺口）：决定结果未含人均收入与低保标准（较早版本的策略包，"
+            "其批量决定的 outcome 视图不提供）；加 --distributions 可从每户的解释中读取（约慢 4 倍）",
             "en": "distributions (deciles, poverty headcount and gap): the rows carry no per-capita income or "
-            "低保 standard (the batch's outcome view does not give them); --distributions reads them from each "
-            "household's explanation (about 4 times the time)",
+            "低保 standard (a bundle whose batch outcome view does not give them, from before they were added); "
+            "--distributions reads them from each household's explanation (about 4 times the time)",
         },
         "impact.distributions.partial": {
             "zh": "（{n} 户缺少人均收入，未计入分布）",
