@@ -226,6 +226,8 @@ findings contains lib.member_finding(rego.metadata.rule(), "dibao", "not_met", m
 #   The route is open to a household not eligible as a whole that is a 脱贫不稳定 / 边缘易致贫 household
 #   or a low-income household: per-capita counted income at or below 150 % of the standard ("150%以内"
 #   includes the line) and, as READING.md adds, the caller asserts the low-income-family asset rule.
+#   values.decided_by names the condition that decided: edge or low_income (open); income (over the
+#   low-income line, not edge) or low_income_assets (within the line, the asset rule not asserted, not edge).
 # custom:
 #   id: dibao.route_household_group
 #   clause: 5
@@ -240,6 +242,15 @@ findings contains lib.member_finding(rego.metadata.rule(), "dibao", "not_met", m
 #       en: >-
 #         per-capita income {per_capita_income} (low-income line {low_income_line}, asset rule asserted:
 #         {low_income_assets_met}) or an edge household ({edge_population}) — route open
+#     met.edge:
+#       zh: 家庭有脱贫不稳定、边缘易致贫成员，整户不符合低保条件：可参照“单人户”
+#       en: a 脱贫不稳定 or 边缘易致贫 member makes it an edge household, not eligible as a whole — route open
+#     met.low_income:
+#       zh: >-
+#         人均收入{per_capita_income}元未超过低收入线{low_income_line}元，申请方确认低收入家庭财产状况符合规定：可参照“单人户”
+#       en: >-
+#         per-capita income {per_capita_income} is not over the low-income line {low_income_line} and the
+#         caller asserts the low-income asset rule — route open
 #     not_met:
 #       zh: >-
 #         人均收入{per_capita_income}元（低收入线{low_income_line}元，低收入家庭财产条件：{low_income_assets_met}），
@@ -247,17 +258,37 @@ findings contains lib.member_finding(rego.metadata.rule(), "dibao", "not_met", m
 #       en: >-
 #         per-capita income {per_capita_income} (low-income line {low_income_line}, asset rule asserted:
 #         {low_income_assets_met}); not an edge household
+#     not_met.income:
+#       zh: 人均收入{per_capita_income}元超过低收入线{low_income_line}元，且无脱贫不稳定、边缘易致贫成员
+#       en: per-capita income {per_capita_income} is over the low-income line {low_income_line}; no edge member
+#     not_met.low_income_assets:
+#       zh: >-
+#         人均收入{per_capita_income}元未超过低收入线{low_income_line}元，但申请方未确认低收入家庭财产状况符合规定，且无脱贫不稳定、边缘易致贫成员
+#       en: >-
+#         per-capita income {per_capita_income} is not over the low-income line {low_income_line}, but the
+#         caller does not assert the low-income asset rule; no edge member
 findings contains lib.household_finding(rego.metadata.rule(), "dibao", lib.outcome(route_applies), {
 	"per_capita_income": lib.money(per_capita_income),
 	"low_income_line": lib.money(low_income_line),
 	"low_income": low_income,
 	"low_income_assets_met": low_income_assets_met,
 	"edge_population": edge_population,
+	"decided_by": _route_decided_by,
 }) if {
 	not eligible
 	not in_grace
 	member_count > 0
 }
+
+# _route_decided_by: the condition that decided the route's household group, for the finding's words
+# (the finding is only made for a household not eligible as a whole, not in grace, with members).
+_route_decided_by := "edge" if {
+	edge_population
+} else := "low_income" if {
+	route_applies
+} else := "income" if {
+	not low_income
+} else := "low_income_assets"
 
 # METADATA
 # title: Single-person route — member in the route's group
