@@ -14,7 +14,18 @@ import re
 from collections.abc import Mapping
 from typing import Literal
 
-__all__ = ["MESSAGES", "VALUE_CODES", "Lang", "code_word", "default_lang", "localized", "money", "msg", "outcome_word"]
+__all__ = [
+    "MESSAGES",
+    "VALUE_CODES",
+    "Lang",
+    "code_word",
+    "default_lang",
+    "localized",
+    "money",
+    "msg",
+    "outcome_word",
+    "zh_joined",
+]
 
 Lang = Literal["zh", "en"]
 
@@ -525,6 +536,26 @@ def in_lang(text: str, lang: Lang) -> str:
     for term, english in GLOSSARY_EN:
         text = text.replace(term, english)
     return _ARTICLE.sub(lambda m: f"Article {_zh_number(m.group(1))}", text)
+
+
+# A space YAML's folded scalars (``>-``) put where a Chinese text was broken across lines: between two
+# Chinese characters, or beside full-width punctuation. Chinese is written without spaces between words.
+_FULL_WIDTH = r"\u3000-\u303f\uff00-\uffef"
+_ZH_SPACE = re.compile(
+    rf"(?<=[\u2e80-\u9fff\uf900-\ufaff{_FULL_WIDTH}]) +(?=[\u2e80-\u9fff\uf900-\ufaff{_FULL_WIDTH}])"
+    rf"|(?<=[{_FULL_WIDTH}]) +| +(?=[{_FULL_WIDTH}])"
+)
+
+
+def zh_joined(text: str) -> str:
+    """A Chinese text without the spaces a line break left in it (``残疾， 也不属`` → ``残疾，也不属``);
+    spaces between Latin letters, digits, slots and symbols (``{standard} × {rate}``) stay."""
+    return _ZH_SPACE.sub("", text)
+
+
+def zh_spaced(text: str) -> list[str]:
+    """The stray spaces :func:`zh_joined` removes, each with a character either side (for tests)."""
+    return [text[max(0, m.start() - 1) : m.end() + 1] for m in _ZH_SPACE.finditer(text)]
 
 
 def foreign(text: str, lang: Lang) -> bool:
