@@ -133,6 +133,26 @@ def test_reading_findings_point_to_a_provision_of_reading_md(rules: dict[str, di
     assert not wrong, "\n".join(wrong)
 
 
+def test_every_reading_has_its_chinese_words(rules: dict[str, dict[str, Any]]) -> None:
+    # READING.md is written in English; under zh a person reads the reading in Chinese (reading_zh), for
+    # the same provision: "Clause 5 — …" is "第5条——…", the low-income-family section "低收入家庭的认定——…".
+    from socialaid.words.messages import foreign
+
+    wrong = []
+    for rid, r in rules.items():
+        if r.get("basis") != "reading":
+            continue
+        zh, en = str(r.get("reading_zh", "")), str(r.get("reading", ""))
+        clause = re.match(r"Clause (\d+) — ", en)
+        if not zh or foreign(zh, "zh"):
+            wrong.append(f"{rid}: reading_zh {zh!r} is not the reading in Chinese")
+        elif clause and not zh.startswith(f"第{clause.group(1)}条——"):
+            wrong.append(f"{rid}: reading_zh {zh!r} does not name clause {clause.group(1)} as {en!r} does")
+        elif not clause and not zh.startswith("低收入家庭的认定——"):
+            wrong.append(f"{rid}: reading_zh {zh!r} names another provision than {en!r}")
+    assert not wrong, "\n".join(wrong)
+
+
 def _zh_texts(rules: dict[str, dict[str, Any]]) -> Any:
     for rid, r in rules.items():
         yield f"{rid} title", str((r.get("title") or {}).get("zh", ""))

@@ -21,6 +21,7 @@ ABOVE = str(EXAMPLES / "urban-family-just-above-standard.json")
 COMMANDS: dict[str, list[str]] = {
     "decide": ["decide", ABOVE],
     "decide-details": ["decide", URBAN, "--details"],
+    "decide-details-above": ["decide", ABOVE, "--details"],
     "explain": ["explain", ABOVE],
     "explain-trace": ["explain", URBAN, "--trace"],
     "what-if": [
@@ -54,6 +55,7 @@ COMMANDS: dict[str, list[str]] = {
 NEEDS_OPA = {
     "decide",
     "decide-details",
+    "decide-details-above",
     "explain",
     "explain-trace",
     "what-if",

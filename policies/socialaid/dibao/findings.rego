@@ -77,6 +77,7 @@ findings contains lib.household_finding(rego.metadata.rule(), "dibao", "info", {
 #   reading: >-
 #     Clause 5 — members supported as 特困 are not paid 低保 as well and are left out of the 低保 household
 #     (社会救助暂行办法 第十五条第三款; 43号 第二十七条)
+#   reading_zh: 第5条——已纳入特困人员救助供养的成员不再享受低保，也不计入低保家庭（社会救助暂行办法第十五条第三款；43号第二十七条）
 #   title_zh: 特困人员不再享受低保，不计入低保家庭（本项目的解读）
 #   message:
 #     not_met:
@@ -100,6 +101,7 @@ findings contains lib.member_finding(rego.metadata.rule(), "dibao", "not_met", i
 #   reading: >-
 #     Clause 5 — members supported as 特困 are not paid 低保 as well and are left out of the 低保 household
 #     (社会救助暂行办法 第十五条第三款; 43号 第二十七条)
+#   reading_zh: 第5条——已纳入特困人员救助供养的成员不再享受低保，也不计入低保家庭（社会救助暂行办法第十五条第三款；43号第二十七条）
 #   title_zh: 家庭成员均已纳入特困供养（本项目的解读）
 #   message:
 #     not_met:
@@ -118,6 +120,7 @@ findings contains lib.household_finding(rego.metadata.rule(), "dibao", "not_met"
 #   basis: reading
 #   title_zh: 家庭人均收入低于低保标准
 #   reading: Clause 5 — 低保 (eligible when per-capita income is below the standard)
+#   reading_zh: 第5条——低保（家庭人均收入低于低保标准的，符合低保条件）
 #   message:
 #     met:
 #       zh: 家庭人均收入{per_capita_income}元低于低保标准{standard}元
@@ -143,6 +146,7 @@ findings contains lib.household_finding(rego.metadata.rule(), "dibao", lib.outco
 #   basis: reading
 #   title_zh: 家庭财产状况符合规定（申请方确认）
 #   reading: Clause 5 — 低保 (the caller asserts the asset test is met)
+#   reading_zh: 第5条——低保（家庭财产状况由申请方确认符合规定）
 #   message:
 #     met:
 #       zh: 申请方确认家庭财产状况符合规定
@@ -325,6 +329,7 @@ else := false
 #   basis: reading
 #   title_zh: 单人户：本人收入低于低保标准且财产符合规定
 #   reading: Clause 5 — single-person household route (assessed alone as a one-person 低保 household)
+#   reading_zh: 第5条——参照“单人户”（按单人低保家庭单独核定）
 #   message:
 #     met:
 #       zh: 本人核算收入{own_counted_income}元低于低保标准{standard}元，申请方确认本人财产符合低保规定
@@ -360,6 +365,7 @@ else := false
 #   basis: reading
 #   title_zh: 单人户保障金
 #   reading: Clause 5 — single-person household route (benefit = standard − own counted income + supplement)
+#   reading_zh: 第5条——参照“单人户”（保障金 = 低保标准 − 本人核算收入 + 本人分类施保增发补助金）
 #   message:
 #     met:
 #       zh: （{standard} − {own_counted_income}）+ {standard} × {supplement_rate} = {amount}元/月
@@ -412,6 +418,7 @@ findings contains lib.household_finding(rego.metadata.rule(), "dibao", lib.outco
 #   basis: reading
 #   title_zh: 不适用缓退
 #   reading: Clause 5 — grace period (other rises in income end the benefit at the next review)
+#   reading_zh: 第5条——缓退（其他原因引起的收入增加，在下次复核时退出低保）
 #   message:
 #     not_met:
 #       zh: 人均收入{per_capita_income}元不低于低保标准{standard}元，收入增加不是因成员就业或创业，不适用缓退

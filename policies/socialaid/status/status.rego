@@ -111,6 +111,7 @@ recognised_low_income := facts.recognised_low_income
 #   basis: reading
 #   reading: Who counts as a low-income family — per-capita counted income of the household clause 5 assesses
 #     (特困 members left out) at or below 1.5 × the standard, plus the asserted asset rule
+#   reading_zh: 低收入家庭的认定——按第5条核定的家庭（不含特困人员）人均核算收入不超过低保标准的1.5倍，且申请方确认财产状况符合规定
 #   title_zh: 低收入家庭（本项目的解读）
 #   message:
 #     met:
@@ -197,6 +198,7 @@ _low_income_decided_by := "income" if {
 #   clause: 7
 #   basis: reading
 #   reading: Who counts as a low-income family — a 特困 person is low-income in their own right
+#   reading_zh: 低收入家庭的认定——特困人员本身属于低收入人口
 #   title_zh: 特困人员本身属于低收入人口（本项目的解读）
 #   message:
 #     info:

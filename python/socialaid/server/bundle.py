@@ -91,7 +91,7 @@ def stage(target: Path = STAGE_DIR, *, revision: str | None = None) -> Path:
     return target
 
 
-_REGISTRY_KEYS = ("clause", "basis", "quote", "national", "reading", "message")
+_REGISTRY_KEYS = ("clause", "basis", "quote", "national", "reading", "reading_zh", "message")
 
 
 def rule_registry(tree: Path) -> dict[str, dict[str, object]]:

@@ -216,9 +216,11 @@ class Texts:
                 ),
                 lang,
             )
-        if basis == "reading":  # READING.md's provisions are written in English
+        if basis == "reading":  # READING.md is written in English; each reading has its Chinese words
             if lang == "zh":
-                return msg("reading_zh", lang, clause=clause)
+                if entry.get("reading_zh"):
+                    return msg("basis.reading", lang, reading=entry["reading_zh"])
+                return msg("reading_zh", lang, clause=clause)  # an older bundle's reading, in English only
             return in_lang(msg("basis.reading", lang, reading=entry.get("reading", "")), lang)
         if lang == "en":  # the plan is written in Chinese only: its heading here, its words under zh
             return msg("plan_en", lang, clause=clause, title=self.clause_title(clause, lang))
