@@ -84,7 +84,7 @@ def run(args: list[str], opa_url: str, *, columns: str | None) -> subprocess.Com
     env = {k: v for k, v in os.environ.items() if k != "COLUMNS"}
     if columns:
         env["COLUMNS"] = columns
-    full = [*args, "--opa-url", opa_url] if args[0] and _needs(args) else args
+    full = [*args, "--opa-url", opa_url] if args and _needs(args) else args
     return subprocess.run([CLI, *full], capture_output=True, text=True, check=False, env=env, timeout=120)
 
 
@@ -184,3 +184,44 @@ def test_usage_errors_are_one_line_and_exit_64(args: list[str], code: int) -> No
     assert proc.returncode == code and proc.stdout == ""
     assert proc.stderr.startswith("用法错误：") and len(proc.stderr.splitlines()) == 1
     assert "Value error" not in proc.stderr and "Traceback" not in proc.stderr
+
+
+COMMAND_NAMES = ["decide", "validate", "clauses", "schema", "bundle", "batch", "synth", "impact"]
+COMMAND_NAMES += ["serve", "web", "what-if", "sweep", "explain", "params"]
+HELP_COMMANDS = [[], *([c] for c in COMMAND_NAMES)]
+
+
+@pytest.mark.parametrize("args", HELP_COMMANDS, ids=lambda a: " ".join(a) or "socialaid")
+def test_help_is_whole_and_fits(args: list[str]) -> None:
+    # Click shortens a command's summary to the room left on the line and ends it with "..."; every
+    # summary here is whole ("[ARGS]..." of the usage line is syntax, not a cut), and fits 80 columns.
+    proc = run([*args, "--help"], "", columns="80")
+    assert proc.returncode == 0, proc.stderr
+    text = proc.stdout
+    assert "Commands:" in text or args, text
+    for line in text.splitlines():
+        assert "…" not in line and "..." not in line.replace("[ARGS]...", ""), f"cut: {line!r}"
+        assert line == line.rstrip(), f"trailing spaces: {line!r}"
+        assert cell_len(line) <= 80, f"wider than 80: {line!r}"
+
+
+def test_the_command_list_shows_each_summary_whole() -> None:
+    import click
+    import typer.main
+
+    from socialaid.cli.main import app
+
+    group = typer.main.get_command(app)
+    ctx = click.Context(group)
+    listing = run(["--help"], "", columns="80").stdout
+    for name in group.list_commands(ctx):  # type: ignore[attr-defined]
+        summary = group.get_command(ctx, name).get_short_help_str(limit=10_000)  # type: ignore[attr-defined, union-attr]
+        assert f"  {name}" in listing and summary in listing, (name, summary)
+        assert len(summary) <= 62, f"{name}: a summary of one line at 80 columns, not {summary!r}"
+
+
+def test_a_bare_command_shows_the_help_not_a_usage_error_line() -> None:
+    proc = run([], "", columns=None)  # into a pipe too, the help as --help shows it
+    assert proc.returncode == 64 and proc.stdout == ""
+    assert proc.stderr.startswith("Usage: socialaid") and "用法错误" not in proc.stderr
+    assert "Commands:" in proc.stderr and "..." not in proc.stderr.replace("[ARGS]...", "")

@@ -92,6 +92,19 @@ class _StrictGroup(TyperGroup):
             exc.exit_code = EX_USAGE  # type: ignore[attr-defined]
             raise
 
+    def format_commands(self, ctx: Any, formatter: Any) -> None:
+        """The command list with each command's whole summary: click shortens a summary to the room left
+        on the line and ends it with "..."; here a summary that does not fit wraps under itself instead.
+        (Each command's ``short_help`` is written to fit one line at 80 columns.)"""
+        rows = []
+        for name in self.list_commands(ctx):
+            cmd = self.get_command(ctx, name)
+            if cmd is not None and not cmd.hidden:
+                rows.append((name, cmd.get_short_help_str(limit=10_000)))
+        if rows:
+            with formatter.section("Commands"):
+                formatter.write_dl(rows)
+
 
 def _version(value: bool) -> None:
     if value:
@@ -107,7 +120,8 @@ app = typer.Typer(
     cls=_StrictGroup,
     rich_markup_mode=None,  # plain help: it fits the terminal and a pipe, and flags have no <bool>
     no_args_is_help=True,
-    help="Honghuagang social assistance (遵红府办发〔2021〕49号): cited decisions from the plan's clauses.",
+    # Two lines as written (click's "\b"): click wraps by characters, and a Chinese character is two columns wide.
+    help="\b\nHonghuagang social assistance (遵红府办发〔2021〕49号):\ncited decisions from the plan's clauses.",
 )
 
 
@@ -118,7 +132,10 @@ def _root(
         typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit"),
     ] = False,
 ) -> None:
-    """Honghuagang social assistance (遵红府办发〔2021〕49号): cited decisions from the plan's clauses."""
+    """\b
+    Honghuagang social assistance (遵红府办发〔2021〕49号):
+    cited decisions from the plan's clauses.
+    """
 
 
 def _width(tty: bool) -> int | None:

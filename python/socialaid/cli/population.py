@@ -110,7 +110,7 @@ def _options(actors: int, chunk: int, cpus: float, as_of: dt.datetime | None, ad
     )
 
 
-@app.command()
+@app.command(short_help="Decide every household of a file, one output row per input row")
 def batch(
     input_path: Population,
     output: Annotated[Path, typer.Option("-o", "--output", dir_okay=False, help="decisions .jsonl or .parquet")],
@@ -156,7 +156,7 @@ def batch(
     guarded(body)
 
 
-@app.command()
+@app.command(short_help="Write a seeded synthetic Honghuagang population")
 def synth(
     count: Annotated[int, typer.Option("-n", "--count", min=0, help="How many households")],
     output: Annotated[Path, typer.Option("-o", "--output", dir_okay=False, help=".jsonl or .parquet")],
@@ -211,7 +211,7 @@ def _write_parquet(households: Iterator[dict[str, Any]], output: Path) -> None:
         writer.write_table(pa.Table.from_pylist(rows, schema=schema))
 
 
-@app.command()
+@app.command(short_help="Decide a population under the policy in force and a reform")
 def impact(
     population: Population,
     param: Annotated[

@@ -16,7 +16,7 @@ from socialaid.server.serve import DEFAULT_ADDR, DEFAULT_LOG_DIR, ServeOptions, 
 __all__ = ["serve_cmd"]
 
 
-@app.command("serve")
+@app.command("serve", short_help="Run the locked OPA server: signed bundle, audit log")
 def serve_cmd(
     addr: Annotated[str, typer.Option("--addr", help="HOST:PORT to listen on (loopback unless you say otherwise)")] = (
         DEFAULT_ADDR
