@@ -152,11 +152,18 @@ def schema_cmd(
 
 
 @app.command("bundle", short_help="Build and sign bundles/socialaid.tar.gz")
-def bundle_cmd() -> None:
+def bundle_cmd(lang: LangOpt = None) -> None:
     """Build bundles/socialaid.tar.gz (opa build, with a .manifest and the git revision)."""
     from socialaid.server import bundle
 
-    guarded(lambda: out.print(f"built {bundle.build()}"))
+    code = lang_of(lang)
+
+    def body() -> None:
+        lines = screen()
+        lines.line(msg("bundle.built", code, path=bundle.build()))
+        lines.flush()
+
+    guarded(body, lang=code)
 
 
 def _terminate(signum: int, frame: object) -> None:

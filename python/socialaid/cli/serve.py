@@ -10,7 +10,7 @@ from typing import Annotated
 
 import typer
 
-from socialaid.cli.app import app, guarded
+from socialaid.cli.app import LangOpt, app, guarded, lang_of
 from socialaid.server.serve import DEFAULT_ADDR, DEFAULT_LOG_DIR, ServeOptions, serve
 
 __all__ = ["serve_cmd"]
@@ -43,8 +43,10 @@ def serve_cmd(
         Path, typer.Option("--log-dir", help="Decision logs, OPA's log, a made token")
     ] = DEFAULT_LOG_DIR,
     analyst: Annotated[bool, typer.Option("--analyst", help="Analyst mode: accept parameter overrides")] = False,
+    lang: LangOpt = None,
 ) -> None:
     """Run the locked OPA server: only the decision, explanation and batch entrypoints, signed bundle, audit log."""
+    language = lang_of(lang)
     options = ServeOptions(
         addr=addr,
         bundle=bundle,
@@ -53,6 +55,7 @@ def serve_cmd(
         token_file=token_file,
         log_dir=log_dir,
         mode="analyst" if analyst else "service",
+        lang=language,
     )
     code = 0
 
@@ -60,5 +63,5 @@ def serve_cmd(
         nonlocal code
         code = serve(options)
 
-    guarded(body)
+    guarded(body, lang=language)
     raise typer.Exit(code)

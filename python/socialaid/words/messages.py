@@ -327,7 +327,19 @@ _PROBLEMS_ZH: list[tuple[re.Pattern[str], str]] = [
         re.compile(r"^Invalid value for '(.+?)': '(.+?)' does not match the formats? '%Y-%m-%d'.*$"),
         r"选项 \1 的取值 \2 不是日期（年-月-日，如 2025-01-01）",
     ),
-    (re.compile(r"^Invalid value for '(.+?)': .*$"), r"选项 \1 的取值无效"),
+    (
+        re.compile(r"^Invalid value for '([^']+)'(?: / '[^']+')?: (?:file|File) '(.+)' does not exist\.?$"),
+        r"选项 \1 的取值无效：文件 \2 不存在",
+    ),
+    (
+        re.compile(r"^Invalid value for '([^']+)'(?: / '[^']+')?: Input should be greater than or equal to (\S+)$"),
+        r"选项 \1 的取值无效：应不小于 \2",
+    ),
+    (
+        re.compile(r"^Invalid value for '([^']+)'(?: / '[^']+')?: Input should be less than or equal to (\S+)$"),
+        r"选项 \1 的取值无效：应不大于 \2",
+    ),
+    (re.compile(r"^Invalid value for '([^']+)'(?: / '[^']+')?: .*$"), r"选项 \1 的取值无效"),
     (re.compile(r"^not a parameter assignment: (.+)$"), r"不是参数赋值：\1"),
     (re.compile(r"^GROUP\.NAME=VALUE, e\.g\. (.+)$"), r"组.名称=取值，如 \1"),
     (re.compile(r"^nothing to change$"), "没有要改变的内容"),
@@ -794,3 +806,64 @@ MESSAGES.update(
         },
     }
 )
+
+# The population and server commands (batch, synth, bundle, serve): progress, summaries, where things went.
+MESSAGES.update(
+    {
+        "progress.deciding": {"zh": "决定中", "en": "deciding"},
+        "ray_log": {"zh": "本次运行中 Ray 自身的消息：{path}", "en": "Ray's own messages of this run: {path}"},
+        "batch.summary": {
+            "zh": "已决定 {decided} 户 · 未决定 {refused} 户 · 共 {rows} 行，用时 {seconds} 秒"
+            "（每秒 {rate} 户；首批结果用时 {first} 秒，含 Ray 与 OPA 启动）· OPA 内存峰值 {peak} MB"
+            " · 规则包 {bundle}",
+            "en": "decided {decided} · refused {refused} · {rows} rows in {seconds} s ({rate} households/s; "
+            "first rows after {first} s: Ray and OPA start-up) · OPA peak {peak} MB · bundle {bundle}",
+        },
+        "batch.restarts": {"zh": " · 重启了 {n} 个中断的 OPA 进程", "en": " · {n} dead sidecar(s) restarted"},
+        "written_to": {"zh": "→ {path}", "en": "→ {path}"},
+        "synth.written": {
+            "zh": "{count} 户（种子 {seed}，决定日期 {date}）→ {path}",
+            "en": "{count} households (seed {seed}, decision date {date}) → {path}",
+        },
+        "bundle.built": {"zh": "已生成并签名规则包：{path}", "en": "built and signed {path}"},
+        "serve.listening": {
+            "zh": "socialaid serve：在 {url} 监听（{mode}，进程号 {pid}）",
+            "en": "socialaid serve: listening on {url} ({mode}, pid {pid})",
+        },
+        "serve.mode.service": {"zh": "服务模式", "en": "service mode"},
+        "serve.mode.analyst": {"zh": "分析模式", "en": "analyst mode"},
+        "serve.bundle": {
+            "zh": "规则包 {bundle}，签名已用 {key} 验证",
+            "en": "bundle {bundle}, signature verified with {key}",
+        },
+        "serve.callers": {
+            "zh": "调用方：POST {url}/v1/data/socialaid/decision|explanation|batch，请求头 {header}"
+            "（令牌：{token}）；GET {url}/health",
+            "en": "callers: POST {url}/v1/data/socialaid/decision|explanation|batch with {header} (token: {token}); "
+            "GET {url}/health",
+        },
+        "serve.token.made": {"zh": "{path}（本次生成）", "en": "{path} (made now)"},
+        "serve.logs": {
+            "zh": "决策日志（已脱敏）：{path}，每 {mib} MiB 轮转，保留 {n} 份",
+            "en": "decision logs (masked): {path}, rotated at {mib} MiB, {n} kept",
+        },
+        "serve.stop": {"zh": "停止：Ctrl-C 或 `kill -TERM {pid}`", "en": "stop with Ctrl-C or `kill -TERM {pid}`"},
+        "serve.opa_signal": {"zh": "被信号 {n} 终止", "en": "was killed by signal {n}"},
+        "serve.opa_status": {"zh": "以状态 {n} 退出", "en": "exited with status {n}"},
+        "serve.opa_died": {"zh": "socialaid serve：OPA {how}：{error}", "en": "socialaid serve: OPA {how}: {error}"},
+    }
+)
+
+_PROBLEMS_ZH += [
+    (re.compile(r"^cannot write (\S+)$"), r"无法写入 \1"),
+    (re.compile(r"^an output ending in \.jsonl or \.parquet$"), "以 .jsonl 或 .parquet 结尾的输出文件"),
+    (re.compile(r"^cannot tell the format of (\S+)$"), r"无法判断 \1 的格式"),
+    (re.compile(r"^a \.jsonl, \.csv or \.parquet file$"), ".jsonl、.csv 或 .parquet 文件"),
+    (re.compile(r"^--addr must be HOST:PORT, got '(.*)'$"), r"--addr 应为 主机:端口，而不是 '\1'"),
+    (re.compile(r"^policy bundle not found at (\S+)$"), r"找不到规则包 \1"),
+    (re.compile(r"^cannot read the token file (\S+): (.+)$"), r"无法读取令牌文件 \1：\2"),
+    (re.compile(r"^the token in (\S+) is shorter than 16 characters$"), r"\1 中的令牌短于 16 个字符"),
+    (re.compile(r"^OPA refused to start: (.*)$", re.S), r"OPA 拒绝启动：\1"),
+    (re.compile(r"^OPA did not report healthy within (\d+)s: (.*)$", re.S), r"OPA 在 \1 秒内未报告就绪：\2"),
+    (re.compile(r"^opa build failed:\n(.*)$", re.S), r"opa build 失败：\n\1"),
+]
