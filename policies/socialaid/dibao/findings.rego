@@ -248,7 +248,9 @@ findings contains lib.member_finding(rego.metadata.rule(), "dibao", "not_met", m
 #         {low_income_assets_met}) or an edge household ({edge_population}) — route open
 #     met.edge:
 #       zh: 家庭有脱贫不稳定、边缘易致贫成员，整户不符合低保条件：可参照“单人户”
-#       en: a 脱贫不稳定 or 边缘易致贫 member makes it an edge household, not eligible as a whole — route open
+#       en: >-
+#         a member not yet stably out of poverty or at risk of it makes an edge household, not eligible as a
+#         whole — route open
 #     met.low_income:
 #       zh: >-
 #         人均收入{per_capita_income}元未超过低收入线{low_income_line}元，申请方确认低收入家庭财产状况符合规定：可参照“单人户”

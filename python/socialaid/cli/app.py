@@ -198,9 +198,11 @@ def fail(exc: SocialaidError, *, as_json: bool = False, lang: LangCode = "zh") -
 
         title = msg("invalid_input" if isinstance(exc, InvalidInputError) else "no_decision", lang)
         lines = Screen.for_stream(sys.stderr)
-        lines.line(f"{title}{msg('colon', lang)}{getattr(exc, 'source', 'request')}")
+        source = str(getattr(exc, "source", "request"))
+        source = {"request": msg("field.request", lang), "stdin": msg("source.stdin", lang)}.get(source, source)
+        lines.line(f"{title}{msg('colon', lang)}{source}")
         for e in errors:
-            lines.line(f"· {e.pointer or '/'}{msg('colon', lang)}{localized(e.problem, lang)}", hang="  ")
+            lines.line(f"· {_field(e.pointer, lang)}{msg('colon', lang)}{localized(e.problem, lang)}", hang="  ")
             lines.line(f"{msg('expected', lang)}{msg('colon', lang)}{localized(e.expected, lang)}", indent="  ")
         lines.flush()
     elif isinstance(exc, OptionError):  # a wrong option (e.g. --opa-url): a usage error, as click's are
@@ -212,6 +214,19 @@ def fail(exc: SocialaidError, *, as_json: bool = False, lang: LangCode = "zh") -
     else:
         print(f"{msg('error', lang)}{msg('colon', lang)}{localized(str(exc), lang)}", file=sys.stderr)
     raise typer.Exit(exc.exit_code)
+
+
+def _field(pointer: str, lang: LangCode) -> str:
+    """The field an error is about, in words (``成员 0 的出生日期``); its JSON pointer when the request's
+    schema does not describe it (an unknown field), and in ``--format json``."""
+    if not pointer:
+        return msg("field.request", lang)
+    from socialaid.words.fields import field_words
+
+    name = pointer.rstrip("/").rsplit("/", 1)[-1].replace("_", " ")  # what field_words says of a field unknown
+    words = field_words(pointer, lang)
+    unknown = not words or words == name or words.endswith(f"的{name}") or words.startswith(f"{name} of member")
+    return pointer if unknown else words
 
 
 def usage_line(problem: str, lang: LangCode) -> str:
