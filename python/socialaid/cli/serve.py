@@ -16,6 +16,20 @@ from socialaid.server.serve import DEFAULT_ADDR, DEFAULT_LOG_DIR, ServeOptions, 
 __all__ = ["serve_cmd"]
 
 
+def _announce(first: str, rest: list[str]) -> None:
+    """serve's banner on stdout: the first line whole (scripts read the port from it), the others as
+    lines that fit the screen (render.screen), indented."""
+    import sys
+
+    from socialaid.render.screen import Screen
+
+    lines = Screen.for_stream(sys.stdout)
+    lines.lines.append(first)
+    for line in rest:
+        lines.line(line, indent="  ", hang="    ")
+    lines.flush()
+
+
 @app.command("serve", short_help="Run the locked OPA server: signed bundle, audit log")
 def serve_cmd(
     addr: Annotated[str, typer.Option("--addr", help="HOST:PORT to listen on (loopback unless you say otherwise)")] = (
@@ -56,6 +70,7 @@ def serve_cmd(
         log_dir=log_dir,
         mode="analyst" if analyst else "service",
         lang=language,
+        announce=_announce,
     )
     code = 0
 

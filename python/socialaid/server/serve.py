@@ -40,6 +40,7 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import FrameType
@@ -92,6 +93,7 @@ class ServeOptions:
     startup_timeout: float = 30.0
     out: IO[str] = field(default_factory=lambda: sys.stdout)
     lang: Lang = "en"  # the words of what serve prints (socialaid serve --lang; English for python -m)
+    announce: Callable[[str, list[str]], None] | None = None  # prints the banner (first line, the others)
 
 
 def parse_addr(addr: str) -> tuple[str, int]:
@@ -294,24 +296,26 @@ def serve(options: ServeOptions) -> int:
 
 
 def _print_listening(options: ServeOptions, *, url: str, bundle: Path, key: Path, token_source: str) -> None:
-    """Where serve listens (the first line, whole: scripts read the port from it), then its bundle, how
-    callers call it, where the decision logs go and how to stop it, as lines that fit the screen."""
-    from socialaid.render.screen import Screen
-
+    """Where serve listens (the first line, always whole: scripts read the port from it), then its bundle,
+    how callers call it, where the decision logs go and how to stop it — through ``options.announce``
+    (the CLI's: lines that fit the screen), else each line whole."""
     lang, pid = options.lang, os.getpid()
     made = token_source.removesuffix(" (made now)")
     token = msg("serve.token.made", lang, path=made) if made != token_source else token_source
     mode = msg(f"serve.mode.{options.mode}", lang)
-    lines = Screen.for_stream(options.out)  # type: ignore[arg-type]  # a text stream, as TextIO
-    lines.lines.append(msg("serve.listening", lang, url=url, mode=mode, pid=pid))  # whole, never wrapped
-    indent = {"indent": "  ", "hang": "    "}
-    lines.line(msg("serve.bundle", lang, bundle=bundle, key=key), **indent)
-    header = "'Authorization: Bearer <token>'"
-    lines.line(msg("serve.callers", lang, url=url, header=header, token=token), **indent)
     logs = {"path": options.log_dir / "decisions.jsonl", "mib": DECISION_LOG_BYTES // 2**20, "n": DECISION_LOG_BACKUPS}
-    lines.line(msg("serve.logs", lang, **logs), **indent)
-    lines.line(msg("serve.stop", lang, pid=pid), **indent)
-    lines.flush()
+    header = "'Authorization: Bearer <token>'"
+    first = msg("serve.listening", lang, url=url, mode=mode, pid=pid)
+    rest = [
+        msg("serve.bundle", lang, bundle=bundle, key=key),
+        msg("serve.callers", lang, url=url, header=header, token=token),
+        msg("serve.logs", lang, **logs),
+        msg("serve.stop", lang, pid=pid),
+    ]
+    if options.announce is not None:
+        options.announce(first, rest)
+        return
+    print("\n".join([first, *(f"  {line}" for line in rest)]), file=options.out, flush=True)
 
 
 def _wait(proc: subprocess.Popen[bytes], stopping: list[float]) -> int:
