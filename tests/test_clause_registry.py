@@ -133,6 +133,65 @@ def test_reading_findings_point_to_a_provision_of_reading_md(rules: dict[str, di
     assert not wrong, "\n".join(wrong)
 
 
+def test_every_reading_has_its_chinese_words(rules: dict[str, dict[str, Any]]) -> None:
+    # READING.md is written in English; under zh a person reads the reading in Chinese (reading_zh), for
+    # the same provision: "Clause 5 — …" is "第5条——…", the low-income-family section "低收入家庭的认定——…".
+    from socialaid.words.messages import foreign
+
+    wrong = []
+    for rid, r in rules.items():
+        if r.get("basis") != "reading":
+            continue
+        zh, en = str(r.get("reading_zh", "")), str(r.get("reading", ""))
+        clause = re.match(r"Clause (\d+) — ", en)
+        if not zh or foreign(zh, "zh"):
+            wrong.append(f"{rid}: reading_zh {zh!r} is not the reading in Chinese")
+        elif clause and not zh.startswith(f"第{clause.group(1)}条——"):
+            wrong.append(f"{rid}: reading_zh {zh!r} does not name clause {clause.group(1)} as {en!r} does")
+        elif not clause and not zh.startswith("低收入家庭的认定——"):
+            wrong.append(f"{rid}: reading_zh {zh!r} names another provision than {en!r}")
+    assert not wrong, "\n".join(wrong)
+
+
+def _zh_texts(rules: dict[str, dict[str, Any]]) -> Any:
+    for rid, r in rules.items():
+        yield f"{rid} title", str((r.get("title") or {}).get("zh", ""))
+        for key in ("quote", "reading_zh"):
+            if r.get(key):
+                yield f"{rid} {key}", str(r[key])
+        for outcome, texts in (r.get("message") or {}).items():
+            yield f"{rid} message {outcome}", str((texts or {}).get("zh", ""))
+
+
+def test_chinese_words_have_no_space_where_a_line_was_folded(rules: dict[str, dict[str, Any]]) -> None:
+    # YAML's ">-" joins folded lines with a space: "无相应等级的残疾， 也不属在校延续供养" is how tekun's
+    # message read. No Chinese text of a rule has a space between two Chinese characters, or beside
+    # full-width punctuation; spaces around slots and symbols ("{standard} × {rate}") are not touched.
+    from socialaid.words.messages import GROUPS, MESSAGES, UNITS, VALUE_CODES, zh_spaced
+
+    texts = dict(_zh_texts(rules))
+    texts |= {f"message {k}": v["zh"] for k, v in MESSAGES.items()}
+    texts |= {f"{kind} {k}": v["zh"] for kind, table in (("group", GROUPS), ("unit", UNITS)) for k, v in table.items()}
+    texts |= {f"code {k}": v["zh"] for k, v in VALUE_CODES.items()}
+    assert len(texts) > 300
+    spaced = {name: zh_spaced(text) for name, text in texts.items() if zh_spaced(text)}
+    assert not spaced, spaced
+    # what the rule says in its METADATA does have them: the bundle's registry is where they go
+    tekun = (ROOT / "policies" / "socialaid" / "tekun" / "tekun.rego").read_text("utf-8")
+    assert "无相应等级的残疾，\n#         也不属在校延续供养" in tekun
+    assert "无相应等级的残疾，也不属在校延续供养" in rules["tekun.no_work_capacity"]["message"]["not_met"]["zh"]
+
+
+def test_only_stray_spaces_are_removed() -> None:
+    from socialaid.words.messages import zh_joined
+
+    assert zh_joined("残疾， 也不属") == "残疾，也不属"
+    assert zh_joined("的 劳动年龄") == "的劳动年龄"
+    assert zh_joined("{x}元 （43号") == "{x}元（43号"
+    assert zh_joined("{standard} × {rate} = {supplement}元/月") == "{standard} × {rate} = {supplement}元/月"
+    assert zh_joined("核算收入 = max(0, {a} − {b})") == "核算收入 = max(0, {a} − {b})"
+
+
 @pytest.mark.parametrize("example", EXAMPLES, ids=[p.stem for p in EXAMPLES])
 def test_every_rule_an_explanation_names_is_in_the_registry(
     example: Path, staged: Path, rules: dict[str, dict[str, Any]]

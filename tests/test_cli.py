@@ -129,9 +129,14 @@ def test_invalid_input_exits_2_with_field_errors_and_no_decision(tmp_path: Path,
 
 def test_validate_command(tmp_path: Path) -> None:
     assert invoke("validate", str(EXAMPLES / "rural-family-eligible.json")).returncode == 0
-    bad = invoke("validate", write(tmp_path, {"as_of": "2025-01-01"}))
+    bad = invoke("validate", write(tmp_path, {"as_of": "2025-01-01"}), "--lang", "zh")
     assert bad.returncode == 2
-    assert "/household" in bad.stderr
+    assert "· 申请家庭：缺少必填字段 'household'" in bad.stderr  # the field in words; its pointer in JSON
+    extra = {"as_of": "2025-01-01", "household": {"area": "urban", "assets_test_met": True, "members": [], "x": 1}}
+    unknown = invoke("validate", write(tmp_path, extra), "--lang", "en")
+    assert "· /household/x: " in unknown.stderr  # a field the schema does not describe: its pointer
+    as_json = invoke("validate", write(tmp_path, {"as_of": "2025-01-01"}), "--format", "json")
+    assert json.loads(as_json.stderr)["errors"][0]["pointer"] == "/household"
 
 
 def test_unreachable_opa_exits_5_with_a_clear_message() -> None:

@@ -298,3 +298,25 @@ def test_validator_sentences_read_in_chinese_and_stay_in_english() -> None:
     assert localized("a number >= 0", "zh") == ">= 0 的数"
     assert localized("-1 is less than the minimum of 0", "en") == "-1 is less than the minimum of 0"
     assert localized("something new", "zh") == "something new"  # unknown sentences are left as they are
+
+
+def test_words_between_two_slots_across_a_clause_break_compare_neither() -> None:
+    from socialaid.words.texts import stated_comparisons
+
+    # tekun.no_work_capacity: "aged 80; …, minors under 18" says nothing of 80 against 18
+    met = "no capacity to work (aged {age}; 43号 第五条, minors under {minor_age} as clause 6 sets it)"
+    assert stated_comparisons(met, {"age": 80, "minor_age": 18}) == []
+    either = "capacity to work, aged {age}, neither {elderly_age} or over nor under {minor_age}"
+    assert stated_comparisons(either, {"age": 45, "elderly_age": 60, "minor_age": 18}) == []
+    # one comparison, stated outright, is still read
+    assert stated_comparisons("income {a} is over the line {b}", {"a": 810, "b": 1212}) == [False]
+
+
+def test_a_reading_reads_in_chinese_under_zh_and_in_english_under_en() -> None:
+    data = json.loads(json.dumps(DATA))
+    entry = data["socialaid"]["rules"]["dibao.assets_test"]
+    entry["reading_zh"] = "第5条——低保（家庭财产状况由申请方确认符合规定）"
+    words = Texts.from_data(data)
+    reading = {"rule": "dibao.assets_test", "clause": 5}
+    assert words.basis_text(reading, "zh") == "本项目解读：第5条——低保（家庭财产状况由申请方确认符合规定）"
+    assert words.basis_text(reading, "en") == "project reading: Clause 5 — asset test asserted"

@@ -120,7 +120,8 @@ def test_parquet_in_gives_the_same_rows_as_jsonl_in(ray_local: None, tmp_path: P
     for name in ("p.jsonl", "p.parquet"):
         assert runner.invoke(app, ["synth", "-n", "40", "--seed", "4", "-o", str(tmp_path / name)]).exit_code == 0
     for name in ("p.jsonl", "p.parquet"):
-        result = runner.invoke(app, ["batch", str(tmp_path / name), "-o", str(tmp_path / f"{name}.out.jsonl")])
+        out = str(tmp_path / f"{name}.out.jsonl")
+        result = runner.invoke(app, ["batch", str(tmp_path / name), "-o", out, "--lang", "en"])
         assert result.exit_code == 0, result.output
         assert "decided 40 · refused 0" in result.stdout
     assert lines(tmp_path / "p.jsonl.out.jsonl") == lines(tmp_path / "p.parquet.out.jsonl")

@@ -1,10 +1,12 @@
 """Reasons a caseworker can trust: every comparison a reason states agrees with its own numbers
 ("X is over Y" only when X > Y), over the golden households and a seeded synthetic population —
 3 000 households and more, each explained by the session's one sidecar (the explanation entrypoint),
-every finding put into words in both languages as the screens put it.
+every finding put into words in both languages as the screens put it, each in its one language.
 
-The comparisons are read off the words a person reads, by patterns of this test (not by the code that
-chooses the templates), so a template the policy chose wrongly is caught here whatever Python does."""
+The comparisons are read off the sentence the policy chose, filled by this test without the words'
+safety net (which shows a rule's title instead of a sentence its own numbers contradict), by patterns
+of this test (not by the code that chooses the templates): a template the policy chose wrongly is caught
+here whatever Python does, and a sentence the safety net had to hide fails too."""
 
 from __future__ import annotations
 
@@ -18,7 +20,8 @@ import pytest
 from socialaid.engine import Engine
 from socialaid.errors import SocialaidError
 from socialaid.population import synth
-from socialaid.words.texts import Texts
+from socialaid.words.messages import foreign, in_lang
+from socialaid.words.texts import Texts, format_value
 from tests.helpers import ROOT
 
 NUMBER = r"(\d+(?:\.\d+)?)"
@@ -88,18 +91,49 @@ def test_every_stated_comparison_agrees_with_its_own_values(engine: Engine) -> N
     words: Texts = engine.words()
     households = checked = 0
     wrong: dict[str, str] = {}
+    hidden: dict[str, str] = {}
+    other: dict[str, str] = {}  # words of the other language: a code left as it is, a term not in the glossary
+    route: set[tuple[str, Any]] = set()
     # The batch entrypoint has no explanation view: the explanations are asked for one by one.
     for explanation in map(_explained(engine), _households()):
         if explanation is None:
             continue  # a golden refusal: no reasons to read
         households += 1
         for finding in explanation.get("findings") or []:
+            if finding["rule"] == "dibao.route_household_group":
+                route.add((finding["outcome"], (finding.get("values") or {}).get("decided_by")))
             for lang in ("zh", "en"):
                 text = words.finding_text(finding, lang)  # type: ignore[arg-type]
-                for phrase, holds in stated(text, lang):
+                for said in (text, words.basis_text(finding, lang), words.rule_label(finding, lang)):  # type: ignore[arg-type]
+                    if foreign(said.replace("max(", "("), lang):  # type: ignore[arg-type]
+                        other.setdefault(f"{finding['rule']} {finding['outcome']} {lang}", said)
+                raw = _filled(words, finding, lang)
+                if raw is not None and words.template(finding, lang) is None:  # type: ignore[arg-type]
+                    # the words' safety net hid the sentence the policy chose: the policy chose wrongly
+                    hidden.setdefault(f"{finding['rule']} {finding['outcome']} {lang}", raw)
+                for phrase, holds in stated(raw if raw is not None else text, lang):
                     checked += 1
                     if not holds:
                         wrong.setdefault(f"{finding['rule']} {finding['outcome']} {lang}", f"{phrase} — {text}")
     assert households >= 3_000
     assert checked >= 10_000, checked  # the reasons do state comparisons, and they were read
     assert not wrong, wrong
+    assert not hidden, hidden
+    assert not other, other
+    # the route's household group, where "810 is over 1212" was said, is read in each of its conditions
+    assert route >= {("not_met", "income"), ("not_met", "low_income_assets")}, route
+
+
+def _filled(words: Texts, finding: dict[str, Any], lang: str) -> str | None:
+    """The template the finding chose (``message["<outcome>.<decided_by>"]``, else ``message[outcome]``)
+    filled with its values, without the words' safety net; None when the rule has no template for it."""
+    messages = (words.rules.get(finding["rule"]) or {}).get("message") or {}
+    values = finding.get("values") or {}
+    chosen = messages.get(f"{finding['outcome']}.{values.get('decided_by')}") or messages.get(finding["outcome"])
+    template = (chosen or {}).get(lang)
+    if not template:
+        return None
+    missing = [slot for slot in re.findall(r"\{(\w+)\}", template) if slot not in values]
+    assert not missing, f"{finding['rule']} {finding['outcome']} {lang}: slots not filled {missing}"
+    filled = re.sub(r"\{(\w+)\}", lambda m: format_value(words.words_for(values[m.group(1)], lang), lang), template)
+    return in_lang(filled, lang)  # type: ignore[arg-type]

@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 import re
 import subprocess
+from pathlib import Path
 
 import pytest
 from rich.cells import cell_len
@@ -21,6 +22,7 @@ ABOVE = str(EXAMPLES / "urban-family-just-above-standard.json")
 COMMANDS: dict[str, list[str]] = {
     "decide": ["decide", ABOVE],
     "decide-details": ["decide", URBAN, "--details"],
+    "decide-details-above": ["decide", ABOVE, "--details"],
     "explain": ["explain", ABOVE],
     "explain-trace": ["explain", URBAN, "--trace"],
     "what-if": [
@@ -50,10 +52,19 @@ COMMANDS: dict[str, list[str]] = {
     "usage-error": ["decide", URBAN, "--as-of", "2025-13-01"],
     "invalid-param": ["what-if", URBAN, "--param", "x=abc"],
     "bad-opa-url": ["decide", URBAN, "--opa-url", "ftp://x"],
+    # the population and server commands: their error and usage paths (a real batch run is below)
+    "batch-bad-output": ["batch", URBAN, "-o", "decisions.txt"],
+    "batch-bad-input": ["batch", str(ROOT / "README.md"), "-o", "decisions.jsonl"],
+    "synth-bad-output": ["synth", "-n", "1", "-o", "/tmp/socialaid-households.txt"],
+    "synth-usage": ["synth", "-n", "-1", "-o", "households.jsonl"],
+    "serve-bad-addr": ["serve", "--addr", "nonsense"],
+    "serve-usage": ["serve", "--bundle", "no-such-bundle.tar.gz"],
+    "bundle-usage": ["bundle", "--no-such-option"],
 }
 NEEDS_OPA = {
     "decide",
     "decide-details",
+    "decide-details-above",
     "explain",
     "explain-trace",
     "what-if",
@@ -66,6 +77,10 @@ NEEDS_OPA = {
 # Words that are names or units in either language; ids, pointers and options are told apart by shape.
 ALLOWED_EN_UNDER_ZH = {
     "OPA",
+    "Ray",
+    "POST",
+    "GET",
+    "MiB",
     "CNY",
     "JSON",
     "READING",
@@ -82,7 +97,7 @@ def run(args: list[str], opa_url: str, *, columns: str | None) -> subprocess.Com
     env = {k: v for k, v in os.environ.items() if k != "COLUMNS"}
     if columns:
         env["COLUMNS"] = columns
-    full = [*args, "--opa-url", opa_url] if args[0] and _needs(args) else args
+    full = [*args, "--opa-url", opa_url] if args and _needs(args) else args
     return subprocess.run([CLI, *full], capture_output=True, text=True, check=False, env=env, timeout=120)
 
 
@@ -99,8 +114,9 @@ def _english_words(text: str) -> list[str]:
     words = []
     for line in text.splitlines():
         line = re.sub(r"--[a-z-]+(?:[ =][\w.-]+)?", " ", line)  # options and their values are code
-        line = re.sub(r"'[^']*'", " ", line)  # the user's own input, quoted
-        line = re.sub(r"\b\w+(?:\.\w+)+\b|/[\w/~.-]+|\b\w+_\w+\b|\b\w+=", " ", line)  # ids, pointers, codes
+        line = re.sub(r"'[^']*'|`[^`]*`", " ", line)  # the user's own input, quoted; a command to type
+        line = re.sub(r"\b\w+(?:\.\w+)+\b|/[\w/~.|-]+|\b\w+_\w+\b|\b\w+=", " ", line)  # ids, pointers, codes
+        line = re.sub(r"\bsocialaid [a-z-]+", " ", line)  # a command's name
         words += [w for w in WORD.findall(line) if w not in ALLOWED_EN_UNDER_ZH and w not in MEMBER_IDS]
     return words
 
@@ -182,3 +198,88 @@ def test_usage_errors_are_one_line_and_exit_64(args: list[str], code: int) -> No
     assert proc.returncode == code and proc.stdout == ""
     assert proc.stderr.startswith("用法错误：") and len(proc.stderr.splitlines()) == 1
     assert "Value error" not in proc.stderr and "Traceback" not in proc.stderr
+
+
+COMMAND_NAMES = ["decide", "validate", "clauses", "schema", "bundle", "batch", "synth", "impact"]
+COMMAND_NAMES += ["serve", "web", "what-if", "sweep", "explain", "params"]
+HELP_COMMANDS = [[], *([c] for c in COMMAND_NAMES)]
+
+
+@pytest.mark.parametrize("args", HELP_COMMANDS, ids=lambda a: " ".join(a) or "socialaid")
+def test_help_is_whole_and_fits(args: list[str]) -> None:
+    # Click shortens a command's summary to the room left on the line and ends it with "..."; every
+    # summary here is whole ("[ARGS]..." of the usage line is syntax, not a cut), and fits 80 columns.
+    proc = run([*args, "--help"], "", columns="80")
+    assert proc.returncode == 0, proc.stderr
+    text = proc.stdout
+    assert "Commands:" in text or args, text
+    for line in text.splitlines():
+        assert "…" not in line and "..." not in line.replace("[ARGS]...", ""), f"cut: {line!r}"
+        assert line == line.rstrip(), f"trailing spaces: {line!r}"
+        assert cell_len(line) <= 80, f"wider than 80: {line!r}"
+
+
+def test_the_command_list_shows_each_summary_whole() -> None:
+    import click
+    import typer.main
+
+    from socialaid.cli.main import app
+
+    group = typer.main.get_command(app)
+    ctx = click.Context(group)
+    listing = run(["--help"], "", columns="80").stdout
+    for name in group.list_commands(ctx):  # type: ignore[attr-defined]
+        summary = group.get_command(ctx, name).get_short_help_str(limit=10_000)  # type: ignore[attr-defined, union-attr]
+        assert f"  {name}" in listing and summary in listing, (name, summary)
+        assert len(summary) <= 62, f"{name}: a summary of one line at 80 columns, not {summary!r}"
+
+
+def test_a_bare_command_shows_the_help_not_a_usage_error_line() -> None:
+    proc = run([], "", columns=None)  # into a pipe too, the help as --help shows it
+    assert proc.returncode == 64 and proc.stdout == ""
+    assert proc.stderr.startswith("Usage: socialaid") and "用法错误" not in proc.stderr
+    assert "Commands:" in proc.stderr and "..." not in proc.stderr.replace("[ARGS]...", "")
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize(("lang", "columns"), [("zh", "80"), ("en", None)])
+def test_synth_and_batch_speak_one_language_and_fit(lang: str, columns: str | None, tmp_path: Path) -> None:
+    # A tiny population decided by batch's own OPA sidecars (Ray in-process): its summary and where the
+    # rows went, in the chosen language; at 80 columns (zh) or into a pipe (en), once each (Ray is slow).
+    households, decisions = tmp_path / "h.jsonl", tmp_path / "d.jsonl"
+    made = run(["synth", "-n", "3", "--seed", "2", "-o", str(households), "--lang", lang], "", columns=columns)
+    batch = ["batch", str(households), "-o", str(decisions), "--actors", "1", "--lang", lang]
+    decided = run(batch, "", columns=columns)
+    assert made.returncode == 0 and decided.returncode == 0, made.stderr + decided.stderr
+    assert len(decisions.read_text("utf-8").splitlines()) == 3
+    text = made.stderr + decided.stdout
+    assert ("已决定 3 户" if lang == "zh" else "decided 3 · refused 0") in text
+    assert f"→ {decisions}" in text.replace("\n", "")
+    lines = text.splitlines()
+    assert not [line for line in lines if line != line.rstrip()], "trailing spaces"
+    if columns:
+        assert not [line for line in lines if cell_len(line) > 80], lines
+    if lang == "en":
+        assert not CJK.findall(text), text
+    else:
+        assert not _english_words(text), sorted(set(_english_words(text)))
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_serve_prints_where_it_listens_in_the_chosen_language(lang: str) -> None:
+    import io
+
+    from socialaid.server.serve import ServeOptions, _print_listening
+
+    out = io.StringIO()
+    options = ServeOptions(out=out, lang=lang, log_dir=ROOT / "logs")  # type: ignore[arg-type]
+    bundle, key = ROOT / "bundles" / "socialaid.tar.gz", ROOT / ".keys" / "dev-verification.pem"
+    token = f"{ROOT / 'logs' / 'token'} (made now)"
+    _print_listening(options, url="http://127.0.0.1:8181", bundle=bundle, key=key, token_source=token)
+    text = out.getvalue()
+    if lang == "zh":
+        assert text.startswith("socialaid serve：在 http://127.0.0.1:8181 监听（服务模式，进程号 "), text
+        assert "/logs/token（本次生成）" in text and not _english_words(text), _english_words(text)
+    else:
+        assert text.startswith("socialaid serve: listening on http://127.0.0.1:8181 (service mode, pid "), text
+        assert "/logs/token (made now)" in text and not CJK.findall(text), text

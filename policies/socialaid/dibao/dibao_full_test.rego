@@ -287,6 +287,44 @@ test_clause5_route_edge_population if {
 	not _prog(r2).eligible
 }
 
+# The route's household-group finding names the condition that decided it (values.decided_by), so its
+# words state the comparison that failed, never one its own numbers contradict.
+# Low-income line 1.5 × 808 = 1212.
+
+# Per capita 1000 (m1 2000 / 2) ≤ 1212 and the asset rule asserted → open by low income.
+test_clause5_route_decided_by_low_income if {
+	_has(_li([_m("m1", 2000), _dep("m2", 0)]), {
+		"rule": "dibao.route_household_group", "outcome": "met",
+		"values": {"decided_by": "low_income", "per_capita_income": 1000, "low_income_line": 1212},
+	})
+}
+
+# Per capita 1212.01 > 1212, but a 边缘易致贫 member → open as an edge household.
+test_clause5_route_decided_by_edge if {
+	r := _req("urban", [_m("m1", 2424.02), object.union(_dep("m2", 0), {"poverty_status": "edge_at_risk"})])
+	_has(r, {"rule": "dibao.route_household_group", "outcome": "met", "values": {"decided_by": "edge"}})
+}
+
+# Per capita 1212.01 > 1212, not edge → closed by income (the asset assertion is not what failed).
+test_clause5_route_decided_by_income if {
+	_has(_li([_m("m1", 2424.02), _dep("m2", 0)]), {
+		"rule": "dibao.route_household_group", "outcome": "not_met",
+		"values": {"decided_by": "income", "per_capita_income": 1212.01, "low_income": false},
+	})
+}
+
+# Per capita 810 (1000 + 620) / 2 ≤ 1212 but the low-income asset rule is not asserted (false or absent),
+# not edge → closed by the asset assertion, not by income (urban-family-just-above-standard).
+test_clause5_route_decided_by_low_income_assets if {
+	absent := _req("urban", [_m("m1", 1000), _m("m2", 620)])
+	_has(absent, {
+		"rule": "dibao.route_household_group", "outcome": "not_met",
+		"values": {"decided_by": "low_income_assets", "per_capita_income": 810, "low_income": true},
+	})
+	no := _hh(absent, {"low_income_assets_test_met": false})
+	_has(no, {"rule": "dibao.route_household_group", "outcome": "not_met", "values": {"decided_by": "low_income_assets"}})
+}
+
 # 脱贫不稳定 opens it too; the route member's own income 100 minus illness cost 50 (cap 80) → 50;
 # (808 − 50) + 242.40 = 1000.40.
 test_clause5_route_unstable_own_income if {

@@ -77,6 +77,7 @@ findings contains lib.household_finding(rego.metadata.rule(), "dibao", "info", {
 #   reading: >-
 #     Clause 5 — members supported as 特困 are not paid 低保 as well and are left out of the 低保 household
 #     (社会救助暂行办法 第十五条第三款; 43号 第二十七条)
+#   reading_zh: 第5条——已纳入特困人员救助供养的成员不再享受低保，也不计入低保家庭（社会救助暂行办法第十五条第三款；43号第二十七条）
 #   title_zh: 特困人员不再享受低保，不计入低保家庭（本项目的解读）
 #   message:
 #     not_met:
@@ -100,6 +101,7 @@ findings contains lib.member_finding(rego.metadata.rule(), "dibao", "not_met", i
 #   reading: >-
 #     Clause 5 — members supported as 特困 are not paid 低保 as well and are left out of the 低保 household
 #     (社会救助暂行办法 第十五条第三款; 43号 第二十七条)
+#   reading_zh: 第5条——已纳入特困人员救助供养的成员不再享受低保，也不计入低保家庭（社会救助暂行办法第十五条第三款；43号第二十七条）
 #   title_zh: 家庭成员均已纳入特困供养（本项目的解读）
 #   message:
 #     not_met:
@@ -118,6 +120,7 @@ findings contains lib.household_finding(rego.metadata.rule(), "dibao", "not_met"
 #   basis: reading
 #   title_zh: 家庭人均收入低于低保标准
 #   reading: Clause 5 — 低保 (eligible when per-capita income is below the standard)
+#   reading_zh: 第5条——低保（家庭人均收入低于低保标准的，符合低保条件）
 #   message:
 #     met:
 #       zh: 家庭人均收入{per_capita_income}元低于低保标准{standard}元
@@ -143,6 +146,7 @@ findings contains lib.household_finding(rego.metadata.rule(), "dibao", lib.outco
 #   basis: reading
 #   title_zh: 家庭财产状况符合规定（申请方确认）
 #   reading: Clause 5 — 低保 (the caller asserts the asset test is met)
+#   reading_zh: 第5条——低保（家庭财产状况由申请方确认符合规定）
 #   message:
 #     met:
 #       zh: 申请方确认家庭财产状况符合规定
@@ -226,6 +230,8 @@ findings contains lib.member_finding(rego.metadata.rule(), "dibao", "not_met", m
 #   The route is open to a household not eligible as a whole that is a 脱贫不稳定 / 边缘易致贫 household
 #   or a low-income household: per-capita counted income at or below 150 % of the standard ("150%以内"
 #   includes the line) and, as READING.md adds, the caller asserts the low-income-family asset rule.
+#   values.decided_by names the condition that decided: edge or low_income (open); income (over the
+#   low-income line, not edge) or low_income_assets (within the line, the asset rule not asserted, not edge).
 # custom:
 #   id: dibao.route_household_group
 #   clause: 5
@@ -240,6 +246,17 @@ findings contains lib.member_finding(rego.metadata.rule(), "dibao", "not_met", m
 #       en: >-
 #         per-capita income {per_capita_income} (low-income line {low_income_line}, asset rule asserted:
 #         {low_income_assets_met}) or an edge household ({edge_population}) — route open
+#     met.edge:
+#       zh: 家庭有脱贫不稳定、边缘易致贫成员，整户不符合低保条件：可参照“单人户”
+#       en: >-
+#         a member not yet stably out of poverty or at risk of it makes an edge household, not eligible as a
+#         whole — route open
+#     met.low_income:
+#       zh: >-
+#         人均收入{per_capita_income}元未超过低收入线{low_income_line}元，申请方确认低收入家庭财产状况符合规定：可参照“单人户”
+#       en: >-
+#         per-capita income {per_capita_income} is not over the low-income line {low_income_line} and the
+#         caller asserts the low-income asset rule — route open
 #     not_met:
 #       zh: >-
 #         人均收入{per_capita_income}元（低收入线{low_income_line}元，低收入家庭财产条件：{low_income_assets_met}），
@@ -247,17 +264,37 @@ findings contains lib.member_finding(rego.metadata.rule(), "dibao", "not_met", m
 #       en: >-
 #         per-capita income {per_capita_income} (low-income line {low_income_line}, asset rule asserted:
 #         {low_income_assets_met}); not an edge household
+#     not_met.income:
+#       zh: 人均收入{per_capita_income}元超过低收入线{low_income_line}元，且无脱贫不稳定、边缘易致贫成员
+#       en: per-capita income {per_capita_income} is over the low-income line {low_income_line}; no edge member
+#     not_met.low_income_assets:
+#       zh: >-
+#         人均收入{per_capita_income}元未超过低收入线{low_income_line}元，但申请方未确认低收入家庭财产状况符合规定，且无脱贫不稳定、边缘易致贫成员
+#       en: >-
+#         per-capita income {per_capita_income} is not over the low-income line {low_income_line}, but the
+#         caller does not assert the low-income asset rule; no edge member
 findings contains lib.household_finding(rego.metadata.rule(), "dibao", lib.outcome(route_applies), {
 	"per_capita_income": lib.money(per_capita_income),
 	"low_income_line": lib.money(low_income_line),
 	"low_income": low_income,
 	"low_income_assets_met": low_income_assets_met,
 	"edge_population": edge_population,
+	"decided_by": _route_decided_by,
 }) if {
 	not eligible
 	not in_grace
 	member_count > 0
 }
+
+# _route_decided_by: the condition that decided the route's household group, for the finding's words
+# (the finding is only made for a household not eligible as a whole, not in grace, with members).
+_route_decided_by := "edge" if {
+	edge_population
+} else := "low_income" if {
+	route_applies
+} else := "income" if {
+	not low_income
+} else := "low_income_assets"
 
 # METADATA
 # title: Single-person route — member in the route's group
@@ -294,6 +331,7 @@ else := false
 #   basis: reading
 #   title_zh: 单人户：本人收入低于低保标准且财产符合规定
 #   reading: Clause 5 — single-person household route (assessed alone as a one-person 低保 household)
+#   reading_zh: 第5条——参照“单人户”（按单人低保家庭单独核定）
 #   message:
 #     met:
 #       zh: 本人核算收入{own_counted_income}元低于低保标准{standard}元，申请方确认本人财产符合低保规定
@@ -329,6 +367,7 @@ else := false
 #   basis: reading
 #   title_zh: 单人户保障金
 #   reading: Clause 5 — single-person household route (benefit = standard − own counted income + supplement)
+#   reading_zh: 第5条——参照“单人户”（保障金 = 低保标准 − 本人核算收入 + 本人分类施保增发补助金）
 #   message:
 #     met:
 #       zh: （{standard} − {own_counted_income}）+ {standard} × {supplement_rate} = {amount}元/月
@@ -381,6 +420,7 @@ findings contains lib.household_finding(rego.metadata.rule(), "dibao", lib.outco
 #   basis: reading
 #   title_zh: 不适用缓退
 #   reading: Clause 5 — grace period (other rises in income end the benefit at the next review)
+#   reading_zh: 第5条——缓退（其他原因引起的收入增加，在下次复核时退出低保）
 #   message:
 #     not_met:
 #       zh: 人均收入{per_capita_income}元不低于低保标准{standard}元，收入增加不是因成员就业或创业，不适用缓退

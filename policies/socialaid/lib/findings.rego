@@ -39,8 +39,12 @@ outcome(false) := "not_met"
 rule_ref(id, outcome) := {"rule": id, "clause": data.socialaid.rules[id].clause, "outcome": outcome}
 
 # money rounds an amount in yuan to the fen (0.01), half away from zero. Amounts are rounded once,
-# at the end; intermediate figures such as per-capita income keep full precision.
-money(x) := round(x * 100) / 100
+# at the end; intermediate figures such as per-capita income keep full precision. A product that is a
+# half fen in decimals may come out a hair below it in binary (705 × 0.065 = 45.825 is 45.824999…): a
+# millionth of a fen toward the sign puts it back on the half, so it rounds as the decimal does (45.83).
+money(x) := round((x * 100) + 0.000001) / 100 if {
+	x >= 0
+} else := round((x * 100) - 0.000001) / 100
 
 # age_on gives the age in whole years on a date; both are ISO dates (YYYY-MM-DD). The birthday counts
 # from its own day: a person born 2008-05-01 is 18 on 2026-05-01 and 17 the day before.

@@ -203,6 +203,7 @@ findings contains lib.household_finding(rego.metadata.rule(), "price_subsidy", l
 #   basis: reading
 #   title_zh: 价格临时补贴保障对象
 #   reading: Clause 5 — price subsidy ("保障对象" are every covered person of 低保 and of 特困 support)
+#   reading_zh: 第5条——价格临时补贴（“保障对象”为低保和特困供养的全部保障人员）
 #   message:
 #     met:
 #       zh: >-
@@ -231,6 +232,7 @@ findings contains lib.household_finding(rego.metadata.rule(), "price_subsidy", l
 #   basis: reading
 #   title_zh: 价格临时补贴标准
 #   reading: Clause 5 — price subsidy (standard × the rise that triggered; the higher when both trigger)
+#   reading_zh: 第5条——价格临时补贴（低保标准 × 触发的价格指数涨幅；两项均触发的，取较高者）
 #   message:
 #     met:
 #       zh: '{standard} × {rise} = {per_person}元/人，{persons}人，共{total}元'

@@ -245,6 +245,7 @@ findings contains lib.household_finding(rego.metadata.rule(), "care_services", "
 #   clause: 3
 #   basis: reading
 #   reading: Clause 3 — a member whose self-care ability is not given is read as able to care for oneself
+#   reading_zh: 第3条——访视、照料服务：未提供生活自理能力的成员，按能自理对待
 #   title_zh: 未提供生活自理能力：按能自理对待（本项目的解读）
 #   message:
 #     info:

@@ -109,17 +109,33 @@ recognised_low_income := facts.recognised_low_income
 #   basis: reading
 #   reading: Who counts as a low-income family — per-capita counted income of the household clause 5 assesses
 #     (特困 members left out) at or below 1.5 × the standard, plus the asserted asset rule
+#   reading_zh: 低收入家庭的认定——按第5条核定的家庭（不含特困人员）人均核算收入不超过低保标准的1.5倍，且申请方确认财产状况符合规定
 #   title_zh: 低收入家庭（本项目的解读）
 #   message:
 #     met:
 #       zh: >-
 #         低收入家庭（本项目解读）：按低保家庭（不含特困人员）{members}人计，人均收入{per_capita_income}元，
-#         不高于认定线{low_income_line}元（低保标准{standard}元 × {ratio}）；低收入家庭财产条件（申请方确认）：{low_income_assets_met}；
-#         或现已认定为低收入家庭：{recognised_low_income}
+#         认定线{low_income_line}元（低保标准{standard}元 × {ratio}）；低收入家庭财产条件（申请方确认）：{low_income_assets_met}；
+#         现已认定为低收入家庭：{recognised_low_income}
 #       en: >-
 #         low-income family (project reading): the household of {members} clause 5 assesses (特困 members left
-#         out) has per-capita income {per_capita_income}, within the line {low_income_line} (standard {standard}
+#         out) has per-capita income {per_capita_income}, line {low_income_line} (standard {standard}
 #         × {ratio}); asset rule asserted: {low_income_assets_met}; recognised now: {recognised_low_income}
+#     met.income:
+#       zh: >-
+#         低收入家庭（本项目解读）：按低保家庭（不含特困人员）{members}人计，人均收入{per_capita_income}元，
+#         不高于认定线{low_income_line}元（低保标准{standard}元 × {ratio}），申请方确认低收入家庭财产状况符合规定
+#       en: >-
+#         low-income family (project reading): in the household of {members} clause 5 assesses (特困 members
+#         left out), per-capita income {per_capita_income} is not over the line {low_income_line} (standard
+#         {standard} × {ratio}), and the caller asserts the low-income asset rule
+#     met.recognised:
+#       zh: >-
+#         低收入家庭（本项目解读）：现已认定为低收入家庭（按低保家庭（不含特困人员）{members}人计，
+#         人均收入{per_capita_income}元，认定线{low_income_line}元）
+#       en: >-
+#         low-income family (project reading): recognised as one now (the household of {members} clause 5
+#         assesses: per-capita income {per_capita_income}, line {low_income_line})
 #     not_met:
 #       zh: >-
 #         不是低收入家庭（本项目解读）：按低保家庭（不含特困人员）{members}人计，人均收入{per_capita_income}元，
@@ -129,6 +145,21 @@ recognised_low_income := facts.recognised_low_income
 #         not a low-income family (project reading): the household of {members} clause 5 assesses has per-capita
 #         income {per_capita_income}, line {low_income_line} (standard {standard} × {ratio}); within the line:
 #         {low_income_by_income}; asset rule asserted: {low_income_assets_met}
+#     not_met.income:
+#       zh: >-
+#         不是低收入家庭（本项目解读）：按低保家庭（不含特困人员）{members}人计，人均收入{per_capita_income}元，
+#         高于认定线{low_income_line}元（低保标准{standard}元 × {ratio}）
+#       en: >-
+#         not a low-income family (project reading): in the household of {members} clause 5 assesses,
+#         per-capita income {per_capita_income} is over the line {low_income_line} (standard {standard} × {ratio})
+#     not_met.low_income_assets:
+#       zh: >-
+#         不是低收入家庭（本项目解读）：按低保家庭（不含特困人员）{members}人计，人均收入{per_capita_income}元，
+#         不高于认定线{low_income_line}元（低保标准{standard}元 × {ratio}），但申请方未确认低收入家庭财产状况符合规定
+#       en: >-
+#         not a low-income family (project reading): in the household of {members} clause 5 assesses,
+#         per-capita income {per_capita_income} is not over the line {low_income_line} (standard {standard}
+#         × {ratio}), but the caller does not assert the low-income asset rule
 findings contains lib.household_finding(rego.metadata.rule(), "status", lib.outcome(low_income_family), {
 	"members": dibao.member_count,
 	"per_capita_income": lib.money(dibao.per_capita_income),
@@ -138,9 +169,20 @@ findings contains lib.household_finding(rego.metadata.rule(), "status", lib.outc
 	"recognised_low_income": recognised_low_income,
 	"low_income_by_income": low_income_by_income,
 	"low_income_assets_met": low_income_assets_met,
+	"decided_by": _low_income_decided_by,
 }) if {
 	dibao.member_count > 0
 }
+
+# _low_income_decided_by: the condition that decided the low-income-family status, for the finding's words.
+_low_income_decided_by := "income" if {
+	low_income_by_income
+	low_income_assets_met
+} else := "recognised" if {
+	recognised_low_income == true
+} else := "income" if {
+	not low_income_by_income
+} else := "low_income_assets"
 
 # METADATA
 # title: A 特困 person is low-income in their own right
@@ -154,6 +196,7 @@ findings contains lib.household_finding(rego.metadata.rule(), "status", lib.outc
 #   clause: 7
 #   basis: reading
 #   reading: Who counts as a low-income family — a 特困 person is low-income in their own right
+#   reading_zh: 低收入家庭的认定——特困人员本身属于低收入人口
 #   title_zh: 特困人员本身属于低收入人口（本项目的解读）
 #   message:
 #     info:

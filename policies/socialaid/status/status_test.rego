@@ -83,6 +83,7 @@ test_status_low_income_just_below_line if {
 	f.values.low_income_line == 1212
 	f.values.standard == 808
 	f.values.ratio == 1.5
+	f.values.decided_by == "income"
 }
 
 test_status_low_income_just_above_line_not if {
@@ -93,6 +94,7 @@ test_status_low_income_just_above_line_not if {
 	f.outcome == "not_met"
 	f.values.per_capita_income == 1212.01
 	f.values.low_income_by_income == false
+	f.values.decided_by == "income" # over the line: income decided, not the asset assertion
 }
 
 # Recognised now: low-income whatever the income (3000 > 1212).
@@ -103,6 +105,7 @@ test_status_low_income_recognised if {
 	f.outcome == "met"
 	f.values.recognised_low_income == true
 	f.values.low_income_by_income == false
+	f.values.decided_by == "recognised" # the words do not say 3000 is within the line
 }
 
 # The household for the low-income test is the household clause 5 assesses: 特困 members are left out.
@@ -157,6 +160,7 @@ test_status_low_income_needs_the_asset_assertion if {
 	f := _low_finding(req)
 	f.values.low_income_by_income == true
 	f.values.low_income_assets_met == false
+	f.values.decided_by == "low_income_assets" # within the line: the asset assertion decided
 
 	# A 低保 family: the assertion could change nothing here, so it is not named.
 	count(status.missing_facts) == 0 with input as _req([_m("a", 500)], {})

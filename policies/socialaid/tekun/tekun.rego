@@ -498,6 +498,7 @@ _assessed_values(id) := {"ability": _ability[id], "activities_not_managed": n} i
 #   clause: 6
 #   basis: reading
 #   reading: Clause 6 — a 特困 person whose self-care ability is not given is paid the basic living standard only
+#   reading_zh: 第6条——未提供生活自理能力的特困人员，只发给基本生活标准
 #   title_zh: 未提供生活自理能力：仅发基本生活标准（本项目的解读）
 #   message:
 #     not_met:
@@ -602,6 +603,7 @@ findings contains lib.member_finding(rego.metadata.rule(), "tekun", "met", id, _
 #   clause: 6
 #   basis: reading
 #   reading: Clause 6 — care standard by self-care ability (able and dispersed)
+#   reading_zh: 第6条——按生活自理能力确定照料护理标准（能自理的分散供养人员）
 #   title_zh: 具有自主生活能力且分散供养：不发照料护理费（本项目的解读）
 #   message:
 #     info:

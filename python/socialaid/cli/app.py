@@ -92,6 +92,19 @@ class _StrictGroup(TyperGroup):
             exc.exit_code = EX_USAGE  # type: ignore[attr-defined]
             raise
 
+    def format_commands(self, ctx: Any, formatter: Any) -> None:
+        """The command list with each command's whole summary: click shortens a summary to the room left
+        on the line and ends it with "..."; here a summary that does not fit wraps under itself instead.
+        (Each command's ``short_help`` is written to fit one line at 80 columns.)"""
+        rows = []
+        for name in self.list_commands(ctx):
+            cmd = self.get_command(ctx, name)
+            if cmd is not None and not cmd.hidden:
+                rows.append((name, cmd.get_short_help_str(limit=10_000)))
+        if rows:
+            with formatter.section("Commands"):
+                formatter.write_dl(rows)
+
 
 def _version(value: bool) -> None:
     if value:
@@ -107,7 +120,8 @@ app = typer.Typer(
     cls=_StrictGroup,
     rich_markup_mode=None,  # plain help: it fits the terminal and a pipe, and flags have no <bool>
     no_args_is_help=True,
-    help="Honghuagang social assistance (遵红府办发〔2021〕49号): cited decisions from the plan's clauses.",
+    # Two lines as written (click's "\b"): click wraps by characters, and a Chinese character is two columns wide.
+    help="\b\nHonghuagang social assistance (遵红府办发〔2021〕49号):\ncited decisions from the plan's clauses.",
 )
 
 
@@ -118,7 +132,10 @@ def _root(
         typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit"),
     ] = False,
 ) -> None:
-    """Honghuagang social assistance (遵红府办发〔2021〕49号): cited decisions from the plan's clauses."""
+    """\b
+    Honghuagang social assistance (遵红府办发〔2021〕49号):
+    cited decisions from the plan's clauses.
+    """
 
 
 def _width(tty: bool) -> int | None:
@@ -181,9 +198,11 @@ def fail(exc: SocialaidError, *, as_json: bool = False, lang: LangCode = "zh") -
 
         title = msg("invalid_input" if isinstance(exc, InvalidInputError) else "no_decision", lang)
         lines = Screen.for_stream(sys.stderr)
-        lines.line(f"{title}{msg('colon', lang)}{getattr(exc, 'source', 'request')}")
+        source = str(getattr(exc, "source", "request"))
+        source = {"request": msg("field.request", lang), "stdin": msg("source.stdin", lang)}.get(source, source)
+        lines.line(f"{title}{msg('colon', lang)}{source}")
         for e in errors:
-            lines.line(f"· {e.pointer or '/'}{msg('colon', lang)}{localized(e.problem, lang)}", hang="  ")
+            lines.line(f"· {_field(e.pointer, lang)}{msg('colon', lang)}{localized(e.problem, lang)}", hang="  ")
             lines.line(f"{msg('expected', lang)}{msg('colon', lang)}{localized(e.expected, lang)}", indent="  ")
         lines.flush()
     elif isinstance(exc, OptionError):  # a wrong option (e.g. --opa-url): a usage error, as click's are
@@ -195,6 +214,19 @@ def fail(exc: SocialaidError, *, as_json: bool = False, lang: LangCode = "zh") -
     else:
         print(f"{msg('error', lang)}{msg('colon', lang)}{localized(str(exc), lang)}", file=sys.stderr)
     raise typer.Exit(exc.exit_code)
+
+
+def _field(pointer: str, lang: LangCode) -> str:
+    """The field an error is about, in words (``成员 0 的出生日期``); its JSON pointer when the request's
+    schema does not describe it (an unknown field), and in ``--format json``."""
+    if not pointer:
+        return msg("field.request", lang)
+    from socialaid.words.fields import field_words
+
+    name = pointer.rstrip("/").rsplit("/", 1)[-1].replace("_", " ")  # what field_words says of a field unknown
+    words = field_words(pointer, lang)
+    unknown = not words or words == name or words.endswith(f"的{name}") or words.startswith(f"{name} of member")
+    return pointer if unknown else words
 
 
 def usage_line(problem: str, lang: LangCode) -> str:

@@ -28,7 +28,7 @@ __all__ = ["app", "explain_cmd"]
 app = typer.Typer()
 
 
-@app.command("explain")
+@app.command("explain", short_help="The decision and why, finding by finding")
 def explain_cmd(
     file: HouseholdArg,
     trace: Annotated[

@@ -37,7 +37,7 @@ from socialaid.words.messages import Lang, msg
 __all__ = ["app", "main"]
 
 
-@app.command()
+@app.command(short_help="Decide every program for a household, the answer first")
 def decide(
     file: HouseholdArg,
     as_of: AsOf = None,
@@ -77,7 +77,7 @@ def decide(
     guarded(body, as_json=fmt is Format.json, lang=code)
 
 
-@app.command()
+@app.command(short_help="Check a household request against the household schema")
 def validate(file: HouseholdArg, fmt: FormatOpt = Format.table, lang: LangOpt = None) -> None:
     """Check a household request against schemas/household.schema.json."""
     code = lang_of(lang)
@@ -92,7 +92,7 @@ def validate(file: HouseholdArg, fmt: FormatOpt = Format.table, lang: LangOpt = 
     guarded(body, as_json=fmt is Format.json, lang=code)
 
 
-@app.command()
+@app.command(short_help="Each clause of the plan with the rules that implement it")
 def clauses(lang: LangOpt = None, fmt: FormatOpt = Format.table) -> None:
     """Each clause of the plan: its title and the rules that implement it (id and title)."""
     from socialaid.words.registry import clause_registry
@@ -123,7 +123,7 @@ def clauses(lang: LangOpt = None, fmt: FormatOpt = Format.table) -> None:
     guarded(body, lang=code)
 
 
-@app.command("schema")
+@app.command("schema", short_help="Print, write or check the JSON Schemas")
 def schema_cmd(
     write: Annotated[bool, typer.Option("--write", help="Write schemas/*.schema.json from the models")] = False,
     check: Annotated[bool, typer.Option("--check", help="Fail if the committed schemas drift")] = False,
@@ -151,12 +151,19 @@ def schema_cmd(
     print(schemas.render("household"), end="")
 
 
-@app.command("bundle")
-def bundle_cmd() -> None:
+@app.command("bundle", short_help="Build and sign bundles/socialaid.tar.gz")
+def bundle_cmd(lang: LangOpt = None) -> None:
     """Build bundles/socialaid.tar.gz (opa build, with a .manifest and the git revision)."""
     from socialaid.server import bundle
 
-    guarded(lambda: out.print(f"built {bundle.build()}"))
+    code = lang_of(lang)
+
+    def body() -> None:
+        lines = screen()
+        lines.line(msg("bundle.built", code, path=bundle.build()))
+        lines.flush()
+
+    guarded(body, lang=code)
 
 
 def _terminate(signum: int, frame: object) -> None:
@@ -184,6 +191,9 @@ def main() -> None:
     try:
         rc = app(standalone_mode=False)  # an Exit raised by a command comes back as its code
     except ClickUsageError as exc:
+        if type(exc).__name__ == "NoArgsIsHelpError":  # bare `socialaid`: the help as --help shows it
+            print(exc.ctx.get_help() if exc.ctx else "", file=sys.stderr)  # type: ignore[attr-defined]
+            raise SystemExit(64) from None
         text = exc.format_message()  # type: ignore[attr-defined]
         text = text.replace("Value error, ", "")  # a date typer checked with pydantic
         from socialaid.render.screen import Screen

@@ -56,7 +56,7 @@ def unknown_param_message(name: str, parameters: dict[str, Any], lang: Lang) -> 
 app = typer.Typer()
 
 
-@app.command("params")
+@app.command("params", short_help="Every parameter with its dated history and the value in force")
 def params_cmd(
     as_of: Annotated[
         dt.datetime | None, typer.Option("--as-of", formats=["%Y-%m-%d"], help="Date (default: today)")

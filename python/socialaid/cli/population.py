@@ -17,7 +17,7 @@ from typing import Annotated, Any
 
 import typer
 
-from socialaid.cli.app import AsOf, Format, FormatOpt, LangOpt, app, err, guarded, lang_of, out
+from socialaid.cli.app import AsOf, Format, FormatOpt, LangOpt, app, err, guarded, lang_of
 from socialaid.errors import FieldError, InvalidInputError
 from socialaid.words.messages import Lang as LangCode
 from socialaid.words.messages import msg
@@ -44,7 +44,7 @@ Population = Annotated[
 
 
 @contextmanager
-def _progress(total: int, label: str) -> Iterator[Callable[[int], None] | None]:
+def _progress(total: int, label: str, lang: LangCode = "en") -> Iterator[Callable[[int], None] | None]:
     """A progress bar on a terminal (stderr); nothing when stderr is not one.
 
     While the bar runs, whatever Ray's native side writes to file descriptor 2 (core_worker and raylet
@@ -57,7 +57,7 @@ def _progress(total: int, label: str) -> Iterator[Callable[[int], None] | None]:
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
 
     with (
-        _native_stderr_to_log(),
+        _native_stderr_to_log(lang),
         Progress(
             "[progress.description]{task.description}",
             BarColumn(),
@@ -71,7 +71,7 @@ def _progress(total: int, label: str) -> Iterator[Callable[[int], None] | None]:
 
 
 @contextmanager
-def _native_stderr_to_log() -> Iterator[None]:
+def _native_stderr_to_log(lang: LangCode) -> Iterator[None]:
     import os
     import tempfile
 
@@ -95,7 +95,7 @@ def _native_stderr_to_log() -> Iterator[None]:
         if ok:
             os.unlink(log.name)
         else:
-            err.print(f"Ray's own messages of this run: {log.name}", highlight=False)
+            err.print(msg("ray_log", lang, path=log.name), highlight=False)
 
 
 def _options(actors: int, chunk: int, cpus: float, as_of: dt.datetime | None, address: str | None) -> Any:
@@ -110,7 +110,7 @@ def _options(actors: int, chunk: int, cpus: float, as_of: dt.datetime | None, ad
     )
 
 
-@app.command()
+@app.command(short_help="Decide every household of a file, one output row per input row")
 def batch(
     input_path: Population,
     output: Annotated[Path, typer.Option("-o", "--output", dir_okay=False, help="decisions .jsonl or .parquet")],
@@ -121,8 +121,10 @@ def batch(
     cpus_per_actor: CpusPerActor = 0.5,
     address: Address = None,
     summary_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON")] = False,
+    lang: LangOpt = None,
 ) -> None:
     """Decide every household of a file, one output row per input row, in order."""
+    language = lang_of(lang)
 
     def body() -> None:
         from socialaid.population.batch import run_batch
@@ -137,33 +139,50 @@ def batch(
             )
         bundle = ensure_fresh()
         options = _options(actors, chunk, cpus_per_actor, as_of, address)
-        with _progress(count_rows(input_path, fmt), "deciding") as advance:
+        with _progress(count_rows(input_path, fmt), msg("progress.deciding", language), language) as advance:
             summary = run_batch(input_path, output, bundle=bundle, fmt=fmt, options=options, progress=advance)
         if summary_json:
             print(json.dumps(summary.to_dict(), ensure_ascii=False, indent=2))
             return
-        out.print(
-            f"decided {summary.decided} · refused {summary.refused} · {summary.rows} rows in "
-            f"{summary.seconds:.1f} s ({summary.per_second:.0f} households/s; first rows after "
-            f"{summary.first_rows_seconds:.1f} s: Ray and OPA start-up) · "
-            f"OPA peak {summary.opa_peak_mb:.0f} MB · bundle {', '.join(sorted(summary.bundle_revision)) or '-'}"
-            + (f" · {summary.restarts} dead sidecar(s) restarted" if summary.restarts else "")
-            + "\n"
-            f"→ {summary.output}",
-            highlight=False,
-        )
+        _print_batch(summary, language)
 
-    guarded(body)
+    guarded(body, as_json=summary_json, lang=language)
 
 
-@app.command()
+def _print_batch(summary: Any, lang: LangCode) -> None:
+    """The batch's summary as plain lines that fit the screen (render.screen), then where the rows went."""
+    from socialaid.render.screen import Screen
+
+    screen = Screen.for_stream(sys.stdout)
+    line = msg(
+        "batch.summary",
+        lang,
+        decided=summary.decided,
+        refused=summary.refused,
+        rows=summary.rows,
+        seconds=f"{summary.seconds:.1f}",
+        rate=f"{summary.per_second:.0f}",
+        first=f"{summary.first_rows_seconds:.1f}",
+        peak=f"{summary.opa_peak_mb:.0f}",
+        bundle=msg("list_sep", lang).join(sorted(summary.bundle_revision)) or "-",
+    )
+    if summary.restarts:
+        line += msg("batch.restarts", lang, n=summary.restarts)
+    screen.line(line)
+    screen.line(msg("written_to", lang, path=summary.output))
+    screen.flush()
+
+
+@app.command(short_help="Write a seeded synthetic Honghuagang population")
 def synth(
     count: Annotated[int, typer.Option("-n", "--count", min=0, help="How many households")],
     output: Annotated[Path, typer.Option("-o", "--output", dir_okay=False, help=".jsonl or .parquet")],
     seed: Annotated[int, typer.Option("--seed", help="Same seed, same households")] = 1,
     as_of: AsOf = None,
+    lang: LangOpt = None,
 ) -> None:
     """Write a seeded synthetic Honghuagang population (distributions: docs/population.md)."""
+    language = lang_of(lang)
 
     def body() -> None:
         from socialaid.population import synth as gen
@@ -181,9 +200,13 @@ def synth(
             raise InvalidInputError(
                 [FieldError("", f"cannot write {output.name}", "an output ending in .jsonl or .parquet")], source="-o"
             )
-        err.print(f"{count} households (seed {seed}, decision date {date}) → {output}", highlight=False)
+        from socialaid.render.screen import Screen
 
-    guarded(body)
+        lines = Screen.for_stream(sys.stderr)
+        lines.line(msg("synth.written", language, count=count, seed=seed, date=date, path=output))
+        lines.flush()
+
+    guarded(body, lang=language)
 
 
 def _write_parquet(households: Iterator[dict[str, Any]], output: Path) -> None:
@@ -211,7 +234,7 @@ def _write_parquet(households: Iterator[dict[str, Any]], output: Path) -> None:
         writer.write_table(pa.Table.from_pylist(rows, schema=schema))
 
 
-@app.command()
+@app.command(short_help="Decide a population under the policy in force and a reform")
 def impact(
     population: Population,
     param: Annotated[
@@ -307,7 +330,7 @@ def impact(
                 reform_label = msg("impact.reform.working", language, revision=git_revision()) + (
                     f" + {reform_label}" if reform_label else ""
                 )
-            with _progress(count_rows(population, fmt_in), "deciding") as advance:
+            with _progress(count_rows(population, fmt_in), msg("progress.deciding", language), language) as advance:
                 report = run_impact(
                     population,
                     fmt=fmt_in,

@@ -10,13 +10,27 @@ from typing import Annotated
 
 import typer
 
-from socialaid.cli.app import app, guarded
+from socialaid.cli.app import LangOpt, app, guarded, lang_of
 from socialaid.server.serve import DEFAULT_ADDR, DEFAULT_LOG_DIR, ServeOptions, serve
 
 __all__ = ["serve_cmd"]
 
 
-@app.command("serve")
+def _announce(first: str, rest: list[str]) -> None:
+    """serve's banner on stdout: the first line whole (scripts read the port from it), the others as
+    lines that fit the screen (render.screen), indented."""
+    import sys
+
+    from socialaid.render.screen import Screen
+
+    lines = Screen.for_stream(sys.stdout)
+    lines.lines.append(first)
+    for line in rest:
+        lines.line(line, indent="  ", hang="    ")
+    lines.flush()
+
+
+@app.command("serve", short_help="Run the locked OPA server: signed bundle, audit log")
 def serve_cmd(
     addr: Annotated[str, typer.Option("--addr", help="HOST:PORT to listen on (loopback unless you say otherwise)")] = (
         DEFAULT_ADDR
@@ -43,8 +57,10 @@ def serve_cmd(
         Path, typer.Option("--log-dir", help="Decision logs, OPA's log, a made token")
     ] = DEFAULT_LOG_DIR,
     analyst: Annotated[bool, typer.Option("--analyst", help="Analyst mode: accept parameter overrides")] = False,
+    lang: LangOpt = None,
 ) -> None:
     """Run the locked OPA server: only the decision, explanation and batch entrypoints, signed bundle, audit log."""
+    language = lang_of(lang)
     options = ServeOptions(
         addr=addr,
         bundle=bundle,
@@ -53,6 +69,8 @@ def serve_cmd(
         token_file=token_file,
         log_dir=log_dir,
         mode="analyst" if analyst else "service",
+        lang=language,
+        announce=_announce,
     )
     code = 0
 
@@ -60,5 +78,5 @@ def serve_cmd(
         nonlocal code
         code = serve(options)
 
-    guarded(body)
+    guarded(body, lang=language)
     raise typer.Exit(code)

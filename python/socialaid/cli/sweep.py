@@ -38,7 +38,7 @@ SWEEP_POINT_TIMEOUT = 0.1  # seconds per point of one chunk, on top of the base
 PROGRESS_MIN_POINTS = 200  # sweeps at least this long show a progress bar (on a terminal)
 
 
-@app.command("sweep")
+@app.command("sweep", short_help="Vary one value and find where each program falls off a cliff")
 def sweep_cmd(
     file: HouseholdArg,
     vary: Annotated[str, typer.Option("--vary", help="Path to vary, e.g. household.members.0.monthly_income")],

@@ -40,7 +40,7 @@ def _loopback(host: str) -> bool:
         return False
 
 
-@app.command("web")
+@app.command("web", short_help="Serve the caseworker's page in the browser")
 def web_cmd(
     addr: Annotated[str, typer.Option("--addr", help="HOST:PORT to serve the page on (loopback by default)")] = (
         DEFAULT_WEB_ADDR

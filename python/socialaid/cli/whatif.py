@@ -53,7 +53,7 @@ ScenarioOpt = Annotated[
 ]
 
 
-@app.command("what-if")
+@app.command("what-if", short_help="Change the household or the parameters and see what moves")
 def what_if(
     file: HouseholdArg,
     set_: SetOpt = None,

@@ -123,6 +123,9 @@ class RuleWords(_Model):
     quote: str | None = Field(default=None, description="The plan's words (basis plan) / 方案原文")
     national: dict[str, str] | None = Field(default=None, description="Document and article / 国家规定及条款")
     reading: str | None = Field(default=None, description="The READING.md provision / 解读条目")
+    reading_zh: str | None = Field(
+        default=None, description="The READING.md provision in Chinese (shown under zh) / 解读条目（中文）"
+    )
     message: dict[str, dict[str, str]] | None = Field(default=None, description="Message templates / 消息模板")
     path: str = Field(description="Rego path of the rule / 规则路径")
     file: str = Field(description="File in the bundle / 文件")

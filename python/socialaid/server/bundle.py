@@ -25,6 +25,7 @@ from pathlib import Path
 from socialaid.errors import BundleError
 from socialaid.models import schemas
 from socialaid.paths import BUNDLE_FILE, POLICY_DIR, REPO_ROOT, STAGE_DIR, opa_binary
+from socialaid.words.messages import zh_joined
 
 __all__ = [
     "DEV_KEY_DIR",
@@ -90,7 +91,7 @@ def stage(target: Path = STAGE_DIR, *, revision: str | None = None) -> Path:
     return target
 
 
-_REGISTRY_KEYS = ("clause", "basis", "quote", "national", "reading", "message")
+_REGISTRY_KEYS = ("clause", "basis", "quote", "national", "reading", "reading_zh", "message")
 
 
 def rule_registry(tree: Path) -> dict[str, dict[str, object]]:
@@ -116,8 +117,8 @@ def rule_registry(tree: Path) -> dict[str, dict[str, object]]:
         if not rule_id:
             continue
         location = item.get("location", {})
-        entry: dict[str, object] = {k: custom[k] for k in _REGISTRY_KEYS if k in custom}
-        entry["title"] = {"en": ann.get("title", ""), "zh": custom.get("title_zh", "")}
+        entry: dict[str, object] = {k: _zh_fields(k, custom[k]) for k in _REGISTRY_KEYS if k in custom}
+        entry["title"] = {"en": ann.get("title", ""), "zh": zh_joined(str(custom.get("title_zh", "")))}
         entry["path"] = ".".join(str(p["value"]) for p in item.get("path", []))
         entry["file"] = str(Path(location.get("file", "")).relative_to(tree)) if location.get("file") else ""
         entry["row"] = int(location.get("row", 0))
@@ -125,6 +126,22 @@ def rule_registry(tree: Path) -> dict[str, dict[str, object]]:
             raise BundleError(f"rule id {rule_id} is used by {registry[rule_id]['path']} and {entry['path']}")
         registry.setdefault(rule_id, entry)
     return registry
+
+
+def _zh_fields(key: str, value: object) -> object:
+    """A METADATA value with its Chinese texts joined where YAML's folded lines put a space (``quote``,
+    ``reading_zh``, each message's ``zh``): the words are read as Chinese, without them. (A national
+    article keeps its one space: ``…办法 第二条`` names a document, then its article.)"""
+    if key in {"quote", "reading_zh"} and isinstance(value, str):
+        return zh_joined(value)
+    if key == "message" and isinstance(value, dict):
+        return {
+            outcome: {lang: zh_joined(t) if lang == "zh" and isinstance(t, str) else t for lang, t in texts.items()}
+            if isinstance(texts, dict)
+            else texts
+            for outcome, texts in value.items()
+        }
+    return value
 
 
 def _write_rule_registry(target: Path) -> None:

@@ -40,6 +40,7 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import FrameType
@@ -51,6 +52,7 @@ from socialaid.errors import EngineUnavailableError, SocialaidError
 from socialaid.paths import REPO_ROOT, opa_binary
 from socialaid.server.limits import MAX_BODY_BYTES
 from socialaid.server.sidecar import Mode, opa_command, read_config, scrubbed_env, server_config, write_private
+from socialaid.words.messages import Lang, msg
 
 __all__ = [
     "DECISION_LOG_BACKUPS",
@@ -90,6 +92,8 @@ class ServeOptions:
     mode: Mode = "service"
     startup_timeout: float = 30.0
     out: IO[str] = field(default_factory=lambda: sys.stdout)
+    lang: Lang = "en"  # the words of what serve prints (socialaid serve --lang; English for python -m)
+    announce: Callable[[str, list[str]], None] | None = None  # prints the banner (first line, the others)
 
 
 def parse_addr(addr: str) -> tuple[str, int]:
@@ -270,17 +274,7 @@ def serve(options: ServeOptions) -> int:
     try:
         url = f"http://{host if ':' not in host else f'[{host}]'}:{port}"
         _wait_healthy(proc, url, options.startup_timeout, pump)
-        print(
-            f"socialaid serve: listening on {url} ({options.mode} mode, pid {os.getpid()})\n"
-            f"  bundle {bundle}, signature verified with {verification_key}\n"
-            f"  callers: POST {url}/v1/data/socialaid/decision|explanation|batch with 'Authorization: Bearer <token>'"
-            f" (token: {token_source}); GET {url}/health\n"
-            f"  decision logs (masked): {log_dir / 'decisions.jsonl'}, rotated at {DECISION_LOG_BYTES // 2**20} MiB, "
-            f"{DECISION_LOG_BACKUPS} kept\n"
-            f"  stop with Ctrl-C or `kill -TERM {os.getpid()}`",
-            file=options.out,
-            flush=True,
-        )
+        _print_listening(options, url=url, bundle=bundle, key=verification_key, token_source=token_source)
         code = _wait(proc, stopping)
     finally:
         if proc.poll() is None:
@@ -295,9 +289,33 @@ def serve(options: ServeOptions) -> int:
             signal.signal(sig, handler)
     if code in (0, -signal.SIGTERM, -signal.SIGINT):
         return 0
-    how = f"was killed by signal {-code}" if code < 0 else f"exited with status {code}"
-    print(f"socialaid serve: OPA {how}: {pump.last_error()}", file=sys.stderr)
+    lang = options.lang
+    how = msg("serve.opa_signal", lang, n=-code) if code < 0 else msg("serve.opa_status", lang, n=code)
+    print(msg("serve.opa_died", lang, how=how, error=pump.last_error()), file=sys.stderr)
     return EXIT_OPA_DIED
+
+
+def _print_listening(options: ServeOptions, *, url: str, bundle: Path, key: Path, token_source: str) -> None:
+    """Where serve listens (the first line, always whole: scripts read the port from it), then its bundle,
+    how callers call it, where the decision logs go and how to stop it — through ``options.announce``
+    (the CLI's: lines that fit the screen), else each line whole."""
+    lang, pid = options.lang, os.getpid()
+    made = token_source.removesuffix(" (made now)")
+    token = msg("serve.token.made", lang, path=made) if made != token_source else token_source
+    mode = msg(f"serve.mode.{options.mode}", lang)
+    logs = {"path": options.log_dir / "decisions.jsonl", "mib": DECISION_LOG_BYTES // 2**20, "n": DECISION_LOG_BACKUPS}
+    header = "'Authorization: Bearer <token>'"
+    first = msg("serve.listening", lang, url=url, mode=mode, pid=pid)
+    rest = [
+        msg("serve.bundle", lang, bundle=bundle, key=key),
+        msg("serve.callers", lang, url=url, header=header, token=token),
+        msg("serve.logs", lang, **logs),
+        msg("serve.stop", lang, pid=pid),
+    ]
+    if options.announce is not None:
+        options.announce(first, rest)
+        return
+    print("\n".join([first, *(f"  {line}" for line in rest)]), file=options.out, flush=True)
 
 
 def _wait(proc: subprocess.Popen[bytes], stopping: list[float]) -> int:

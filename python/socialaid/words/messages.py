@@ -14,7 +14,18 @@ import re
 from collections.abc import Mapping
 from typing import Literal
 
-__all__ = ["MESSAGES", "VALUE_CODES", "Lang", "code_word", "default_lang", "localized", "money", "msg", "outcome_word"]
+__all__ = [
+    "MESSAGES",
+    "VALUE_CODES",
+    "Lang",
+    "code_word",
+    "default_lang",
+    "localized",
+    "money",
+    "msg",
+    "outcome_word",
+    "zh_joined",
+]
 
 Lang = Literal["zh", "en"]
 
@@ -316,7 +327,19 @@ _PROBLEMS_ZH: list[tuple[re.Pattern[str], str]] = [
         re.compile(r"^Invalid value for '(.+?)': '(.+?)' does not match the formats? '%Y-%m-%d'.*$"),
         r"选项 \1 的取值 \2 不是日期（年-月-日，如 2025-01-01）",
     ),
-    (re.compile(r"^Invalid value for '(.+?)': .*$"), r"选项 \1 的取值无效"),
+    (
+        re.compile(r"^Invalid value for '([^']+)'(?: / '[^']+')?: (?:file|File) '(.+)' does not exist\.?$"),
+        r"选项 \1 的取值无效：文件 \2 不存在",
+    ),
+    (
+        re.compile(r"^Invalid value for '([^']+)'(?: / '[^']+')?: Input should be greater than or equal to (\S+)$"),
+        r"选项 \1 的取值无效：应不小于 \2",
+    ),
+    (
+        re.compile(r"^Invalid value for '([^']+)'(?: / '[^']+')?: Input should be less than or equal to (\S+)$"),
+        r"选项 \1 的取值无效：应不大于 \2",
+    ),
+    (re.compile(r"^Invalid value for '([^']+)'(?: / '[^']+')?: .*$"), r"选项 \1 的取值无效"),
     (re.compile(r"^not a parameter assignment: (.+)$"), r"不是参数赋值：\1"),
     (re.compile(r"^GROUP\.NAME=VALUE, e\.g\. (.+)$"), r"组.名称=取值，如 \1"),
     (re.compile(r"^nothing to change$"), "没有要改变的内容"),
@@ -329,11 +352,14 @@ _PROBLEMS_ZH: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"^(.+) is not of type (.+)$"), r"\1 的类型不是 \2"),
     (re.compile(r"^(.+) is less than the minimum of (.+)$"), r"\1 小于最小值 \2"),
     (re.compile(r"^(.+) is greater than the maximum of (.+)$"), r"\1 大于最大值 \2"),
+    (re.compile(r"^(.+) is not a 'date'$"), r"\1 不是有效的日期"),
+    (re.compile(r"^(.+) is not a 'date-time'$"), r"\1 不是有效的日期时间"),
     (re.compile(r"^(.+) is not a '(.+)'$"), r"\1 不是有效的 \2"),
     (re.compile(r"^(.+) is not one of (.+)$"), r"\1 不在允许的取值中：\2"),
     (re.compile(r"^(.+) should be non-empty$"), r"\1 不能为空"),
     (re.compile(r"^(.+) does not match (.+)$"), r"\1 不符合格式 \2"),
     (re.compile(r"^a string matching (.+)$"), r"符合格式 \1 的字符串"),
+    (re.compile(r"^not JSON: .* at line (\d+) column (\d+)$"), r"不是有效的 JSON（第 \1 行第 \2 列）"),
     (re.compile(r"^not JSON: (.+)$"), r"不是有效的 JSON：\1"),
     (re.compile(r"^a value of type (.+)$"), r"\1 类型的值"),
     (re.compile(r"^the property to be present$"), "应提供该字段"),
@@ -409,6 +435,30 @@ VALUE_CODES: dict[str, dict[str, str]] = {
     "single_parent": {"zh": "单亲家庭成员", "en": "member of a single-parent family"},
     "single_parent_family": {"zh": "单亲家庭成员", "en": "member of a single-parent family"},
     "severely_disabled_or_seriously_ill": {"zh": "重度残疾人员或重病患者", "en": "severely disabled or seriously ill"},
+    # the classified supplement's categories (dibao.classified_supplement: categories)
+    "serious_illness": {"zh": "重病患者", "en": "seriously ill"},
+    "severe_disability": {"zh": "重度残疾人员", "en": "severely disabled"},
+    # the warning line that applies (medical.warning_line: line)
+    "general": {"zh": "参保人员", "en": "insured residents"},
+    "low_income": {"zh": "低收入人口", "en": "low-income people"},
+    # a grace period's cause, a rigid expenditure's kind, an area, a price index, a disability type
+    "business": {"zh": "创业", "en": "business"},
+    "employment": {"zh": "就业", "en": "employment"},
+    "illness": {"zh": "重病或慢性病", "en": "serious or chronic illness"},
+    "disability": {"zh": "残疾", "en": "disability"},
+    "urban": {"zh": "城市", "en": "urban"},
+    "rural": {"zh": "农村", "en": "rural"},
+    "cpi": {"zh": "居民消费价格指数", "en": "consumer price index"},
+    "food_cpi": {"zh": "食品价格指数", "en": "food price index"},
+    "tuopin": {"zh": "脱贫人口", "en": "lifted out of poverty"},
+    "postgraduate": {"zh": "研究生教育", "en": "postgraduate"},
+    "physical": {"zh": "肢体残疾", "en": "physical"},
+    "visual": {"zh": "视力残疾", "en": "visual"},
+    "hearing": {"zh": "听力残疾", "en": "hearing"},
+    "speech": {"zh": "言语残疾", "en": "speech"},
+    "intellectual": {"zh": "智力残疾", "en": "intellectual"},
+    "mental": {"zh": "精神残疾", "en": "mental"},
+    "multiple": {"zh": "多重残疾", "en": "multiple"},
 }
 
 
@@ -480,6 +530,15 @@ GLOSSARY_EN: list[tuple[str, str]] = [
     ("遵红府办发〔2021〕49号", "the plan (Zunhongfubanfa [2021] No. 49)"),
     ("民发〔2021〕43号", "Minfa [2021] No. 43"),
     ("43号", "Minfa [2021] No. 43"),
+    ("民发〔2021〕57号", "Minfa [2021] No. 57"),
+    ("57号", "Minfa [2021] No. 57"),
+    ("社会救助暂行办法", "Interim Measures for Social Assistance"),
+    ("第十五条第三款", "Article 15, paragraph 3"),
+    ("特困供养人员", "persons supported as tekun"),
+    ("低收入人口", "low-income people"),
+    ("保障对象", "covered persons"),
+    ("脱贫不稳定", "not yet stably lifted out of poverty"),
+    ("边缘易致贫", "at risk of falling into poverty"),
     ("发改价格〔2021〕1553号", "Fagaijiage [2021] No. 1553"),
     (" (缓退)", ""),
     ("低保/特困", "dibao/tekun"),
@@ -527,6 +586,26 @@ def in_lang(text: str, lang: Lang) -> str:
     return _ARTICLE.sub(lambda m: f"Article {_zh_number(m.group(1))}", text)
 
 
+# A space YAML's folded scalars (``>-``) put where a Chinese text was broken across lines: between two
+# Chinese characters, or beside full-width punctuation. Chinese is written without spaces between words.
+_FULL_WIDTH = r"\u3000-\u303f\uff00-\uffef"
+_ZH_SPACE = re.compile(
+    rf"(?<=[\u2e80-\u9fff\uf900-\ufaff{_FULL_WIDTH}]) +(?=[\u2e80-\u9fff\uf900-\ufaff{_FULL_WIDTH}])"
+    rf"|(?<=[{_FULL_WIDTH}]) +| +(?=[{_FULL_WIDTH}])"
+)
+
+
+def zh_joined(text: str) -> str:
+    """A Chinese text without the spaces a line break left in it (``残疾， 也不属`` → ``残疾，也不属``);
+    spaces between Latin letters, digits, slots and symbols (``{standard} × {rate}``) stay."""
+    return _ZH_SPACE.sub("", text)
+
+
+def zh_spaced(text: str) -> list[str]:
+    """The stray spaces :func:`zh_joined` removes, each with a character either side (for tests)."""
+    return [text[max(0, m.start() - 1) : m.end() + 1] for m in _ZH_SPACE.finditer(text)]
+
+
 def foreign(text: str, lang: Lang) -> bool:
     """Whether ``text`` holds words of the other language: Chinese characters under en, English words
     (three letters or more, not part of an id, a path or an address) under zh."""
@@ -558,6 +637,8 @@ def unit_word(unit: str, lang: Lang) -> str:
 MESSAGES.update(
     {
         "yuan": {"zh": "{amount} 元", "en": "{amount} CNY"},
+        "field.request": {"zh": "请求", "en": "the request"},
+        "source.stdin": {"zh": "标准输入", "en": "standard input"},
         "headline": {"zh": "结论", "en": "Decision"},
         "granted": {"zh": "获得救助", "en": "Granted"},
         "not_granted": {"zh": "未获救助", "en": "Not granted"},
@@ -763,3 +844,64 @@ MESSAGES.update(
         },
     }
 )
+
+# The population and server commands (batch, synth, bundle, serve): progress, summaries, where things went.
+MESSAGES.update(
+    {
+        "progress.deciding": {"zh": "决定中", "en": "deciding"},
+        "ray_log": {"zh": "本次运行中 Ray 自身的消息：{path}", "en": "Ray's own messages of this run: {path}"},
+        "batch.summary": {
+            "zh": "已决定 {decided} 户 · 未决定 {refused} 户 · 共 {rows} 行，用时 {seconds} 秒"
+            "（每秒 {rate} 户；首批结果用时 {first} 秒，含 Ray 与 OPA 启动）· OPA 内存峰值 {peak} MB"
+            " · 规则包 {bundle}",
+            "en": "decided {decided} · refused {refused} · {rows} rows in {seconds} s ({rate} households/s; "
+            "first rows after {first} s: Ray and OPA start-up) · OPA peak {peak} MB · bundle {bundle}",
+        },
+        "batch.restarts": {"zh": " · 重启了 {n} 个中断的 OPA 进程", "en": " · {n} dead sidecar(s) restarted"},
+        "written_to": {"zh": "→ {path}", "en": "→ {path}"},
+        "synth.written": {
+            "zh": "{count} 户（种子 {seed}，决定日期 {date}）→ {path}",
+            "en": "{count} households (seed {seed}, decision date {date}) → {path}",
+        },
+        "bundle.built": {"zh": "已生成并签名规则包：{path}", "en": "built and signed {path}"},
+        "serve.listening": {
+            "zh": "socialaid serve：在 {url} 监听（{mode}，进程号 {pid}）",
+            "en": "socialaid serve: listening on {url} ({mode}, pid {pid})",
+        },
+        "serve.mode.service": {"zh": "服务模式", "en": "service mode"},
+        "serve.mode.analyst": {"zh": "分析模式", "en": "analyst mode"},
+        "serve.bundle": {
+            "zh": "规则包 {bundle}，签名已用 {key} 验证",
+            "en": "bundle {bundle}, signature verified with {key}",
+        },
+        "serve.callers": {
+            "zh": "调用方：POST {url}/v1/data/socialaid/decision|explanation|batch，请求头 {header}"
+            "（令牌：{token}）；GET {url}/health",
+            "en": "callers: POST {url}/v1/data/socialaid/decision|explanation|batch with {header} (token: {token}); "
+            "GET {url}/health",
+        },
+        "serve.token.made": {"zh": "{path}（本次生成）", "en": "{path} (made now)"},
+        "serve.logs": {
+            "zh": "决策日志（已脱敏）：{path}，每 {mib} MiB 轮转，保留 {n} 份",
+            "en": "decision logs (masked): {path}, rotated at {mib} MiB, {n} kept",
+        },
+        "serve.stop": {"zh": "停止：Ctrl-C 或 `kill -TERM {pid}`", "en": "stop with Ctrl-C or `kill -TERM {pid}`"},
+        "serve.opa_signal": {"zh": "被信号 {n} 终止", "en": "was killed by signal {n}"},
+        "serve.opa_status": {"zh": "以状态 {n} 退出", "en": "exited with status {n}"},
+        "serve.opa_died": {"zh": "socialaid serve：OPA {how}：{error}", "en": "socialaid serve: OPA {how}: {error}"},
+    }
+)
+
+_PROBLEMS_ZH += [
+    (re.compile(r"^cannot write (\S+)$"), r"无法写入 \1"),
+    (re.compile(r"^an output ending in \.jsonl or \.parquet$"), "以 .jsonl 或 .parquet 结尾的输出文件"),
+    (re.compile(r"^cannot tell the format of (\S+)$"), r"无法判断 \1 的格式"),
+    (re.compile(r"^a \.jsonl, \.csv or \.parquet file$"), ".jsonl、.csv 或 .parquet 文件"),
+    (re.compile(r"^--addr must be HOST:PORT, got '(.*)'$"), r"--addr 应为 主机:端口，而不是 '\1'"),
+    (re.compile(r"^policy bundle not found at (\S+)$"), r"找不到规则包 \1"),
+    (re.compile(r"^cannot read the token file (\S+): (.+)$"), r"无法读取令牌文件 \1：\2"),
+    (re.compile(r"^the token in (\S+) is shorter than 16 characters$"), r"\1 中的令牌短于 16 个字符"),
+    (re.compile(r"^OPA refused to start: (.*)$", re.S), r"OPA 拒绝启动：\1"),
+    (re.compile(r"^OPA did not report healthy within (\d+)s: (.*)$", re.S), r"OPA 在 \1 秒内未报告就绪：\2"),
+    (re.compile(r"^opa build failed:\n(.*)$", re.S), r"opa build 失败：\n\1"),
+]

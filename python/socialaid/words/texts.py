@@ -216,9 +216,11 @@ class Texts:
                 ),
                 lang,
             )
-        if basis == "reading":  # READING.md's provisions are written in English
+        if basis == "reading":  # READING.md is written in English; each reading has its Chinese words
             if lang == "zh":
-                return msg("reading_zh", lang, clause=clause)
+                if entry.get("reading_zh"):
+                    return msg("basis.reading", lang, reading=entry["reading_zh"])
+                return msg("reading_zh", lang, clause=clause)  # an older bundle's reading, in English only
             return in_lang(msg("basis.reading", lang, reading=entry.get("reading", "")), lang)
         if lang == "en":  # the plan is written in Chinese only: its heading here, its words under zh
             return msg("plan_en", lang, clause=clause, title=self.clause_title(clause, lang))
@@ -274,6 +276,8 @@ _COMPARISONS: list[tuple[re.Pattern[str], Any]] = [
     (re.compile(r"低于|is below|below|under"), lambda a, b: a < b),
     (re.compile(r"超过|高于|is over|is above|above|over"), lambda a, b: a > b),
 ]
+# Between two slots, a clause break or an either/or: the words compare neither slot with the other.
+_NOT_ONE_COMPARISON = re.compile(r"[,;:()，；：（）、。]|\b(?:n?or|and)\b|或|也|且")
 _PAIR = re.compile(r"\{(\w+)\}([^{}]{0,40}?)(?=\{(\w+)\})")
 
 
@@ -285,6 +289,8 @@ def stated_comparisons(template: str, values: dict[str, Any]) -> list[bool]:
     for m in _PAIR.finditer(template):
         a, between, b = values.get(m.group(1)), m.group(2), values.get(m.group(3))
         if not all(isinstance(v, int | float) and not isinstance(v, bool) for v in (a, b)):
+            continue
+        if _NOT_ONE_COMPARISON.search(between):  # "aged {age}; minors under {minor_age}": not a with b
             continue
         for pattern, holds in _COMPARISONS:
             if pattern.search(between):
