@@ -47,8 +47,8 @@ check-rego: stage
 	@scripts/regal-lint.sh
 
 check-python: venv
-	.venv/bin/ruff check python tests benchmarks
-	.venv/bin/ruff format --check python tests benchmarks
+	.venv/bin/ruff check python tests benchmarks scripts
+	.venv/bin/ruff format --check python tests benchmarks scripts
 	.venv/bin/mypy
 
 pytest: bundle browser

@@ -12,9 +12,9 @@ A sample is a fenced block between markers::
 
 Every ``$ `` line is run (from the repository root, at 80 columns, with ``$SOCIALAID_OPA_URL`` and
 ``$SOCIALAID_OPA_TOKEN`` pointing at one sidecar started for the occasion, or the caller's); its stdout
-and stderr follow it (stdout alone when the line ends in ``2>/dev/null``). A trailing ``# …`` on a ``$`` line is a comment, kept and not run. Decision ids,
-bundle revisions and timings are masked (``<decision-id>``, ``<revision>``, ``<time>``), here and when
-comparing.
+and stderr follow it (stdout alone when the line ends in ``2>/dev/null``). A trailing ``# …`` on a
+``$`` line is a comment, kept and not run. Decision ids, bundle revisions and timings are masked
+(``<decision-id>``, ``<revision>``, ``<time>``), here and when comparing.
 
     scripts/render-samples.py            # rewrite every sample from a fresh run
     scripts/render-samples.py --check    # exit 1 and show the difference where a sample is stale
