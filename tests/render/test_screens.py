@@ -188,7 +188,11 @@ def test_a_number_is_never_cut_by_wrapping() -> None:
 
 @pytest.mark.parametrize(
     ("args", "code"),
-    [(["decide", URBAN, "--opa-url", "ftp://x"], 64), (["decide", URBAN, "--as-of", "2025-13-01"], 64)],
+    [
+        (["decide", URBAN, "--opa-url", "ftp://x"], 64),
+        (["decide", URBAN, "--as-of", "2025-13-01"], 64),
+        (["serve", "--addr", "nonsense"], 64),  # not HOST:PORT: a usage error, not OPA failing to start
+    ],
 )
 def test_usage_errors_are_one_line_and_exit_64(args: list[str], code: int) -> None:
     env = {k: v for k, v in os.environ.items() if k != "COLUMNS"}  # into a pipe: one whole line

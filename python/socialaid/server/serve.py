@@ -18,7 +18,8 @@ the newest); a line longer than ``MAX_LOG_LINE_BYTES`` is kept as a stub. OPA's 
 ``LOG_DIR/opa.log`` (rotated the same way, 3 kept) and its errors to stderr as well.
 
 Exit status: 0 when OPA stopped because it was asked to; 5 (``EXIT_OPA_DIED``) when it was killed or
-crashed; 5 too when it would not start (a bundle that fails verification, a bad ``--addr``).
+crashed; 5 too when it would not start (a bundle that fails verification); 64 for an ``--addr`` that is not
+HOST:PORT.
 """
 
 from __future__ import annotations
@@ -48,7 +49,7 @@ from typing import IO
 
 import requests
 
-from socialaid.errors import EngineUnavailableError, SocialaidError
+from socialaid.errors import EngineUnavailableError, OptionError, SocialaidError
 from socialaid.paths import REPO_ROOT, opa_binary
 from socialaid.server.limits import MAX_BODY_BYTES
 from socialaid.server.sidecar import Mode, opa_command, read_config, scrubbed_env, server_config, write_private
@@ -100,7 +101,7 @@ def parse_addr(addr: str) -> tuple[str, int]:
     """HOST:PORT, with a port in 1–65535."""
     host, sep, port = addr.rpartition(":")
     if not sep or not host or not port.isdigit() or not 0 < int(port) < 65536:
-        raise EngineUnavailableError(f"--addr must be HOST:PORT, got {addr!r}")
+        raise OptionError(f"--addr must be HOST:PORT, got {addr!r}")
     return host.strip("[]"), int(port)
 
 
