@@ -376,9 +376,30 @@ test_clause5_route_own_income_below_standard if {
 		"rule": "dibao.route_member_means",
 		"member_id": "m2",
 		"outcome": "not_met",
-		"values": {"income_below_standard": false},
+		"values": {"income_below_standard": false, "decided_by": "income"},
 	})
 	not _prog(_li([_m("m1", 1000), _dep("m2", 808.01)])).eligible
+}
+
+# The means finding names what decided it (values.decided_by), so its words state the condition that
+# failed: m2's own income 0 < 808 with the asset rule asserted → means; 0 without it → assets;
+# 808 (not below 808) with it → income; 808 without it → income_and_assets. m1's income keeps the
+# household over the standard as a whole and within the low-income line, so the route is open:
+# (2000 + 0) / 2 = 1000 and (1000 + 808) / 2 = 904, each > 808 and ≤ 1212.
+test_clause5_route_member_means_decided_by if {
+	cases := [
+		[2000, 0, true, "met", "means"],
+		[2000, 0, false, "not_met", "assets"],
+		[1000, 808, true, "not_met", "income"],
+		[1000, 808, false, "not_met", "income_and_assets"],
+	]
+	every c in cases {
+		m2 := object.union(_dep("m2", c[1]), {"single_person_assets_test_met": c[2]})
+		_has(_li([_m("m1", c[0]), m2]), {
+			"rule": "dibao.route_member_means", "member_id": "m2", "outcome": c[3],
+			"values": {"decided_by": c[4]},
+		})
+	}
 }
 
 # The member's own 低保 asset rule: asserted false → not covered; absent → not covered and named missing.
@@ -389,7 +410,7 @@ test_clause5_route_member_needs_asset_assertion if {
 		"rule": "dibao.route_member_means",
 		"member_id": "m2",
 		"outcome": "not_met",
-		"values": {"assets_test_met": false},
+		"values": {"assets_test_met": false, "decided_by": "assets"},
 	})
 	absent := _li([_m("m1", 2000), object.remove(_dep("m2", 0), ["single_person_assets_test_met"])])
 	not _prog(absent).eligible

@@ -339,15 +339,38 @@ else := false
 #     not_met:
 #       zh: 本人核算收入{own_counted_income}元（低保标准{standard}元）或财产条件未满足
 #       en: own counted income {own_counted_income} (standard {standard}) or the asset rule is not met
+#     not_met.income:
+#       zh: 本人核算收入{own_counted_income}元不低于低保标准{standard}元
+#       en: own counted income {own_counted_income} is not below the standard {standard}
+#     not_met.assets:
+#       zh: 本人核算收入{own_counted_income}元低于低保标准{standard}元，但申请方未确认本人财产符合低保规定
+#       en: >-
+#         own counted income {own_counted_income} is below the standard {standard}, but the caller does not
+#         assert the member meets the asset rule
+#     not_met.income_and_assets:
+#       zh: 本人核算收入{own_counted_income}元不低于低保标准{standard}元，申请方也未确认本人财产符合低保规定
+#       en: >-
+#         own counted income {own_counted_income} is not below the standard {standard}, nor does the caller
+#         assert the member meets the asset rule
 findings contains lib.member_finding(rego.metadata.rule(), "dibao", lib.outcome(_route_means(id)), id, {
 	"own_counted_income": lib.money(own_counted_income[id]),
 	"standard": lib.money(standard),
 	"income_below_standard": route_income_met[id],
 	"assets_test_met": route_assets_met[id],
+	"decided_by": _route_means_decided_by(id),
 }) if {
 	route_applies
 	some id in route_candidates
 }
+
+# _route_means_decided_by: which of the member's own means decided the route (for the finding's words).
+_route_means_decided_by(id) := "means" if {
+	_route_means(id)
+} else := "assets" if {
+	route_income_met[id]
+} else := "income" if {
+	route_assets_met[id]
+} else := "income_and_assets"
 
 _route_means(id) if {
 	route_income_met[id]
