@@ -144,6 +144,8 @@ def test_every_command_fits_80_columns_and_speaks_one_language(name: str, lang: 
         assert not _english_words(text), (
             f"{name} zh: English words in the Chinese screen: {sorted(set(_english_words(text)))}"
         )
+        # every parameter's source has its Chinese: the placeholder for one recorded in English only never shows
+        assert "仅有英文记载" not in text, f"{name} zh: a source shown as recorded in English only"
 
 
 @pytest.mark.integration

@@ -74,7 +74,8 @@ reported := object.union(_snapshot.dated, {group: {name: v |
 	some group, names in _overrides
 }) if _any_override
 
-# in_force[group][name]: the full entry in force (value, unit, date, source), for the explanation.
+# in_force[group][name]: the full entry in force (value, unit, date, source in English and Chinese), for
+# the explanation.
 in_force[group][name] := _snapshot.entries[group][name] if {
 	some group, names in _tables
 	some name, _ in names
@@ -88,7 +89,9 @@ in_force[group][name] := {
 	"unit": _tables[group][name].unit,
 	"effective_from": input.as_of,
 	"source": "override in the request (hypothetical)",
+	"source_zh": "请求中的覆盖值（假设）",
 	"confidence": "hypothetical",
+	"confidence_zh": "假设",
 	"hypothetical": true,
 } if {
 	some group, names in _overrides

@@ -50,7 +50,7 @@ test_overrides_switched_off if {
 		with data.socialaid.settings.allow_parameter_overrides as false
 }
 
-test_every_parameter_value_has_a_source_and_date if {
+test_every_parameter_value_has_a_source_in_both_languages_and_a_date if {
 	every table in data.socialaid.parameters {
 		every param in table {
 			param.unit
@@ -58,6 +58,8 @@ test_every_parameter_value_has_a_source_and_date if {
 			every v in param.values {
 				regex.match(`^\d{4}-\d{2}-\d{2}$`, v.effective_from)
 				v.source != ""
+				v.source_zh != ""
+				v.confidence_zh != ""
 			}
 		}
 	}

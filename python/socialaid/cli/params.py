@@ -34,7 +34,9 @@ def in_force(parameters: dict[str, Any], on: str) -> list[dict[str, Any]]:
                     "value": entry.get("value") if entry else None,
                     "effective_from": entry.get("effective_from") if entry else None,
                     "source": entry.get("source", "") if entry else "",
+                    "source_zh": entry.get("source_zh", "") if entry else "",
                     "confidence": entry.get("confidence", "") if entry else "",
+                    "confidence_zh": entry.get("confidence_zh", "") if entry else "",
                 }
             )
     return rows

@@ -169,8 +169,10 @@ class ParameterInForce(_Model):
     value: Any = Field(description="Value in force / 取值")
     unit: str = Field(description="Unit / 单位")
     effective_from: str = Field(description="Effective from / 生效日期")
-    source: str = Field(description="Source / 来源")
-    confidence: str = Field(description="Confidence in the figure / 可信度")
+    source: str = Field(description="Source, in English (of record) / 来源（英文，以此为准）")
+    source_zh: str | None = Field(default=None, description="Source, in Chinese / 来源（中文）")
+    confidence: str = Field(description="Confidence in the figure, in English / 可信度（英文）")
+    confidence_zh: str | None = Field(default=None, description="Confidence in the figure, in Chinese / 可信度（中文）")
     hypothetical: bool = Field(description="Overridden in the request / 请求中的假设值")
 
 

@@ -35,15 +35,18 @@ def _mark(outcome: str | None) -> str:
     return {"met": "✓", "not_met": "✗"}.get(outcome or "", "·")
 
 
-def source_words(source: str, lang: Lang) -> str:
-    """A parameter's recorded source in ``lang``: under en the glossary's terms in English and the Chinese
-    words it quotes left out; under zh its clause numbers as 第N条. A source still in the other language
-    is named as recorded in that language only."""
+def source_words(source: str, lang: Lang, zh: str | None = None) -> str:
+    """A parameter's recorded source in ``lang``: under zh its Chinese rendering ``zh`` (``source_zh`` in
+    the parameter data) when there is one; else under en the glossary's terms in English and the Chinese
+    words it quotes left out, under zh its clause numbers as 第N条. A source with no text in ``lang`` is
+    named as recorded in the other language only."""
     import re
 
-    from socialaid.words.messages import in_lang
+    from socialaid.words.messages import in_lang, zh_joined
 
-    if lang == "en":
+    if lang == "zh" and zh and zh.strip():
+        shown = zh_joined(zh).strip()
+    elif lang == "en":
         shown = re.sub(r"\s*[（(][^()（）]*[\u4e00-\u9fff][^()（）]*[)）]", "", in_lang(source, lang))
     else:
         shown = re.sub(
@@ -155,7 +158,8 @@ def _print_parameters(screen: Screen, decision: dict[str, Any], words: Texts, la
         )
         if prm.get("source"):
             screen.line(
-                f"{msg('param.source', lang)}{msg('colon', lang)}{source_words(str(prm['source']), lang)}",
+                f"{msg('param.source', lang)}{msg('colon', lang)}"
+                f"{source_words(str(prm['source']), lang, prm.get('source_zh'))}",
                 indent="  ",
                 hang="    ",
             )

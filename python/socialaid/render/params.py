@@ -28,7 +28,8 @@ def _in_force(answer: ParametersOn) -> dict[str, tuple[Any, str]]:
 
 def params_json(answer: ParametersOn, words: Texts, on: str, group: str | None) -> dict[str, Any]:
     """``{as_of, bundle_revision, errors, parameters: [{name, group, label, unit, clause, horizon, value,
-    effective_from, source, confidence, history}]}``: the door's answer with each parameter's history."""
+    effective_from, source, source_zh, confidence, confidence_zh, history}]}``: the door's answer with each
+    parameter's history."""
     held = {p.name: p for p in answer.parameters or []}
     rows = []
     for g in sorted(words.parameters):
@@ -49,7 +50,9 @@ def params_json(answer: ParametersOn, words: Texts, on: str, group: str | None) 
                     "value": current.value if current else None,
                     "effective_from": current.effective_from if current else None,
                     "source": current.source if current else "",
+                    "source_zh": (current.source_zh or "") if current else "",
                     "confidence": current.confidence if current else "",
+                    "confidence_zh": (current.confidence_zh or "") if current else "",
                     "history": sorted(spec.get("values") or [], key=lambda v: str(v.get("effective_from"))),
                 }
             )
@@ -97,5 +100,5 @@ def print_params(
             screen.line(f"{msg('param.history', lang)}{msg('colon', lang)}" + sep.join(parts), indent="  ", hang="    ")
             chosen = next((v for v in history if current and v.get("effective_from") == current[1]), None)
             if chosen and chosen.get("source"):
-                source = source_words(str(chosen["source"]), lang)
+                source = source_words(str(chosen["source"]), lang, chosen.get("source_zh"))
                 screen.line(f"{msg('param.source', lang)}{msg('colon', lang)}{source}", indent="  ", hang="    ")

@@ -219,7 +219,9 @@ def parameter_index(tables: dict[str, dict[str, dict[str, object]]]) -> dict[str
                     "unit": param["unit"],
                     "effective_from": str(v["effective_from"]),
                     "source": v["source"],
+                    "source_zh": v.get("source_zh", ""),
                     "confidence": v.get("confidence", "not stated"),
+                    "confidence_zh": v.get("confidence_zh", "未注明"),
                     "hypothetical": False,
                 }
         dated: dict[str, dict[str, object]] = {}
