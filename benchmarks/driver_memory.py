@@ -14,7 +14,10 @@ over the same rows, and the peak RSS of the largest OPA sidecar. Settings:
   (``RAY_task_events_report_interval_ms=1000``); ``socialaid batch`` switches it off in-process (no dashboard
   reads it there), which is the baseline;
 - ``python-heap`` — the baseline with tracemalloc: Python's heap growth per row and the lines that grew;
-- ``chunk1000`` — the baseline in chunks of 1 000: per-task growth falls per row, per-row growth does not.
+- ``chunk1000`` — the baseline in chunks of 1 000: per-task growth falls per row, per-row growth does not;
+- ``lineage-off`` — Ray's lineage pinning off (``RAY_lineage_pinning_enabled=0``): the task specs the
+  driver keeps to rebuild lost blocks;
+- ``store96`` — the in-process object store at 96 MB instead of 256 (``SOCIALAID_OBJECT_STORE_MB``).
 """
 
 from __future__ import annotations
@@ -37,6 +40,12 @@ SETTINGS = {
     "python-heap": {"SOCIALAID_BENCH_TRACEMALLOC": "1"},
     # the baseline in chunks of 1 000: growth that is per Ray task falls by 4× per row, growth per row does not
     "chunk1000": {"SOCIALAID_BENCH_CHUNK": "1000"},
+    # lineage pinning off: the owner (the driver) then keeps no task specs for rebuilding lost blocks —
+    # growth that is Ray's lineage of the map tasks shows up as a difference here
+    "lineage-off": {"RAY_lineage_pinning_enabled": "0"},
+    # a smaller in-process object store (Ray's minimum is 75 MB): the store pages the driver touches are
+    # bounded by the store's size
+    "store96": {"SOCIALAID_OBJECT_STORE_MB": "96"},
 }
 
 
