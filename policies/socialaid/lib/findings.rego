@@ -42,7 +42,11 @@ rule_ref(id, outcome) := {"rule": id, "clause": data.socialaid.rules[id].clause,
 # at the end; intermediate figures such as per-capita income keep full precision. A product that is a
 # half fen in decimals may come out a hair below it in binary (705 × 0.065 = 45.825 is 45.824999…): a
 # millionth of a fen toward the sign puts it back on the half, so it rounds as the decimal does (45.83).
-money(x) := round((x * 100) + 0.000001) / 100 if {
+# A whole number of yuan (0 for most programs) is returned as it is: OPA's integer arithmetic is exact
+# and nearly free, while each decimal operation costs some 40 allocations.
+money(x) := x if {
+	floor(x) == x
+} else := round((x * 100) + 0.000001) / 100 if {
 	x >= 0
 } else := round((x * 100) - 0.000001) / 100
 
