@@ -154,7 +154,22 @@ _stage_missing if {
 
 _details := {k: v | some k, v in {"students": eligible_students, "placements": placements}; count(v) > 0}
 
-programs := {"education": {
+programs := {"education": _entry}
+
+# _entry: a household with no member enrolled in education and none kept from school by a disability has
+# no student to decide (education.no_student), and nothing else is looked at. Only a household with one
+# has its entry worked out.
+_entry := {
+	"clause": 8,
+	"tier": "special",
+	"eligible": false,
+	"monthly_amount": 0,
+	"in_kind": [],
+	"covered_member_ids": [],
+	"rules": [{"rule": "education.no_student", "clause": 8, "outcome": "not_met"}],
+} if {
+	not _in_scope
+} else := {
 	"clause": 8,
 	"tier": "special",
 	"eligible": eligible,
@@ -162,7 +177,18 @@ programs := {"education": {
 	"in_kind": _in_kind,
 	"covered_member_ids": covered_member_ids,
 	"rules": _rules,
-}}
+}
+
+# _in_scope: some member is enrolled, or cannot attend school because of a disability.
+_in_scope if {
+	some m in input.household.members
+	m.education.enrolled == true
+}
+
+_in_scope if {
+	some m in input.household.members
+	_cannot_attend(m)
+}
 
 program_details["education"] := _details
 

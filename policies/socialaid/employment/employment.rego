@@ -308,7 +308,22 @@ _present(v) if {
 	count(v) > 0
 }
 
-programs := {"employment": {
+programs := {"employment": _entry}
+
+# _entry: a family that is not a social-assistance family is decided by that alone
+# (employment.assisted_family): every service of clause 10 is for the members of an assisted family, so
+# none of its members is looked at. Only an assisted family's entry is worked out.
+_entry := {
+	"clause": 10,
+	"tier": "special",
+	"eligible": false,
+	"monthly_amount": 0,
+	"in_kind": [],
+	"covered_member_ids": [],
+	"rules": [{"rule": "employment.assisted_family", "clause": 10, "outcome": "not_met"}],
+} if {
+	not status.assisted_family
+} else := {
 	"clause": 10,
 	"tier": "special",
 	"eligible": eligible,
@@ -316,7 +331,7 @@ programs := {"employment": {
 	"in_kind": _in_kind,
 	"covered_member_ids": covered_member_ids,
 	"rules": _rules,
-}}
+}
 
 program_details["employment"] := _details
 

@@ -107,7 +107,23 @@ _details := {"basis": _basis, "waiting_list_priority": true} if {
 	eligible
 } else := {}
 
-programs := {"housing": {
+programs := {"housing": _entry}
+
+# _entry: a household with neither a 低保 family nor a 特困 member is decided by the 低保 route alone
+# (housing.dibao_family_difficulty not met): both routes of clause 9 start from one of them, so nothing
+# else is looked at. Only a household with one of them has its entry worked out.
+_entry := {
+	"clause": 9,
+	"tier": "special",
+	"eligible": false,
+	"monthly_amount": 0,
+	"in_kind": [],
+	"covered_member_ids": [],
+	"rules": [{"rule": "housing.dibao_family_difficulty", "clause": 9, "outcome": "not_met"}],
+} if {
+	not status.dibao_family
+	count(tekun_ids) == 0
+} else := {
 	"clause": 9,
 	"tier": "special",
 	"eligible": eligible,
@@ -115,7 +131,7 @@ programs := {"housing": {
 	"in_kind": _in_kind,
 	"covered_member_ids": covered_member_ids,
 	"rules": _rules,
-}}
+}
 
 program_details["housing"] := _details
 

@@ -90,7 +90,21 @@ eligible if {
 
 # --- the program ---
 
-programs := {"price_subsidy": {
+programs := {"price_subsidy": _entry}
+
+# _entry: a request without the month's price index decides nothing here (no rule, named in missing_facts),
+# and nothing else is looked at. Only a request with the index has its entry worked out.
+_entry := {
+	"clause": 5,
+	"tier": "basic_living",
+	"eligible": false,
+	"monthly_amount": 0,
+	"in_kind": [],
+	"covered_member_ids": [],
+	"rules": [],
+} if {
+	not _price_given
+} else := {
 	"clause": 5,
 	"tier": "basic_living",
 	"eligible": eligible,
@@ -98,7 +112,7 @@ programs := {"price_subsidy": {
 	"in_kind": [],
 	"covered_member_ids": _covered,
 	"rules": decisive_rules,
-}}
+}
 
 program_details["price_subsidy"] := details
 

@@ -29,22 +29,26 @@ grain_eligible if {
 	grain_shortage
 }
 
-_grain_covered := sort([m.id | some m in input.household.members]) if grain_eligible
-
-else := []
-
-_grain_in_kind := ["grain"] if grain_eligible
-
-else := []
-
+# _grain_program: the entry, worked out only for a household that gets grain (a household that does not
+# is decided by the one rule, not met, and nothing else is looked at).
 _grain_program := {
 	"clause": 3,
 	"tier": "basic_living",
-	"eligible": grain_eligible,
+	"eligible": false,
 	"monthly_amount": 0,
-	"in_kind": _grain_in_kind,
-	"covered_member_ids": _grain_covered,
-	"rules": [{"rule": "grain_assistance.rural_dibao_shortage", "clause": 3, "outcome": lib.outcome(grain_eligible)}],
+	"in_kind": [],
+	"covered_member_ids": [],
+	"rules": [{"rule": "grain_assistance.rural_dibao_shortage", "clause": 3, "outcome": "not_met"}],
+} if {
+	not grain_eligible
+} else := {
+	"clause": 3,
+	"tier": "basic_living",
+	"eligible": true,
+	"monthly_amount": 0,
+	"in_kind": ["grain"],
+	"covered_member_ids": sort([m.id | some m in input.household.members]),
+	"rules": [{"rule": "grain_assistance.rural_dibao_shortage", "clause": 3, "outcome": "met"}],
 }
 
 programs := {"grain_assistance": _grain_program, "care_services": _care_program}
@@ -121,37 +125,46 @@ default no_dependent_member := false
 # no_dependent_member: no member whose self-care is assessed as partly or fully lost.
 no_dependent_member if count(_dependent) == 0
 
-_care_covered := sort([id | some id, _ in care_referrals])
-
 default care_eligible := false
 
 care_eligible if count(care_referrals) > 0
-
-_care_in_kind := ["care_visits"] if care_eligible
-
-else := []
 
 _care_details := {"referrals": care_referrals} if care_eligible
 
 else := {}
 
+# _care_program: the entry. The decisive rule: the referral, met or not met for a member who cannot care
+# for themselves; with no such member at all, that there is none. Only a household with a referral has
+# its members listed.
 _care_program := {
 	"clause": 3,
 	"tier": "basic_living",
-	"eligible": care_eligible,
+	"eligible": false,
 	"monthly_amount": 0,
-	"in_kind": _care_in_kind,
-	"covered_member_ids": _care_covered,
-	"rules": _care_rules,
+	"in_kind": [],
+	"covered_member_ids": [],
+	"rules": [{"rule": "care_services.no_dependent_member", "clause": 3, "outcome": "not_met"}],
+} if {
+	no_dependent_member
+} else := {
+	"clause": 3,
+	"tier": "basic_living",
+	"eligible": false,
+	"monthly_amount": 0,
+	"in_kind": [],
+	"covered_member_ids": [],
+	"rules": [{"rule": "care_services.referral", "clause": 3, "outcome": "not_met"}],
+} if {
+	not care_eligible
+} else := {
+	"clause": 3,
+	"tier": "basic_living",
+	"eligible": true,
+	"monthly_amount": 0,
+	"in_kind": ["care_visits"],
+	"covered_member_ids": sort([id | some id, _ in care_referrals]),
+	"rules": [{"rule": "care_services.referral", "clause": 3, "outcome": "met"}],
 }
-
-# The decisive rule: the referral, met or not met for a member who cannot care for themselves; with no
-# such member at all, that there is none.
-_care_rules := [{"rule": "care_services.referral", "clause": 3, "outcome": "met"}] if care_eligible
-
-else := [{"rule": "care_services.no_dependent_member", "clause": 3, "outcome": "not_met"}] if no_dependent_member
-
-else := [{"rule": "care_services.referral", "clause": 3, "outcome": "not_met"}]
 
 program_details["care_services"] := _care_details
 

@@ -739,7 +739,21 @@ _details := {
 	"members": {id: _member_detail(id) | some id in supported_member_ids},
 } if eligible
 
-programs := {"tekun": {
+programs := {"tekun": _entry}
+
+# _entry: with no member supported there is no amount, no care and no one covered — only the failed
+# conditions are worked out; a household with a supported member has its entry worked out in full.
+_entry := {
+	"clause": 6,
+	"tier": "basic_living",
+	"eligible": false,
+	"monthly_amount": 0,
+	"in_kind": [],
+	"covered_member_ids": [],
+	"rules": _rules,
+} if {
+	not eligible
+} else := {
 	"clause": 6,
 	"tier": "basic_living",
 	"eligible": eligible,
@@ -747,7 +761,7 @@ programs := {"tekun": {
 	"in_kind": in_kind,
 	"covered_member_ids": covered_member_ids,
 	"rules": _rules,
-}}
+}
 
 program_details["tekun"] := _details
 
