@@ -363,15 +363,29 @@ covered_member_ids := sort([m.id | some m in members]) if {
 	basis == "single_person"
 }
 
-programs := {"dibao": {
+programs := {"dibao": _entry}
+
+# _entry: a household paid on no basis has no amount and no one covered, only the conditions it fails;
+# one paid on a basis has its entry worked out in full.
+_entry := {
 	"clause": 5,
 	"tier": "basic_living",
-	"eligible": basis != "none",
-	"monthly_amount": lib.money(amount),
+	"eligible": false,
+	"monthly_amount": 0,
+	"in_kind": [],
+	"covered_member_ids": [],
+	"rules": [r | some r in _failing],
+} if {
+	basis == "none"
+} else := {
+	"clause": 5,
+	"tier": "basic_living",
+	"eligible": true,
+	"monthly_amount": monthly_amount,
 	"in_kind": [],
 	"covered_member_ids": covered_member_ids,
 	"rules": decisive_rules,
-}}
+}
 
 program_details["dibao"] := details
 
@@ -383,7 +397,7 @@ figures := {
 	"members": member_count,
 }
 
-# --- decisive rules: what made the household eligible and fixed the amount, or what failed ---
+# --- decisive rules: what made the household eligible and fixed the amount (what failed: _failing, read by _entry) ---
 
 decisive_rules := array.concat(
 	[{"rule": "dibao.income_test", "clause": 5, "outcome": "met"}, {"rule": "dibao.assets_test", "clause": 5, "outcome": "met"}],
@@ -399,8 +413,6 @@ decisive_rules := array.concat(
 	{"rule": "dibao.route_member_amount", "clause": 5, "outcome": "met"},
 ] if {
 	basis == "single_person"
-} else := [r | some r in _failing] if {
-	basis == "none"
 }
 
 _benefit_rules := [{"rule": "dibao.basic_benefit", "clause": 5, "outcome": "met"}, {"rule": "dibao.classified_supplement", "clause": 5, "outcome": "met"}] if {

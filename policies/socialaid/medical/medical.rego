@@ -141,7 +141,24 @@ _details := {k: v |
 	count(v) > 0
 }
 
-programs := {"medical": {
+programs := {"medical": _entry}
+
+# _entry: a household with no member to enrol, none to check for insurance and no medical episode is
+# decided by dynamic enrolment, not met, and nothing else is looked at. Only a household with one of
+# them has its entry worked out.
+_entry := {
+	"clause": 7,
+	"tier": "special",
+	"eligible": false,
+	"monthly_amount": 0,
+	"in_kind": [],
+	"covered_member_ids": [],
+	"rules": [{"rule": "medical.dynamic_enrollment", "clause": 7, "outcome": "not_met"}],
+} if {
+	count(enrolled_ids) == 0
+	not _any_episode
+	count(insurance_check) == 0
+} else := {
 	"clause": 7,
 	"tier": "special",
 	"eligible": eligible,
@@ -149,7 +166,12 @@ programs := {"medical": {
 	"in_kind": _in_kind,
 	"covered_member_ids": covered_member_ids,
 	"rules": _rules,
-}}
+}
+
+_any_episode if {
+	some m in input.household.members
+	count(m.medical_episodes) > 0
+}
 
 program_details["medical"] := _details
 

@@ -92,8 +92,9 @@ eligible if {
 
 programs := {"price_subsidy": _entry}
 
-# _entry: a request without the month's price index decides nothing here (no rule, named in missing_facts),
-# and nothing else is looked at. Only a request with the index has its entry worked out.
+# _entry: a request without the month's price index decides nothing here (no rule; missing_facts names the
+# index when someone would be covered), and nothing else is looked at. Only a request with the index has
+# its entry worked out.
 _entry := {
 	"clause": 5,
 	"tier": "basic_living",
@@ -120,9 +121,7 @@ default _covered := []
 
 _covered := persons if eligible
 
-decisive_rules := [] if not _price_given
-
-else := _met_rules if eligible
+decisive_rules := _met_rules if eligible
 
 else := [{"rule": "price_subsidy.trigger", "clause": 5, "outcome": "not_met"}] if {
 	_price_given
