@@ -77,43 +77,47 @@ elderly(m) if age(m) >= params.p.status.elderly_age
 
 minor(m) if age(m) < params.p.status.adult_age
 
-disabled(m) if m.disability.grade
+# The categories of a member of the household: each is one set over the household, computed once per
+# decision (a comprehension with the test inline, no function call a member); the functions answer for
+# one member by looking the member up in the set.
+disabled(m) if m.id in disabled_ids
 
-severely_disabled(m) if m.disability.grade <= params.p.status.severe_disability_max_grade
+severely_disabled(m) if m.id in severely_disabled_ids
 
-severely_disabled(m) if {
-	m.disability.type in {"intellectual", "mental"}
-	m.disability.grade <= params.p.status.severe_disability_max_grade_intellectual_mental
-}
-
-seriously_ill(m) if m.serious_illness == true
+seriously_ill(m) if m.id in seriously_ill_ids
 
 # 脱贫人口: read as the members marked tuopin or tuopin_unstable (脱贫不稳定 people are 脱贫 people whose
 # situation is unstable); 边缘易致贫 people were never registered as poor and are not 脱贫人口.
-tuopin_population(m) if m.poverty_status in {"tuopin", "tuopin_unstable"}
+tuopin_population(m) if m.id in tuopin_ids
 
 # 边缘人口（含脱贫不稳定户、边缘易致贫人口）.
-edge_population(m) if m.poverty_status in {"tuopin_unstable", "edge_at_risk"}
+edge_population(m) if m.id in edge_ids
 
 # insured: enrolled in residents' medical insurance; an absent insurance record reads as insured
 # (the model's default), so only a stated "insured": false flags a member.
 insured(m) := get(m, ["insurance", "insured"], true)
 
-# Per-member categories as sets over the household, computed once per decision for the clauses that ask
-# about every member (the functions above stay for single-member questions).
-elderly_ids := {id | some id, a in ages; a >= params.p.status.elderly_age}
+elderly_ids := {id | some id, a in ages; a >= t} if t := params.p.status.elderly_age
 
-minor_ids := {id | some id, a in ages; a < params.p.status.adult_age}
+minor_ids := {id | some id, a in ages; a < t} if t := params.p.status.adult_age
 
-disabled_ids := {m.id | some m in members; disabled(m)}
+disabled_ids := {m.id | some m in members; m.disability.grade}
 
-severely_disabled_ids := {m.id | some m in members; severely_disabled(m)}
+# severely disabled: grade 1–2 of any type, or grade 3 intellectual or mental (grades are parameters).
+severely_disabled_ids := {m.id | some m in members; m.disability.grade <= g} | {m.id |
+	some m in members
+	m.disability.type in {"intellectual", "mental"}
+	m.disability.grade <= gi
+} if {
+	g := params.p.status.severe_disability_max_grade
+	gi := params.p.status.severe_disability_max_grade_intellectual_mental
+}
 
-seriously_ill_ids := {m.id | some m in members; seriously_ill(m)}
+seriously_ill_ids := {m.id | some m in members; m.serious_illness == true}
 
-tuopin_ids := {m.id | some m in members; tuopin_population(m)}
+tuopin_ids := {m.id | some m in members; m.poverty_status in {"tuopin", "tuopin_unstable"}}
 
-edge_ids := {m.id | some m in members; edge_population(m)}
+edge_ids := {m.id | some m in members; m.poverty_status in {"tuopin_unstable", "edge_at_risk"}}
 
 # --- self-care ---
 

@@ -49,14 +49,23 @@ test_status_ages if {
 	not facts.minor({"birth_date": "2007-06-01"}) with input as req
 }
 
+# Severely disabled: grade 1–2 of any type, grade 3 only if intellectual or mental; any grade is disabled.
+# The functions answer for a member of the household, by the household's sets.
 test_status_severe_disability if {
-	req := _req([_a], {})
-	facts.severely_disabled({"disability": {"grade": 1, "type": "visual"}}) with input as req
-	facts.severely_disabled({"disability": {"grade": 3, "type": "mental"}}) with input as req
-	not facts.severely_disabled({"disability": {"grade": 3, "type": "hearing"}}) with input as req
-	not facts.severely_disabled({"disability": null}) with input as req
-	facts.disabled({"disability": {"grade": 4, "type": "hearing"}})
-	not facts.disabled({"disability": null})
+	members := [
+		object.union(_m("g1", 0), {"disability": {"grade": 1, "type": "visual"}}),
+		object.union(_m("g3m", 0), {"disability": {"grade": 3, "type": "mental"}}),
+		object.union(_m("g3h", 0), {"disability": {"grade": 3, "type": "hearing"}}),
+		object.union(_m("none", 0), {"disability": null}),
+		object.union(_m("g4h", 0), {"disability": {"grade": 4, "type": "hearing"}}),
+	]
+	req := _req(members, {})
+	facts.severely_disabled_ids == {"g1", "g3m"} with input as req
+	facts.disabled_ids == {"g1", "g3m", "g3h", "g4h"} with input as req
+	facts.severely_disabled(members[1]) with input as req
+	not facts.severely_disabled(members[2]) with input as req
+	facts.disabled(members[4]) with input as req
+	not facts.disabled(members[3]) with input as req
 }
 
 _acts(n_false) := {k: managed |
@@ -84,9 +93,17 @@ test_status_self_care_stated if {
 }
 
 test_status_poverty_and_insurance if {
-	facts.tuopin_population({"poverty_status": "tuopin_unstable"})
-	not facts.tuopin_population({"poverty_status": "edge_at_risk"})
-	facts.edge_population({"poverty_status": "edge_at_risk"})
+	members := [
+		object.union(_m("unstable", 0), {"poverty_status": "tuopin_unstable"}),
+		object.union(_m("edge", 0), {"poverty_status": "edge_at_risk"}),
+		object.union(_m("tuopin", 0), {"poverty_status": "tuopin"}),
+	]
+	req := _req(members, {})
+	facts.tuopin_ids == {"unstable", "tuopin"} with input as req
+	facts.edge_ids == {"unstable", "edge"} with input as req
+	facts.tuopin_population(members[0]) with input as req
+	not facts.tuopin_population(members[1]) with input as req
+	facts.edge_population(members[1]) with input as req
 	facts.insured({}) == true
 	facts.insured({"insurance": null}) == true
 	facts.insured({"insurance": {"insured": false}}) == false
