@@ -136,7 +136,7 @@ def test_reading_findings_point_to_a_provision_of_reading_md(rules: dict[str, di
 def test_every_reading_has_its_chinese_words(rules: dict[str, dict[str, Any]]) -> None:
     # READING.md is written in English; under zh a person reads the reading in Chinese (reading_zh), for
     # the same provision: "Clause 5 — …" is "第5条——…", the low-income-family section "低收入家庭的认定——…".
-    from socialaid.words.messages import foreign
+    from socialaid.words.lang import foreign
 
     wrong = []
     for rid, r in rules.items():
@@ -167,7 +167,8 @@ def test_chinese_words_have_no_space_where_a_line_was_folded(rules: dict[str, di
     # YAML's ">-" joins folded lines with a space: "无相应等级的残疾， 也不属在校延续供养" is how tekun's
     # message read. No Chinese text of a rule has a space between two Chinese characters, or beside
     # full-width punctuation; spaces around slots and symbols ("{standard} × {rate}") are not touched.
-    from socialaid.words.messages import GROUPS, MESSAGES, UNITS, VALUE_CODES, zh_spaced
+    from socialaid.words.lang import GROUPS, UNITS, zh_spaced
+    from socialaid.words.messages import MESSAGES, VALUE_CODES
 
     texts = dict(_zh_texts(rules))
     texts |= {f"message {k}": v["zh"] for k, v in MESSAGES.items()}
@@ -183,7 +184,7 @@ def test_chinese_words_have_no_space_where_a_line_was_folded(rules: dict[str, di
 
 
 def test_only_stray_spaces_are_removed() -> None:
-    from socialaid.words.messages import zh_joined
+    from socialaid.words.lang import zh_joined
 
     assert zh_joined("残疾， 也不属") == "残疾，也不属"
     assert zh_joined("的 劳动年龄") == "的劳动年龄"

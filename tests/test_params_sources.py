@@ -16,7 +16,7 @@ import pytest
 import yaml
 
 from socialaid.render.analysis import source_words
-from socialaid.words.messages import foreign
+from socialaid.words.lang import foreign
 from tests.helpers import ROOT
 
 TABLES = sorted((ROOT / "policies" / "socialaid" / "parameters").glob("*/data.yaml"))

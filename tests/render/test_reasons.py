@@ -20,7 +20,7 @@ import pytest
 from socialaid.engine import Engine
 from socialaid.errors import SocialaidError
 from socialaid.population import synth
-from socialaid.words.messages import foreign, in_lang
+from socialaid.words.lang import foreign, in_lang
 from socialaid.words.texts import Texts, format_value
 from tests.helpers import ROOT
 

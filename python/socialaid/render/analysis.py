@@ -12,7 +12,8 @@ from typing import TYPE_CHECKING, Any
 from socialaid.render.decision import print_missing, print_summary, with_unit
 from socialaid.render.screen import Screen
 from socialaid.words.fields import field_words
-from socialaid.words.messages import Lang, foreign, money, msg, outcome_word, unit_word
+from socialaid.words.lang import foreign, unit_word
+from socialaid.words.messages import Lang, money, msg, outcome_word
 from socialaid.words.texts import Texts, format_value
 
 if TYPE_CHECKING:
@@ -42,7 +43,7 @@ def source_words(source: str, lang: Lang, zh: str | None = None) -> str:
     named as recorded in the other language only."""
     import re
 
-    from socialaid.words.messages import in_lang, zh_joined
+    from socialaid.words.lang import in_lang, zh_joined
 
     if lang == "zh" and zh and zh.strip():
         shown = zh_joined(zh).strip()

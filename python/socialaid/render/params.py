@@ -9,7 +9,8 @@ from typing import Any
 from socialaid.models.doors import ParametersOn
 from socialaid.render.analysis import source_words
 from socialaid.render.screen import Screen
-from socialaid.words.messages import Lang, group_word, localized, msg, unit_word
+from socialaid.words.lang import group_word, unit_word
+from socialaid.words.messages import Lang, localized, msg
 from socialaid.words.texts import Texts, format_value
 
 __all__ = ["params_json", "print_params"]

@@ -25,7 +25,7 @@ from pathlib import Path
 from socialaid.errors import BundleError
 from socialaid.models import schemas
 from socialaid.paths import BUNDLE_FILE, POLICY_DIR, REPO_ROOT, STAGE_DIR, opa_binary
-from socialaid.words.messages import zh_joined
+from socialaid.words.lang import zh_joined
 
 __all__ = [
     "DEV_KEY_DIR",

@@ -8,7 +8,8 @@ import re
 from functools import lru_cache
 from typing import Any
 
-from socialaid.words.messages import Lang, in_lang, msg
+from socialaid.words.lang import in_lang
+from socialaid.words.messages import Lang, msg
 
 __all__ = ["field_words"]
 

@@ -27,7 +27,8 @@ from pathlib import Path
 from typing import Any
 
 from socialaid.errors import BundleError
-from socialaid.words.messages import GROUPS, Lang, code_word, in_lang, msg, outcome_word
+from socialaid.words.lang import GROUPS, in_lang
+from socialaid.words.messages import Lang, code_word, msg, outcome_word
 
 __all__ = ["Texts", "WordsCache", "bundle_revision", "format_value", "load_texts"]
 
