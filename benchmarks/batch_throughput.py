@@ -1,6 +1,7 @@
 """``socialaid batch`` throughput and OPA memory on synthetic households, with the ratio to a flat clause-5 query.
 
     .venv/bin/python benchmarks/batch_throughput.py --rows 10000 --rows 100000 [--actors 2] [--chunk 500]
+        [--baseline-rev REV]
 
 For each size: households/s of the whole batch (Ray start-up, reading, OPA, writing), the peak
 resident memory (VmHWM) of the largest OPA sidecar and the driver's own peak so far. Then the same
@@ -8,7 +9,9 @@ households, in chunks of the same size, through data.socialaid.batch in its deci
 outcome view (what socialaid batch asks for), and through a flat clause-5 query (per-capita income
 against the urban or rural standard, (standard − per capita) × members; nothing else), all against
 one OPA serving the same bundle, and the ratios: what the full cited decision costs over the bare
-arithmetic.
+arithmetic. With ``--baseline-rev REV`` the two views are also measured on that git revision's policy
+(built as ``impact --base-rev`` builds it), taking turns with today's on one OPA each, and the ratios
+today / then printed.
 """
 
 from __future__ import annotations
@@ -55,9 +58,10 @@ def population(rows: int, seed: int) -> Path:
     return path
 
 
-def one_opa_rates(path: Path, chunk: int, limit: int) -> list[float]:
+def one_opa_rates(path: Path, chunk: int, limit: int, bundle: Path | None = None, flat: bool = True) -> list[float]:
     """Households/s on one OPA, the same households and chunks: data.socialaid.batch in its decision view
-    and in its outcome view (what ``socialaid batch`` asks for), and the flat clause-5 query.
+    and in its outcome view (what ``socialaid batch`` asks for), and (with ``flat``) the flat clause-5 query;
+    ``bundle`` is the built bundle unless given.
 
     The locked sidecar allows no ad-hoc query, so both run on a plain ``opa run --server`` of the same
     build serving the same bundle, on 127.0.0.1, started and stopped here.
@@ -67,7 +71,8 @@ def one_opa_rates(path: Path, chunk: int, limit: int) -> list[float]:
         lines = [json.loads(line) for _, line in zip(range(limit), f, strict=False)]
     opa = subprocess.Popen(
         [
-            *(str(opa_binary()), "run", "--server", "--addr", f"127.0.0.1:{port}", "--bundle", str(ensure_fresh())),
+            *(str(opa_binary()), "run", "--server", "--addr", f"127.0.0.1:{port}"),
+            *("--bundle", str(bundle or ensure_fresh())),
             *("--verification-key", str(signing_keys()[1]), "--skip-version-check"),
         ],
         stdout=subprocess.DEVNULL,
@@ -82,7 +87,7 @@ def one_opa_rates(path: Path, chunk: int, limit: int) -> list[float]:
                         break
                 time.sleep(0.1)
             rates = []
-            for query in ("decision", "outcome", FLAT_CLAUSE5):
+            for query in ("decision", "outcome", FLAT_CLAUSE5)[: 3 if flat else 2]:
                 started = time.perf_counter()
                 for i in range(0, len(lines), chunk):
                     part = lines[i : i + chunk]
@@ -108,6 +113,8 @@ def main() -> None:
     parser.add_argument("--chunk", type=int, default=250)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--one-opa-rows", type=int, default=5000, help="households for the one-OPA comparison")
+    parser.add_argument("--baseline-rev", help="also measure the two views on this git revision's policy")
+    parser.add_argument("--rounds", type=int, default=2, help="turns today / baseline take (with --baseline-rev)")
     args = parser.parse_args()
     bundle = ensure_fresh()
     last_rate = 0.0
@@ -134,6 +141,27 @@ def main() -> None:
         print(f"  ratio outcome view / flat clause 5: {outcome / flat:.4f}")
         print(f"  ratio outcome view / decision view: {outcome / decision:.2f}x")
         print(f"  ratio socialaid batch ({args.actors} actors, whole job) / flat clause 5: {last_rate / flat:.4f}")
+    if last_path is not None and args.baseline_rev:
+        compare_baseline(last_path, args)
+
+
+def compare_baseline(path: Path, args: argparse.Namespace) -> None:
+    """Today's policy and ``--baseline-rev``'s, the same households on one OPA each, taking turns so that the
+    machine's load falls on both alike; the best rate of each over the rounds."""
+    import tempfile
+
+    from socialaid.population.revisions import bundle_at_revision
+
+    old, short = bundle_at_revision(args.baseline_rev, Path(tempfile.mkdtemp(prefix="socialaid-bench-")))
+    best = {"today": [0.0, 0.0], short: [0.0, 0.0]}
+    for _ in range(args.rounds):
+        for name, which in (("today", None), (short, old)):
+            rates = one_opa_rates(path, args.chunk, limit=args.one_opa_rows, bundle=which, flat=False)
+            best[name] = [max(a, b) for a, b in zip(best[name], rates, strict=True)]
+    print(f"one OPA, {args.one_opa_rows} households, today against {short} (best of {args.rounds} turns each):")
+    for i, view in enumerate(("decision", "outcome")):
+        now, then = best["today"][i], best[short][i]
+        print(f"  {view} view: {now:8.1f} against {then:8.1f} households/s · ratio today / {short}: {now / then:.2f}x")
 
 
 if __name__ == "__main__":
