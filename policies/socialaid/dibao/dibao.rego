@@ -26,7 +26,10 @@ _tekun_ids := tekun.supported_member_ids
 
 # members are the household members assessed for 低保: everyone living together except those
 # supported as 特困 (clause 6), who are not also paid 低保.
-members := [m | some m in input.household.members; not m.id in _tekun_ids]
+# (With no one supported as 特困, which is most households, that is the household as given.)
+members := input.household.members if {
+	count(_tekun_ids) == 0
+} else := [m | some m in input.household.members; not m.id in _tekun_ids]
 
 _member_ids := {m.id | some m in members}
 

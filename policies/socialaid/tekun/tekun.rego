@@ -59,10 +59,8 @@ findings contains lib.household_finding(rego.metadata.rule(), "tekun", "info", {
 # ---------------------------------------------------------------------------------------------------
 # Identification, condition 1: no capacity to work.
 
-_elderly contains id if {
-	some id, age in _age
-	age >= params.p.status.elderly_age
-}
+# _elderly: the members aged elderly_age or more (socialaid.facts' set, the one definition).
+_elderly := facts.elderly_ids
 
 _minor contains id if {
 	some id, age in _age
