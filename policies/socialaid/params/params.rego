@@ -32,7 +32,12 @@ _index := data.socialaid.parameter_index
 # _change: the latest date on or before the decision date on which any parameter took a new value;
 # _snapshot: every parameter in force from then on (data.socialaid.parameter_index, built at bundle
 # stage from the tables and checked against them by params_test). One lookup resolves them all.
-_change := max([d | some d in _index.dates; d <= input.as_of])
+# The decision date's year's few dates are looked at, with the last change before that year
+# (parameter_index.by_year); a date outside the years of the index scans them all.
+_change := c if {
+	y := _index.by_year[substring(input.as_of, 0, 4)]
+	c := max(array.concat(y.before, [d | some d in y.dates; d <= input.as_of]))
+} else := max([d | some d in _index.dates; d <= input.as_of])
 
 default _snapshot := {"values": {}, "dated": {}, "entries": {}, "missing": null}
 

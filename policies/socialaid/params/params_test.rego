@@ -89,6 +89,22 @@ test_parameter_index_matches_a_plain_scan_of_the_tables if {
 	}
 }
 
+# The change in force found through the index by year is the latest date on or before the decision
+# date, as a scan of every date finds it: on each date, the day before and the day after, the first and
+# last days of every year of the index, and years before and after it.
+test_change_by_year_matches_a_scan_of_every_date if {
+	index := data.socialaid.parameter_index
+	days := ({d | some d in index.dates} | {_day_before(d) | some d in index.dates}) | {_day_after(d) | some d in index.dates}
+	ends := {concat("", [y, s]) | some y, _ in index.by_year; some s in ["-01-01", "-12-31"]}
+	every date in (days | ends) | {"1990-06-01", "2019-11-30", "2031-01-01"} {
+		scan := [d | some d in index.dates; d <= date]
+		got := [c | c := params._change] with input as _req(date, {})
+		got == [max(scan) | count(scan) > 0]
+	}
+}
+
+_day_after(date) := time.format([time.add_date(time.parse_ns("2006-01-02", date), 0, 0, 1), "UTC", "2006-01-02"])
+
 test_no_value_before_the_first_date_is_an_error_for_every_parameter if {
 	errs := params.errors with input as _req("1999-01-01", {})
 	n := sum([count(t) | some t in data.socialaid.parameters])

@@ -230,7 +230,21 @@ def parameter_index(tables: dict[str, dict[str, dict[str, object]]]) -> dict[str
                 if (g, n) in varying:
                     dated.setdefault(g, {})[n] = v
         at[date] = {"values": values, "dated": dated, "entries": entries, "missing": missing}
-    return {"dates": dates, "at": at}
+    return {"dates": dates, "at": at, "by_year": _dates_by_year(dates)}
+
+
+def _dates_by_year(dates: list[str]) -> dict[str, dict[str, list[str]]]:
+    """For each year from the first change to the last: the latest change before it (``before``, none or
+    one date) and the changes within it, in order. A decision date's change is then the latest of its
+    year's few dates on or before it, else ``before``, without a scan of every date (params.rego)."""
+    if not dates:
+        return {}
+    by_year: dict[str, dict[str, list[str]]] = {}
+    for year in range(int(dates[0][:4]), int(dates[-1][:4]) + 1):
+        y = f"{year:04d}"
+        earlier = [d for d in dates if d < f"{y}-01-01"]
+        by_year[y] = {"before": earlier[-1:], "dates": [d for d in dates if d.startswith(y)]}
+    return by_year
 
 
 def _write_parameter_index(target: Path) -> None:
