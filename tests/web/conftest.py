@@ -11,7 +11,8 @@ from starlette.applications import Starlette
 from starlette.testclient import TestClient
 
 from socialaid.engine import Engine
-from socialaid.web.app import DecisionStore, create_app
+from socialaid.web.app import create_app
+from socialaid.web.store import DecisionStore
 
 
 def form_fields(value: Any, prefix: str = "") -> dict[str, str]:

@@ -10,8 +10,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from socialaid.validation import validate
-from socialaid.web.app import DecisionStore
 from socialaid.web.form import parse_form
+from socialaid.web.store import DecisionStore
 from tests.trust.hostile import base_request, hostile
 from tests.web.conftest import Page, form_fields
 

@@ -23,10 +23,7 @@ from __future__ import annotations
 import datetime as dt
 import secrets
 import threading
-import time
-from collections import OrderedDict
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -44,6 +41,7 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from socialaid.errors import DecisionRefusedError, EngineError, FieldError, InvalidInputError, PolicyInputError
+from socialaid.web import edits
 from socialaid.web import form as forms
 from socialaid.web.security import (
     CSRF_COOKIE,
@@ -58,6 +56,7 @@ from socialaid.web.security import (
     new_cookie_token,
     secured,
 )
+from socialaid.web.store import DecisionStore, Entry
 from socialaid.words.messages import Lang, localized, msg
 
 if TYPE_CHECKING:
@@ -71,40 +70,6 @@ LANG_COOKIE = "sa_lang"
 SWEEP_MAX_POINTS = 301
 LOOPBACK_HOSTS = ["127.0.0.1", "localhost", "::1", "[::1]"]
 ERRORS_PER_FIELD = 3
-
-
-@dataclass(frozen=True)
-class Entry:
-    request: dict[str, Any]
-    decision: dict[str, Any]  # the explanation as JSON data (socialaid.models.Explanation.doc())
-    created: float
-
-
-class DecisionStore:
-    """The last ``size`` decisions, each for ``ttl`` seconds, under unguessable keys; memory only."""
-
-    def __init__(self, *, size: int = 256, ttl: float = 8 * 3600) -> None:
-        self.size, self.ttl = size, ttl
-        self._held: OrderedDict[str, Entry] = OrderedDict()
-        self._lock = threading.Lock()
-
-    def put(self, request: dict[str, Any], decision: dict[str, Any]) -> str:
-        key = secrets.token_urlsafe(18)
-        with self._lock:
-            self._held[key] = Entry(request, decision, time.monotonic())
-            while len(self._held) > self.size:
-                self._held.popitem(last=False)
-        return key
-
-    def get(self, key: str) -> Entry | None:
-        with self._lock:
-            entry = self._held.get(key)
-            if entry is None:
-                return None
-            if time.monotonic() - entry.created > self.ttl:
-                del self._held[key]
-                return None
-            return entry
 
 
 def _today() -> str:
@@ -251,7 +216,7 @@ def create_app(
         data = forms.parse_form(pairs(form))
         action = str(form.get("action") or "decide")
         if action.startswith("add:") or action.startswith("remove:"):
-            return form_page(request, _edit_list(data, action), lang, remember=remember)
+            return form_page(request, edits.edit_list(data, action), lang, remember=remember)
         if action.startswith("lang:"):
             return form_page(request, data, lang, remember=remember)
         try:
@@ -302,8 +267,8 @@ def create_app(
             parameters=views.parameter_rows(doc, texts, lang),
             household=data.get("household") or {},
             area=forms.enum_label("area", str((data.get("household") or {}).get("area", "")), lang),
-            facts=_fact_options(data, lang),
-            params=_param_options(texts, lang) if analyst else [],
+            facts=edits.fact_options(data, lang),
+            params=edits.param_options(texts, lang) if analyst else [],
             members=list(views.member_names(data).values()),
             **extra,
         )
@@ -357,9 +322,9 @@ def create_app(
             if pointer not in allowed:
                 errors.append(msg("web.whatif_nothing", lang))
                 continue
-            value = _fact_value(pointer, raw)
+            value = edits.fact_value(pointer, raw)
             changes.append((pointer, value))
-            described.append(f"{_fact_name(entry.request, pointer, lang)} = {raw.strip()}")
+            described.append(f"{edits.fact_name(entry.request, pointer, lang)} = {raw.strip()}")
         overrides: list[tuple[str, str, Any]] = []
         param = str(form.get("param") or "")
         if analyst and param:
@@ -384,7 +349,8 @@ def create_app(
             explained = await run_in_threadpool(call, lambda: engine.explain(variant))
         except (InvalidInputError, DecisionRefusedError) as exc:
             texts = [
-                f"{_fact_name(entry.request, e.pointer, lang)}: {_error_text(e, lang)}" for e in _worded(variant, exc)
+                f"{edits.fact_name(entry.request, e.pointer, lang)}: {_error_text(e, lang)}"
+                for e in _worded(variant, exc)
             ]
             return await decision_page(request, form=form, whatif_errors=texts)
         except EngineError as exc:
@@ -500,102 +466,3 @@ def create_app(
         middleware=middleware,
         exception_handlers={HTTPException: http_error, Exception: internal_error},
     )
-
-
-def _edit_list(data: dict[str, Any], action: str) -> dict[str, Any]:
-    """``add:/household/members`` appends an empty item; ``remove:/household/members/2`` drops one. An action
-    naming no list of the request (or an item it does not have) changes nothing."""
-    verb, _, pointer = action.partition(":")
-    list_pointer, last = (pointer.rpartition("/")[0], pointer.rpartition("/")[2]) if verb == "remove" else (pointer, "")
-    if verb == "remove" and not forms.is_index(last):
-        return data
-    found = forms.leaf_schema(list_pointer)
-    if found is None or found[0].get("type") != "array":
-        return data
-    node: Any = data
-    *path, name = list_pointer.split("/")[1:]
-    for part in path:
-        if isinstance(node, dict):
-            node = node.setdefault(part, {}) if node.get(part) is None else node[part]
-        elif isinstance(node, list) and forms.is_index(part) and int(part) < len(node):
-            node = node[int(part)]
-        else:
-            return data
-    if not isinstance(node, dict):
-        return data
-    items = node.get(name)
-    items = items if isinstance(items, list) else []
-    if verb == "add" and len(items) < int(found[0].get("maxItems", forms.MAX_INDEX)):
-        items.append({})
-    elif verb == "remove" and int(last) < len(items) and len(items) > int(found[0].get("minItems", 0)):
-        del items[int(last)]
-    node[name] = items
-    return data
-
-
-def _value_at(data: Any, pointer: str) -> Any:
-    node = data
-    for part in pointer.split("/")[1:]:
-        if isinstance(node, dict):
-            node = node.get(part)
-        elif isinstance(node, list) and part.isdigit() and int(part) < len(node):
-            node = node[int(part)]
-        else:
-            return None
-    return node
-
-
-def _fact_name(data: dict[str, Any], pointer: str, lang: Lang) -> str:
-    from socialaid.web.views import _fact_label, member_names
-
-    return _fact_label(pointer, member_names(data), data, lang)
-
-
-def _fact_options(data: dict[str, Any], lang: Lang) -> list[tuple[str, list[tuple[str, str]]]]:
-    """The facts a what-if can change, grouped (the household and each member), each with its value now."""
-    from socialaid.web.views import member_names
-
-    names = list(member_names(data).values())
-    groups: dict[str, list[tuple[str, str]]] = {}
-    for pointer in forms.leaf_paths(data):
-        parts = pointer.split("/")
-        if parts[1:3] == ["household", "members"]:
-            group = names[int(parts[3])] if int(parts[3]) < len(names) else parts[3]
-        else:
-            group = msg("web.section.household", lang)
-        label = forms.field_label(pointer, lang)
-        if len(parts) > 5:  # a fact of a member's disability, employment …: say whose part it is
-            label = f"{forms.field_label('/'.join(parts[:-1]), lang)} · {label}"
-        now = _value_at(data, pointer)
-        shown = "" if now is None else str(now).lower() if isinstance(now, bool) else str(now)
-        groups.setdefault(group, []).append((pointer, f"{label}（{shown}）" if shown else label))
-    return list(groups.items())
-
-
-def _param_options(texts: Texts, lang: Lang) -> list[tuple[str, str]]:
-    out = []
-    for group, entries in sorted(texts.parameters.items()):
-        if not isinstance(entries, dict):
-            continue
-        for name in sorted(entries):
-            out.append((f"{group}.{name}", f"{texts.parameter_label(f'{group}.{name}', lang)} ({group}.{name})"))
-    return out
-
-
-def _fact_value(pointer: str, raw: str) -> Any:
-    """A what-if's value for the fact at ``pointer``, read as its form input is (an enum's words too)."""
-    found = forms.leaf_schema(pointer)
-    if found is None:
-        return raw
-    spec, nullable = found
-    if "enum" in spec:
-        name = pointer.rsplit("/", 1)[-1]
-        for code in spec["enum"]:
-            if raw.strip() in {
-                str(code),
-                forms.enum_label(name, str(code), "zh"),
-                forms.enum_label(name, str(code), "en"),
-            }:
-                return code
-    keep, value = forms._scalar(spec, nullable, raw)
-    return value if keep else None
