@@ -400,7 +400,7 @@ figures := {
 	"members": member_count,
 }
 
-# --- decisive rules: what made the household eligible and fixed the amount (what failed: _failing, read by _entry) ---
+# --- decisive rules: what made the household eligible and fixed the amount (what failed: _failing) ---
 
 decisive_rules := array.concat(
 	[{"rule": "dibao.income_test", "clause": 5, "outcome": "met"}, {"rule": "dibao.assets_test", "clause": 5, "outcome": "met"}],

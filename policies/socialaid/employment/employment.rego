@@ -320,7 +320,7 @@ _entry := {
 	"monthly_amount": 0,
 	"in_kind": [],
 	"covered_member_ids": [],
-	"rules": [{"rule": "employment.assisted_family", "clause": 10, "outcome": "not_met"}],
+	"rules": _failing,
 } if {
 	not status.assisted_family
 } else := {

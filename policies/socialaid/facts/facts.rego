@@ -62,13 +62,7 @@ recognised_low_income := get(input.household, ["current_benefits", "low_income"]
 # --- ages and categories ---
 
 # ages[id]: whole years on the decision date (the decision date's year and month-day read once).
-# As lib.age_at, inline: the years between the birth year and the decision date's, less one while the
-# birthday is still to come that year (to_number of a boolean is 1 or 0; facts_test checks it against
-# lib.age_on).
-ages := {m.id: a |
-	some m in members
-	a := (_as_of_year - to_number(substring(m.birth_date, 0, 4))) - to_number(substring(m.birth_date, 5, 5) > _as_of_md)
-}
+ages := {m.id: lib.age_at(_as_of_year, _as_of_md, m.birth_date) | some m in members}
 
 _as_of_year := to_number(substring(input.as_of, 0, 4))
 
