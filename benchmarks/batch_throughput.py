@@ -39,6 +39,15 @@ FLAT_CLAUSE5 = (
     " some r in input.requests; h := r.household; s := input.standard[h.area]; n := count(h.members);"
     ' pc := sum([object.get(m, "monthly_income", 0) | some m in h.members]) / n]'
 )
+# The shared core every program reads, alone: the request's validation, the parameters in force, the
+# household's facts and its 低保 / 特困 status (clauses 5 and 6 decided in full), per household as the batch
+# decides it, with no other program's entry — the floor under the outcome view while every program keeps
+# its cited rules (docs/population.md, `socialaid batch`).
+SHARED_CORE = (
+    "decisions := [x | some r in input.requests;"
+    " x := [data.socialaid.validation.errors, data.socialaid.params.errors, data.socialaid.status.family_facts]"
+    " with input as r]"
+)
 # the standards in force on 2025-01-01 (parameters/dibao/data.yaml): urban 808 a month, rural 6852 a year / 12
 STANDARD = {"urban": 808, "rural": 6852 / 12}
 
@@ -60,8 +69,8 @@ def population(rows: int, seed: int) -> Path:
 
 def one_opa_rates(path: Path, chunk: int, limit: int, bundle: Path | None = None, flat: bool = True) -> list[float]:
     """Households/s on one OPA, the same households and chunks: data.socialaid.batch in its decision view
-    and in its outcome view (what ``socialaid batch`` asks for), and (with ``flat``) the flat clause-5 query;
-    ``bundle`` is the built bundle unless given.
+    and in its outcome view (what ``socialaid batch`` asks for), and (with ``flat``) the shared core alone
+    and the flat clause-5 query; ``bundle`` is the built bundle unless given.
 
     The locked sidecar allows no ad-hoc query, so both run on a plain ``opa run --server`` of the same
     build serving the same bundle, on 127.0.0.1, started and stopped here.
@@ -87,7 +96,7 @@ def one_opa_rates(path: Path, chunk: int, limit: int, bundle: Path | None = None
                         break
                 time.sleep(0.1)
             rates = []
-            for query in ("decision", "outcome", FLAT_CLAUSE5)[: 3 if flat else 2]:
+            for query in ("decision", "outcome", SHARED_CORE, FLAT_CLAUSE5)[: 4 if flat else 2]:
                 started = time.perf_counter()
                 for i in range(0, len(lines), chunk):
                     part = lines[i : i + chunk]
@@ -132,14 +141,20 @@ def main() -> None:
             f"decided {summary.decided} refused {summary.refused}"
         )
     if last_path is not None:
-        decision, outcome, flat = one_opa_rates(last_path, args.chunk, limit=args.one_opa_rows)
+        decision, outcome, core, flat = one_opa_rates(last_path, args.chunk, limit=args.one_opa_rows)
         print(f"one OPA, {args.one_opa_rows} households in chunks of {args.chunk}:")
         print(f"  data.socialaid.batch, decision view  {decision:10.1f} households/s")
         print(f"  data.socialaid.batch, outcome view   {outcome:10.1f} households/s")
+        print(f"  shared core alone (no program entry) {core:10.1f} households/s")
         print(f"  flat clause-5 query                  {flat:10.1f} households/s")
         print(f"  ratio decision view / flat clause 5: {decision / flat:.4f}")
         print(f"  ratio outcome view / flat clause 5: {outcome / flat:.4f}")
         print(f"  ratio outcome view / decision view: {outcome / decision:.2f}x")
+        print(
+            f"  ratio shared core / flat clause 5: {core / flat:.4f} (the most the outcome view can reach while"
+            " validation, parameters, facts and clauses 5-6 cost what they do)"
+        )
+        print(f"  share of the outcome view's time in the shared core: {outcome / core:.2f}")
         print(f"  ratio socialaid batch ({args.actors} actors, whole job) / flat clause 5: {last_rate / flat:.4f}")
     if last_path is not None and args.baseline_rev:
         compare_baseline(last_path, args)
