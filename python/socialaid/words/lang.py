@@ -80,7 +80,10 @@ UNITS: dict[str, dict[str, str]] = {
     "birth month": {"zh": "（出生年月）", "en": "birth month"},
 }
 
-_CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]")
+# Chinese characters, and the full-width punctuation written with them: one definition for both tests below.
+_HAN = r"\u2e80-\u9fff\uf900-\ufaff"
+_FULL_WIDTH = r"\u3000-\u303f\uff00-\uffef"
+_CJK = re.compile(rf"[{_HAN}{_FULL_WIDTH}]")
 _ENGLISH = re.compile(r"(?<![\w./@-])[A-Za-z]{3,}(?![\w./@-])")
 _ZH_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _ARTICLE = re.compile(r"第([一二三四五六七八九十]+)条")
@@ -105,9 +108,8 @@ def in_lang(text: str, lang: Lang) -> str:
 
 # A space YAML's folded scalars (``>-``) put where a Chinese text was broken across lines: between two
 # Chinese characters, or beside full-width punctuation. Chinese is written without spaces between words.
-_FULL_WIDTH = r"\u3000-\u303f\uff00-\uffef"
 _ZH_SPACE = re.compile(
-    rf"(?<=[\u2e80-\u9fff\uf900-\ufaff{_FULL_WIDTH}]) +(?=[\u2e80-\u9fff\uf900-\ufaff{_FULL_WIDTH}])"
+    rf"(?<=[{_HAN}{_FULL_WIDTH}]) +(?=[{_HAN}{_FULL_WIDTH}])"
     rf"|(?<=[{_FULL_WIDTH}]) +| +(?=[{_FULL_WIDTH}])"
 )
 
